@@ -1,0 +1,1 @@
+"""The core of Briefing Reader: import, extraction, library, index, search, briefings. No Qt here."""
