@@ -1,0 +1,103 @@
+"""The shipped name lists (resources/gazetteer) loaded once into lookups and an Aho-Corasick automaton."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import ahocorasick
+
+GAZETTEER_DIR = Path(__file__).resolve().parents[3] / "resources" / "gazetteer"
+
+
+@dataclass(frozen=True)
+class Name:
+    """One gazetteer entry as it can appear in text."""
+
+    label: str  # GPE | ORG | NORP
+    canonical: str
+    kind: str  # country | capital | region | city | org | demonym
+    country: str | None = None  # the country it belongs to or stands for, if any
+    contributor: str | None = None  # for organisations: whom their troops count for
+
+
+@dataclass
+class Gazetteer:
+    names: dict[str, Name] = field(default_factory=dict)
+    countries: set[str] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)
+    first_names: set[str] = field(default_factory=set)
+    automaton: ahocorasick.Automaton | None = None
+
+    def add(self, text: str, name: Name, *, upper: bool = True) -> None:
+        # First writer wins: countries load before cities, so "Georgia" stays a country.
+        self.names.setdefault(text, name)
+        # Datelines shout the place: "VILNIUS —".
+        if upper and name.label == "GPE" and len(text) > 3:
+            self.names.setdefault(text.upper(), name)
+
+
+def _rows(path: Path) -> list[list[str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+def _resource_dir() -> Path:
+    # A PyInstaller bundle keeps resources/ beside the unpacked package (see briefing_app.paths).
+    try:
+        from briefing_app.paths import resources_dir
+
+        bundled = resources_dir() / "gazetteer"
+        if bundled.is_dir():
+            return bundled
+    except ImportError:  # pragma: no cover - paths is part of the package
+        pass
+    return GAZETTEER_DIR
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """The gazetteer, read from disk the first time and shared afterwards."""
+    root = _resource_dir()
+    gaz = Gazetteer()
+    capitals: list[tuple[str, str]] = []
+    for row in _rows(root / "countries.tsv"):
+        row += [""] * (4 - len(row))
+        canonical, aliases, demonyms, caps = row[:4]
+        gaz.countries.add(canonical)
+        country = Name("GPE", canonical, "country", canonical)
+        gaz.add(canonical, country)
+        for alias in filter(None, aliases.split(",")):
+            if alias.lower().startswith("the "):
+                continue
+            gaz.add(alias, country, upper=len(alias) > 4)
+        for demonym in filter(None, demonyms.split(",")):
+            gaz.add(demonym, Name("NORP", canonical, "demonym", canonical), upper=False)
+        capitals += [(cap, canonical) for cap in filter(None, caps.split(","))]
+    for org in _rows(root / "orgs.tsv"):
+        org += [""] * (3 - len(org))
+        text, canonical, contributor = org[:3]
+        gaz.add(text, Name("ORG", canonical or text, "org", None, contributor or None))
+    for cap, country in capitals:
+        label = "ORG" if cap == "Kremlin" else "GPE"
+        gaz.add(cap, Name(label, cap, "capital", country, country if label == "ORG" else None))
+    for row in _rows(root / "places.tsv"):
+        text = row[0]
+        country = row[1] if len(row) > 1 and row[1] else None
+        gaz.add(text, Name("GPE", text, "city" if country else "region", country))
+    for row in _rows(root / "regions.tsv"):
+        gaz.add(row[0], Name("GPE", row[0], "region", row[1] if len(row) > 1 else None))
+    gaz.titles = {row[0] for row in _rows(root / "titles.txt")}
+    for row in _rows(root / "first_names.txt"):
+        gaz.first_names.update(row[0].split())
+
+    automaton = ahocorasick.Automaton()
+    for text, name in gaz.names.items():
+        automaton.add_word(text, (len(text), name))
+    automaton.make_automaton()
+    gaz.automaton = automaton
+    return gaz

@@ -1,0 +1,368 @@
+"""The Whoosh full-text index: its schema, writing and rebuilding it from the library (derived data)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from itertools import islice
+from pathlib import Path
+
+from whoosh import columns, fields, index, writing
+from whoosh.analysis import RegexTokenizer
+from whoosh.analysis.filters import LowercaseFilter
+from whoosh.index import LockError
+
+# Bump whenever the schema or what goes into a field changes: an index written with another
+# version is wiped on open and needs_rebuild() says so.
+SCHEMA_VERSION = 1
+
+INDEX_NAME = "MAIN"
+_STATE_FILE = "briefing-index.json"
+
+# Plain words, lowercased, no stemming and no stop list. Stemming would make a wildcard such
+# as `prices*` find nothing (only the stem "price" is indexed) and a stop list would drop
+# "of" from "secretary of state", so the phrase would match "secretary state". Inflected
+# forms are found at query time instead (search.py expands words with query.Variations).
+# The tokenizer keeps intra-word apostrophes and dots ("O'Brien", "U.S.") together.
+TEXT_ANALYZER = RegexTokenizer(r"\w+(?:[.'’]\w+)*") | LowercaseFilter()
+
+# Entity fields: the terms are lowercased so that `country:estonia` and `country:"United
+# States"` both match; the display names come back from the stored value and the facet column.
+ENTITY_FIELDS = {"person": "people", "place": "places", "country": "countries", "org": "orgs"}
+
+# One-letter codes for the facet column (see _facet_column).
+FACET_CODES = {"people": "p", "places": "l", "countries": "c", "orgs": "o", "sources": "s", "years": "y"}
+FACET_SEP = "\x1e"
+
+DEFAULT_LOCK_TIMEOUT = 10.0
+_BATCH_PROGRESS = 250  # documents between progress/cancel checks during a rebuild
+
+
+class IndexDamaged(Exception):
+    """The index folder holds an index that cannot be read; destroy it and rebuild."""
+
+
+class IndexBusy(Exception):
+    """Another process holds the index's write lock."""
+
+
+@dataclass
+class IndexDoc:
+    """What the index needs to know about one article."""
+
+    id: int
+    title: str
+    body: str
+    source: str | None
+    date: str | None  # "YYYY-MM-DD"
+    dateline: str | None
+    people: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    orgs: list[str] = field(default_factory=list)
+    read: bool = False
+    starred: bool = False
+
+
+class _ColumnOnly(fields.FieldType):
+    """Neither searchable nor stored: a per-document value read in bulk for facets.
+
+    Reading a column for 19,000 documents takes milliseconds; loading the same number of
+    stored-field dictionaries takes most of a second.
+    """
+
+    indexed = False
+    stored = False
+
+    def __init__(self) -> None:
+        self.format = None
+        self.analyzer = None
+        self.scorable = False
+        self.unique = False
+        self.vector = None
+        self.column_type = columns.VarBytesColumn()
+
+    def to_column_value(self, value: str) -> bytes:
+        return value.encode("utf-8")
+
+    def from_column_value(self, value: bytes) -> str:
+        return value.decode("utf-8")
+
+    def to_bytes(self, value: str) -> bytes:
+        return value.encode("utf-8")
+
+    def from_bytes(self, value: bytes) -> str:
+        return value.decode("utf-8")
+
+
+def make_schema() -> fields.Schema:
+    entity = {
+        name: fields.KEYWORD(commas=True, lowercase=True, stored=True, scorable=True)
+        for name in ENTITY_FIELDS
+    }
+    return fields.Schema(
+        id=fields.NUMERIC(int, bits=64, signed=False, unique=True, stored=True, sortable=True),
+        title=fields.TEXT(analyzer=TEXT_ANALYZER, stored=True, field_boost=2.0, phrase=True),
+        # The library holds the text; snippets take it from there (search's text_for).
+        body=fields.TEXT(analyzer=TEXT_ANALYZER, stored=False, phrase=True),
+        source=fields.TEXT(analyzer=TEXT_ANALYZER, stored=True, phrase=True),
+        # Exact, case-insensitive source name for filters ("Reuters" must not match
+        # "Reuters Breakingviews", which the word field would).
+        source_exact=fields.KEYWORD(commas=True, lowercase=True),
+        date=fields.DATETIME(stored=True, sortable=True),
+        year=fields.NUMERIC(int, bits=32, stored=True, sortable=True),
+        dateline=fields.TEXT(analyzer=TEXT_ANALYZER, stored=True, phrase=True),
+        read=fields.BOOLEAN(stored=True),
+        starred=fields.BOOLEAN(stored=True),
+        facets=_ColumnOnly(),
+        **entity,
+    )
+
+
+def _clean_value(value: str) -> str:
+    # A comma inside a name would split it into two keyword terms.
+    return " ".join(value.replace(",", " ").split())
+
+
+def _parse_date(date: str | None) -> datetime | None:
+    if not date:
+        return None
+    try:
+        return datetime.strptime(date[:10], "%Y-%m-%d")
+    except ValueError:
+        return None
+
+
+def _facet_column(doc: IndexDoc, year: int | None) -> str:
+    parts: list[str] = []
+    for attr, values in (
+        ("people", doc.people),
+        ("places", doc.places),
+        ("countries", doc.countries),
+        ("orgs", doc.orgs),
+    ):
+        code = FACET_CODES[attr]
+        # A name listed twice in one article counts once in the facet.
+        for value in dict.fromkeys(_clean_value(v) for v in values):
+            if value:
+                parts.append(code + value)
+    if doc.source:
+        parts.append(FACET_CODES["sources"] + doc.source.replace(FACET_SEP, " "))
+    if year is not None:
+        parts.append(FACET_CODES["years"] + str(year))
+    return FACET_SEP.join(parts)
+
+
+def _to_fields(doc: IndexDoc) -> dict:
+    when = _parse_date(doc.date)
+    year = when.year if when else None
+    out: dict = {
+        "id": doc.id,
+        "title": doc.title or "",
+        "body": doc.body or "",
+        "read": bool(doc.read),
+        "starred": bool(doc.starred),
+        "facets": _facet_column(doc, year),
+    }
+    if doc.source:
+        out["source"] = doc.source
+        out["source_exact"] = _clean_value(doc.source)
+    if when is not None:
+        out["date"] = when
+        out["year"] = year
+    if doc.dateline:
+        out["dateline"] = doc.dateline
+    for name, attr in ENTITY_FIELDS.items():
+        values = [v for v in (_clean_value(v) for v in getattr(doc, attr)) if v]
+        if values:
+            out[name] = ",".join(values)
+    return out
+
+
+class SearchIndex:
+    """The index in one folder. Search it with search.search(); write it from the library.
+
+    Searching opens a fresh Whoosh searcher each time, so one thread may search while another
+    writes: a search sees the index as of the last commit. Writes are serialised within the
+    process by a lock and across processes by Whoosh's write lock.
+    """
+
+    def __init__(self, folder: Path, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> None:
+        self.folder = Path(folder)
+        self.lock_timeout = lock_timeout
+        self._write_lock = threading.Lock()
+        self._created = False
+        self.folder.mkdir(parents=True, exist_ok=True)
+        state = self._read_state()
+        if not index.exists_in(str(self.folder), indexname=INDEX_NAME):
+            self._create()
+        elif state.get("schema") != SCHEMA_VERSION:
+            # Derived data in an older layout: start afresh and let the caller rebuild.
+            self._create()
+        else:
+            self._ix = self._open()
+
+    # Opening
+
+    def _open(self) -> index.Index:
+        try:
+            ix = index.open_dir(str(self.folder), indexname=INDEX_NAME, schema=make_schema())
+            # Opening reads only the table of contents; touch every segment so that a missing
+            # or truncated file is found now and not in the middle of a search.
+            with ix.searcher() as searcher:
+                reader = searcher.reader()
+                count = reader.doc_count_all()
+                if count:
+                    reader.stored_fields(count - 1)
+                    for name in ("title", "body"):
+                        list(islice(reader.lexicon(name), 5))
+                    list(islice(reader.column_reader("facets"), 5))
+        except Exception as exc:  # any failure here means the files cannot be trusted
+            raise IndexDamaged(
+                f"The search index in {self.folder} is damaged and cannot be read "
+                f"({type(exc).__name__}: {exc}). It can be deleted and rebuilt from the library."
+            ) from exc
+        return ix
+
+    def _create(self) -> None:
+        self._ix = index.create_in(str(self.folder), make_schema(), indexname=INDEX_NAME)
+        self._created = True
+        self._write_state(complete=False)
+
+    def _state_path(self) -> Path:
+        return self.folder / _STATE_FILE
+
+    def _read_state(self) -> dict:
+        try:
+            return json.loads(self._state_path().read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+    def _write_state(self, *, complete: bool) -> None:
+        tmp = self._state_path().with_suffix(".tmp")
+        tmp.write_text(json.dumps({"schema": SCHEMA_VERSION, "complete": complete}), "utf-8")
+        os.replace(tmp, self._state_path())
+
+    # Public
+
+    def needs_rebuild(self) -> bool:
+        """True when the index was just created empty (absent, or another schema version) or
+        the last rebuild did not finish; the caller should then rebuild() from the library."""
+        return self._created or not self._read_state().get("complete", False)
+
+    def doc_count(self) -> int:
+        return self._ix.doc_count()
+
+    def close(self) -> None:
+        self._ix.close()
+
+    @staticmethod
+    def destroy(folder: Path) -> None:
+        """Delete an index folder (a damaged one, typically) so a new one can be built."""
+        shutil.rmtree(folder, ignore_errors=True)
+
+    def write(self, docs: Iterable[IndexDoc], *, delete_ids: Iterable[int] = ()) -> None:
+        """Add or replace docs (by id) and delete delete_ids, in one commit."""
+        with self._writer() as writer:
+            for doc_id in delete_ids:
+                writer.delete_by_term("id", int(doc_id))
+            # update_document looks the id up first; skip that on an empty index (first import).
+            add = writer.add_document if self._ix.is_empty() else writer.update_document
+            for doc in docs:
+                add(**_to_fields(doc))
+
+    def rebuild(
+        self,
+        docs: Iterable[IndexDoc],
+        *,
+        progress: Callable[[int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> None:
+        """Replace the whole index by docs. Searches see the old index until the single commit
+        at the end; when cancelled, the old index stays as it was (and needs_rebuild stays)."""
+        self._write_state(complete=False)
+        done = 0
+        try:
+            with self._writer(mergetype=writing.CLEAR) as writer:
+                for doc in docs:
+                    writer.add_document(**_to_fields(doc))
+                    done += 1
+                    if done % _BATCH_PROGRESS == 0:
+                        if cancelled is not None and cancelled():
+                            raise _Cancelled
+                        if progress is not None:
+                            progress(done)
+                if cancelled is not None and cancelled():
+                    raise _Cancelled
+        except _Cancelled:
+            return
+        self._write_state(complete=True)
+        self._created = False
+        if progress is not None:
+            progress(done)
+
+    # Internals for search.py: the only other module that touches Whoosh objects.
+
+    def searcher(self):  # -> whoosh.searching.Searcher
+        """A fresh searcher on the latest commit; close it when done (use `with`)."""
+        return self._ix.searcher()
+
+    @property
+    def schema(self) -> fields.Schema:
+        return self._ix.schema
+
+    @contextmanager
+    def _writer(self, mergetype: object = None) -> Iterator[writing.SegmentWriter]:
+        if not self._write_lock.acquire(timeout=self.lock_timeout):
+            raise IndexBusy("The search index is being written by another task; try again later.")
+        try:
+            self._remove_dead_temp_dirs()
+            try:
+                # Whoosh's lock is an fcntl/msvcrt lock on the WRITELOCK file: the system drops
+                # it when its holder dies, so a file left by a killed writer does not block us;
+                # only a live writer does, and the timeout turns that into a readable error.
+                writer = self._ix.writer(
+                    procs=1, limitmb=256, timeout=self.lock_timeout, delay=0.05
+                )
+            except LockError as exc:
+                raise IndexBusy(
+                    "The library is being written by another process (the search index is "
+                    "locked). Close the other Briefing Reader and try again."
+                ) from exc
+            try:
+                yield writer
+            except BaseException:
+                writer.cancel()
+                raise
+            if mergetype is not None:
+                writer.commit(mergetype=mergetype)
+            else:
+                writer.commit()
+        finally:
+            self._write_lock.release()
+
+    def _remove_dead_temp_dirs(self) -> None:
+        # A writer killed mid-batch leaves its sorting pool (the "MAIN.tmp" folder) behind, and
+        # the next writer would reuse the folder. Clear it only while holding the write lock,
+        # so that it cannot belong to a live writer.
+        leftovers = [p for p in self.folder.glob("*.tmp") if p.is_dir()]
+        if not leftovers:
+            return
+        lock = self._ix.lock("WRITELOCK")
+        if not lock.acquire(False):
+            return
+        try:
+            for path in leftovers:
+                shutil.rmtree(path, ignore_errors=True)
+        finally:
+            lock.release()
+
+
+class _Cancelled(Exception):
+    pass

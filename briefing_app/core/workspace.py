@@ -1,0 +1,597 @@
+"""The one door into the core: an open library with its index, used by the command line and the window.
+
+A Workspace owns the SQLite library, the Whoosh index and the extraction engine, and offers every
+operation either face needs. Long operations take a `progress` callback and a `cancelled`
+predicate so a worker thread or a terminal can drive them.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefing_app.core import articles as importers
+from briefing_app.core.extract import EXTRACTOR_VERSION, extract, facet_values
+from briefing_app.core.extract.records import Entity, Extraction
+from briefing_app.core.figures import FigureReport, FiguresTable, build_table
+from briefing_app.core.index import IndexDamaged, IndexDoc, SearchIndex
+from briefing_app.core.library import (
+    Library,
+    LibraryError,
+    StoredArticle,
+    StoredFigure,
+)
+from briefing_app.core.records import Article, Skipped
+from briefing_app.core.search import SearchResult, search
+from briefing_app.paths import default_library_dir, seeds_dir
+
+INDEX_DIR = "index"
+# Articles are committed to SQLite and then indexed in batches: large enough to keep Whoosh's
+# per-commit cost small, small enough that a cancel or a kill loses little work.
+BATCH_SIZE = 500
+
+ProgressFn = Callable[["Progress"], None]
+CancelFn = Callable[[], bool]
+
+
+@dataclass
+class Progress:
+    """What a long job has done so far; `total` is 0 when it is not known."""
+
+    stage: str
+    done: int
+    total: int
+    current: str = ""
+    started: float = field(default_factory=time.monotonic)
+
+    @property
+    def rate(self) -> float:
+        elapsed = time.monotonic() - self.started
+        return self.done / elapsed if elapsed > 0 else 0.0
+
+    @property
+    def seconds_left(self) -> float | None:
+        if not self.total or not self.done:
+            return None
+        return (self.total - self.done) / self.rate if self.rate else None
+
+
+@dataclass
+class ImportReport:
+    imported: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    unchanged_files: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    article_ids: list[int] = field(default_factory=list)  # imported or updated, in order
+    cancelled: bool = False
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        parts = [
+            f"{self.imported} imported",
+            f"{self.updated} updated",
+            f"{self.unchanged} unchanged",
+            f"{len(self.skipped)} skipped",
+        ]
+        text = ", ".join(parts)
+        if self.unchanged_files:
+            text += f" ({self.unchanged_files} unchanged files not read again)"
+        if self.cancelled:
+            text += " — cancelled; what was imported before the cancel is kept"
+        return text
+
+
+@dataclass
+class ArticleView:
+    """An article ready for the reader: its text, what extraction found, and the user's edits."""
+
+    article: StoredArticle
+    entities: list[Entity]
+    figures: list[StoredFigure]
+
+
+class Workspace:
+    """An open library: SQLite store, Whoosh index and extraction behind one interface."""
+
+    def __init__(self, folder: Path, library: Library, index: SearchIndex) -> None:
+        self.folder = folder
+        self.library = library
+        self.index = index
+        self.notices: list[str] = []
+        self._index_lock = threading.RLock()
+        self._index_repair_needed = False
+
+    # -- opening ---------------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        folder: str | os.PathLike[str] | None = None,
+        *,
+        seed_if_empty: bool = True,
+        repair: bool = True,
+        progress: ProgressFn | None = None,
+    ) -> Workspace:
+        """Open (or create) the library in `folder`; rebuild a missing or damaged index.
+
+        With `repair=False` the index work is left for `run_maintenance()`, so a window can do
+        it in a worker; `maintenance_needed()` says whether there is any.
+        """
+        path = default_library_dir(folder)
+        library = Library(path)
+        notices: list[str] = []
+        index_dir = path / INDEX_DIR
+        try:
+            index = SearchIndex(index_dir)
+            rebuild = index.needs_rebuild() and library.count() > 0
+            indexed_at_least = library.count() - library.count_unindexed()
+            if not rebuild and not indexed_at_least <= index.doc_count() <= library.count():
+                rebuild = True
+                notices.append("The search index did not match the library; rebuilding it.")
+        except IndexDamaged as exc:
+            notices.append(f"The search index was damaged ({exc}); rebuilding it from the library.")
+            SearchIndex.destroy(index_dir)
+            index = SearchIndex(index_dir)
+            rebuild = library.count() > 0
+        if rebuild:
+            library.mark_all_unindexed()
+            if not any("rebuilding" in n for n in notices):
+                notices.append("The search index is missing; rebuilding it from the library.")
+        workspace = cls(path, library, index)
+        workspace.notices = notices
+        workspace._index_repair_needed = rebuild
+        if seed_if_empty and library.count() == 0:
+            seeds = sorted(seeds_dir().glob("*.txt"))
+            if seeds:
+                report = workspace.import_paths(seeds)
+                workspace.notices.append(
+                    f"The library was empty: imported {report.imported} built-in sample articles."
+                )
+        if repair and workspace.maintenance_needed():
+            workspace.run_maintenance(progress=progress)
+        return workspace
+
+    def close(self) -> None:
+        with self._index_lock:
+            self.index.close()
+        self.library.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- maintenance: re-extraction after an engine upgrade, index catch-up and rebuild ---------
+
+    def maintenance_needed(self) -> str | None:
+        """A sentence saying what needs doing before search is complete, or None."""
+        stale = len(self.library.stale_extraction_ids(EXTRACTOR_VERSION))
+        if stale:
+            return f"{stale} articles need extracting again with the current engine"
+        if self._index_repair_needed:
+            return "the search index needs rebuilding"
+        pending = self.library.count_unindexed()
+        if pending:
+            return f"{pending} articles are not yet in the search index"
+        return None
+
+    def run_maintenance(
+        self, *, progress: ProgressFn | None = None, cancelled: CancelFn | None = None
+    ) -> None:
+        stale = self.library.stale_extraction_ids(EXTRACTOR_VERSION)
+        if stale:
+            self._reextract(stale, progress=progress, cancelled=cancelled)
+        if self._index_repair_needed:
+            with self._index_lock:
+                self.index.rebuild(
+                    (),
+                    progress=None,
+                    cancelled=cancelled,
+                )
+            self._index_repair_needed = False
+        self._index_pending(progress=progress, cancelled=cancelled)
+
+    def reindex(self, *, progress: ProgressFn | None = None, cancelled: CancelFn | None = None) -> int:
+        """Rebuild the whole index from the library; returns the number of articles indexed."""
+        self.library.mark_all_unindexed()
+        with self._index_lock:
+            self.index.rebuild((), progress=None, cancelled=cancelled)
+        self._index_repair_needed = False
+        return self._index_pending(progress=progress, cancelled=cancelled)
+
+    def _reextract(self, ids: list[int], *, progress: ProgressFn | None, cancelled: CancelFn | None) -> None:
+        state = Progress("Extracting", 0, len(ids))
+        for start in range(0, len(ids), BATCH_SIZE):
+            if cancelled and cancelled():
+                return
+            chunk = ids[start : start + BATCH_SIZE]
+            articles = self.library.get_articles(chunk)
+            with self.library.transaction() as tx:
+                for article_id in chunk:
+                    stored = articles.get(article_id)
+                    if stored is not None:
+                        self.library.store_extraction(
+                            tx, article_id, self._extract(stored.body, stored.date), EXTRACTOR_VERSION
+                        )
+            state.done += len(chunk)
+            if progress:
+                progress(state)
+
+    def _index_pending(self, *, progress: ProgressFn | None, cancelled: CancelFn | None) -> int:
+        total = self.library.count_unindexed()
+        state = Progress("Indexing", 0, total)
+        batch: list[StoredArticle] = []
+        done = 0
+        for stored in self.library.iter_articles(only_unindexed=True):
+            batch.append(stored)
+            if len(batch) >= BATCH_SIZE:
+                self._write_index(batch)
+                done += len(batch)
+                batch = []
+                state.done = done
+                if progress:
+                    progress(state)
+                if cancelled and cancelled():
+                    return done
+        if batch:
+            self._write_index(batch)
+            done += len(batch)
+            state.done = done
+            if progress:
+                progress(state)
+        return done
+
+    def _write_index(self, stored: list[StoredArticle]) -> None:
+        ids = [a.id for a in stored]
+        entities = self.library.entities_for(ids)
+        docs = []
+        for article in stored:
+            facets = facet_values(Extraction(entities=entities.get(article.id, [])))
+            docs.append(
+                IndexDoc(
+                    id=article.id,
+                    title=article.title,
+                    body=article.body,
+                    source=article.source,
+                    date=article.date,
+                    dateline=article.dateline,
+                    people=facets.get("people", []),
+                    places=facets.get("places", []),
+                    countries=facets.get("countries", []),
+                    orgs=facets.get("orgs", []),
+                    read=article.read,
+                    starred=article.starred,
+                )
+            )
+        with self._index_lock:
+            self.index.write(docs)
+        self.library.mark_indexed(ids)
+
+    def _reindex_ids(self, ids: Iterable[int]) -> None:
+        articles = self.library.get_articles(list(ids))
+        if articles:
+            self._write_index(list(articles.values()))
+
+    # -- import ----------------------------------------------------------------------------------
+
+    def import_paths(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        *,
+        progress: ProgressFn | None = None,
+        cancelled: CancelFn | None = None,
+        parent_id: int | None = None,
+    ) -> ImportReport:
+        """Import files and folders; one bad file never stops the batch.
+
+        Files whose size and modification time are unchanged since they were last imported are
+        not read again. Each batch is committed to SQLite before it is indexed, so a kill at any
+        moment leaves a consistent library whose unindexed tail is indexed at the next open.
+        """
+        started = time.monotonic()
+        report = ImportReport()
+        files = list(importers.iter_files([Path(p) for p in paths]))
+        total = sum(_estimate_articles(f) for f in files)
+        state = Progress("Importing", 0, total)
+        pending: list[tuple[Article, str]] = []
+        for path in files:
+            if cancelled and cancelled():
+                report.cancelled = True
+                break
+            state.current = str(path)
+            try:
+                stat = path.stat()
+            except OSError as exc:
+                report.skipped.append(Skipped(str(path), f"unreadable: {exc.strerror or exc}"))
+                continue
+            resolved = str(path.resolve())
+            if self.library.file_unchanged(resolved, stat.st_size, stat.st_mtime_ns):
+                report.unchanged_files += 1
+                known = self.library.count_from_path(resolved)
+                report.unchanged += known
+                state.done += max(known, 1) if total else 0
+                if progress:
+                    progress(state)
+                continue
+            finished = True
+            for item in importers.read_path(path):
+                if isinstance(item, Skipped):
+                    report.skipped.append(item)
+                    continue
+                pending.append((item, importers.content_hash(item)))
+                if len(pending) >= BATCH_SIZE:
+                    self._store_batch(pending, report, parent_id)
+                    state.done += len(pending)
+                    pending = []
+                    if progress:
+                        progress(state)
+                    if cancelled and cancelled():
+                        report.cancelled = True
+                        finished = False
+                        break
+            if not finished:
+                break
+            if pending:
+                self._store_batch(pending, report, parent_id)
+                state.done += len(pending)
+                pending = []
+            with self.library.transaction() as tx:
+                self.library.remember_file(tx, resolved, stat.st_size, stat.st_mtime_ns)
+            if progress:
+                progress(state)
+        report.seconds = time.monotonic() - started
+        return report
+
+    def import_text(
+        self,
+        text: str,
+        *,
+        title: str | None = None,
+        date: str | None = None,
+        source: str | None = None,
+        url: str | None = None,
+    ) -> ImportReport:
+        """Import one article from text (standard input, the clipboard); returns the report."""
+        report = ImportReport()
+        started = time.monotonic()
+        if not text.strip():
+            report.skipped.append(Skipped("<text>", "empty text"))
+            return report
+        article = importers.read_text_article(text)
+        if title:
+            article.title = title
+        if date:
+            article.date = date
+        if source:
+            article.source = source
+        if url:
+            article.url = url
+        self._store_batch([(article, importers.content_hash(article))], report, None)
+        report.seconds = time.monotonic() - started
+        return report
+
+    def import_article(self, article: Article) -> ImportReport:
+        """Import an Article an outside reader produced (the window's paste dialog)."""
+        report = ImportReport()
+        if not article.body.strip():
+            report.skipped.append(Skipped(article.path or "<text>", "no article text"))
+            return report
+        self._store_batch([(article, importers.content_hash(article))], report, None)
+        return report
+
+    def _store_batch(
+        self, batch: list[tuple[Article, str]], report: ImportReport, parent_id: int | None
+    ) -> None:
+        touched: list[int] = []
+        with self.library.transaction() as tx:
+            for article, digest in batch:
+                if not article.body.strip():
+                    report.skipped.append(Skipped(article.path or "<text>", "no article text"))
+                    continue
+                existing = self.library.find_by_hash(digest)
+                if existing is not None:
+                    # Same text already held: no extraction, no index work.
+                    result = self.library.upsert_article(
+                        tx, article, digest, Extraction(), EXTRACTOR_VERSION
+                    )
+                else:
+                    result = self.library.upsert_article(
+                        tx,
+                        article,
+                        digest,
+                        self._extract(article.body, article.date),
+                        EXTRACTOR_VERSION,
+                        parent_id=parent_id,
+                    )
+                if result.status == "unchanged":
+                    report.unchanged += 1
+                    continue
+                if result.status == "imported":
+                    report.imported += 1
+                else:
+                    report.updated += 1
+                report.article_ids.append(result.article_id)
+                touched.append(result.article_id)
+        if touched:
+            self._reindex_ids(touched)
+
+    def _extract(self, body: str, date: str | None) -> Extraction:
+        return extract(body, year=_year(date))
+
+    # -- reading and editing ---------------------------------------------------------------------
+
+    def article(self, article_id: int) -> ArticleView | None:
+        stored = self.library.get_article(article_id)
+        if stored is None:
+            return None
+        return ArticleView(
+            stored, self.library.entities(article_id), self.library.figures(article_id)
+        )
+
+    def open_article(self, article_id: int) -> ArticleView | None:
+        """The article for reading; opening it marks it read."""
+        view = self.article(article_id)
+        if view is not None and not view.article.read:
+            self.set_read(article_id, True)
+            view.article.read = True
+        return view
+
+    def edit_article(self, article_id: int, **changes: str | None) -> None:
+        """Set the user's title, date or source; the index (and so the chart) follows at once."""
+        if "date" in changes and changes["date"]:
+            parsed = importers.parse_date(changes["date"])
+            if parsed is None:
+                raise ValueError(f"'{changes['date']}' is not a date (try 2016-06-14)")
+            changes["date"] = parsed
+        before = self.library.get_article(article_id)
+        if before is None:
+            raise KeyError(article_id)
+        self.library.edit_article(article_id, changes)
+        if "date" in changes and _year(changes["date"]) != before.year:
+            # Figures whose sentence names no year take the article's year: extract again so
+            # they follow the new date. Corrections are keyed by span and survive this.
+            with self.library.transaction() as tx:
+                self.library.store_extraction(
+                    tx, article_id, self._extract(before.body, changes["date"]), EXTRACTOR_VERSION
+                )
+        self._reindex_ids([article_id])
+
+    def revert_edit(self, article_id: int, name: str) -> None:
+        self.library.revert_edit(article_id, name)
+        stored = self.library.get_article(article_id)
+        if name == "date" and stored is not None:
+            with self.library.transaction() as tx:
+                self.library.store_extraction(
+                    tx, article_id, self._extract(stored.body, stored.date), EXTRACTOR_VERSION
+                )
+        self._reindex_ids([article_id])
+
+    def set_read(self, article_id: int, read: bool) -> None:
+        self.library.set_flag(article_id, "read", read)
+        self._reindex_ids([article_id])
+
+    def set_starred(self, article_id: int, starred: bool) -> None:
+        self.library.set_flag(article_id, "starred", starred)
+        self._reindex_ids([article_id])
+
+    def correct_figure(
+        self, article_id: int, key: str, *, rejected: bool = False, **changes: object
+    ) -> None:
+        """Correct a figure's contributor, host, count or year, or reject it."""
+        if "count" in changes:
+            count = changes.pop("count")
+            changes.setdefault("low", count)
+            changes.setdefault("high", count)
+        self.library.correct_figure(article_id, key, changes, rejected=rejected)
+
+    def clear_correction(self, article_id: int, key: str) -> None:
+        self.library.clear_correction(article_id, key)
+
+    # -- search and figures ----------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str = "",
+        *,
+        sort: str = "relevance",
+        page: int = 1,
+        page_size: int = 20,
+        since: str | None = None,
+        until: str | None = None,
+        filters: dict[str, list[str]] | None = None,
+    ) -> SearchResult:
+        """Search the index; raises search.QueryError with a readable message for a bad query."""
+        return search(
+            self.index,
+            query,
+            sort=sort,
+            page=page,
+            page_size=page_size,
+            since=since,
+            until=until,
+            filters=filters,
+            text_for=self.library.bodies,
+        )
+
+    def figure_reports(self, article_ids: list[int] | None = None) -> list[FigureReport]:
+        """Every troop figure with a number (corrections applied, rejected ones left out)."""
+        by_article = self.library.figures_for(article_ids, kind="troops")
+        articles = self.library.get_articles(list(by_article))
+        reports = []
+        for article_id, figures in by_article.items():
+            article = articles.get(article_id)
+            if article is None:
+                continue
+            for stored in figures:
+                if stored.rejected:
+                    continue
+                reports.append(
+                    FigureReport(
+                        article_id=article_id,
+                        article_title=article.title,
+                        article_date=article.date,
+                        source=article.source,
+                        key=stored.key,
+                        figure=stored.figure,
+                        corrected=stored.corrected,
+                    )
+                )
+        return reports
+
+    def figures_table(
+        self,
+        *,
+        by: str = "contributor",
+        combine: str = "largest",
+        query: str | None = None,
+        article_ids: list[int] | None = None,
+    ) -> FiguresTable:
+        """Troop numbers by country and year over the whole library, a query, or given articles."""
+        if query:
+            article_ids = self.search(query, page_size=1).all_ids
+        return build_table(self.figure_reports(article_ids), by=by, combine=combine)
+
+    def stats(self) -> dict[str, object]:
+        stats = self.library.stats()
+        stats["indexed"] = self.index.doc_count()
+        stats["library"] = str(self.folder)
+        first, last = self.library.date_range()
+        stats["first_date"], stats["last_date"] = first, last
+        return stats
+
+
+def _year(date: str | None) -> int | None:
+    if date and len(date) >= 4 and date[:4].isdigit():
+        return int(date[:4])
+    return None
+
+
+def _estimate_articles(path: Path) -> int:
+    """How many articles a file holds, for the progress bar: bulk files are counted by line."""
+    name = path.name.lower()
+    try:
+        if name.endswith(".jsonl.gz"):
+            with gzip.open(path, "rb") as handle:
+                return sum(1 for _ in handle)
+        if name.endswith(".jsonl"):
+            with open(path, "rb") as handle:
+                return sum(1 for _ in handle)
+    except (OSError, EOFError):
+        return 1
+    return 1
+
+
+__all__ = [
+    "ArticleView",
+    "ImportReport",
+    "LibraryError",
+    "Progress",
+    "Workspace",
+]

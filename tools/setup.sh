@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Sets up (or checks) everything Briefing Reader needs, quickly when nothing changed.
+#   bash tools/setup.sh        the program
+#   bash tools/setup.sh test   the program and its test tools
+# Creates .venv beside this repository, installs the package into it (editable), and on Debian or
+# Ubuntu installs the few system libraries Qt needs when they are missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+extra="${1:-}"
+python="${PYTHON:-python3}"
+
+need_libs=()
+if command -v dpkg-query >/dev/null 2>&1; then
+  for lib in libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libxcb-cursor0 libxkbcommon-x11-0; do
+    dpkg-query -W -f='${Status}' "$lib" 2>/dev/null | grep -q "ok installed" || need_libs+=("$lib")
+  done
+fi
+if [ "${#need_libs[@]}" -gt 0 ]; then
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  echo "Installing system libraries for Qt: ${need_libs[*]}"
+  $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq "${need_libs[@]}" >/dev/null
+fi
+
+[ -x .venv/bin/python ] || "$python" -m venv .venv
+spec="."
+[ "$extra" = "test" ] && spec=".[test]"
+stamp=".venv/.briefing-installed-${extra:-app}"
+digest=$(cat pyproject.toml | sha256sum | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$digest" ]; then
+  .venv/bin/python -m pip install -q --disable-pip-version-check -e "$spec"
+  echo "$digest" > "$stamp"
+fi
