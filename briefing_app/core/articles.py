@@ -13,14 +13,13 @@ What a reader sets (the library can rely on it):
   cut at a word boundary to 90 characters with "…". Never contains the dateline.
 - `date`: ISO "YYYY-MM-DD" from the file's metadata only (never the file's time, never
   today), or None. A date that could not be read stays in `extra["date_text"]`.
-- `path`: the absolute path; `origin`: a record's id, else "line N" (JSON Lines) or
-  "item N" (JSON arrays), None for single-article files.
+- `path`: the absolute path with links resolved (`Path.resolve()`); `origin`: a record's
+  id, else "line N" (JSON Lines) or "item N" (JSON arrays), None for single-article files.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import stat
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -86,7 +85,7 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
         else:
             found = iter((path,))
         for file in found:
-            key = os.path.abspath(file)
+            key = str(file.resolve())
             if key not in seen:
                 seen.add(key)
                 yield file
@@ -116,7 +115,8 @@ def read_path(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Iterator[
     read. A bad record inside a bulk file skips only itself ("file.jsonl#line 17").
     `max_bytes` does not apply to the streamed formats in STREAMED_SUFFIXES.
     """
-    path = Path(os.path.abspath(path))
+    # Resolved (links followed) so that one file has one identity however it was named.
+    path = Path(path).resolve()
     where = str(path)
     try:
         info = path.stat()

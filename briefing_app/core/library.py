@@ -183,8 +183,8 @@ class Library:
         try:
             conn = self._conn
             conn.execute("PRAGMA journal_mode=WAL")
-            with self.transaction() as tx:
-                tx.executescript(_SCHEMA)
+            # executescript commits on its own; every statement is idempotent.
+            conn.executescript(_SCHEMA)
             version = self._meta("schema_version")
             if version is None:
                 self._set_meta("schema_version", str(SCHEMA_VERSION))

@@ -22,6 +22,7 @@ from briefing_app.core.records import Article, Skipped
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
 )
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 # Elements whose text is never article text.
 _NOT_TEXT = tuple(
     "script style noscript template iframe object embed svg nav header footer aside form"
@@ -88,6 +89,8 @@ def _with_trafilatura(html: str) -> tuple[dict[str, str], str]:
 
 
 def _with_lxml(html: str) -> tuple[dict[str, str], str]:
+    # lxml refuses a str that still declares its encoding; the text is decoded already.
+    html = _XML_DECLARATION.sub("", html, count=1)
     try:
         root = lxml.html.fromstring(html)
     except (ValueError, etree.ParserError):

@@ -40,7 +40,7 @@ def article_from_record(record: object, *, path: str, origin: str, where: str) -
         body = "\n\n".join(str(part) for part in body if isinstance(part, str))
     if not isinstance(body, str) or not body.strip():
         return Skipped(f"{path}#{where}", "no article text")
-    record_id = next((as_text(record[key]) for key in _ID_KEYS if record.get(key)), "")
+    record_id = next((as_text(record[key]) for key in _ID_KEYS if record.get(key) is not None), "")
     meta = {
         key: value
         for key, value in record.items()
@@ -97,7 +97,8 @@ def _records(stream: io.BufferedIOBase, path: str) -> Iterator[Article | Skipped
         stream.read(len(codecs.BOM_UTF8))
         encoding = None
     if encoding is not None:
-        lines = io.TextIOWrapper(stream, encoding=encoding, newline="")
+        # A damaged character spoils only its own record (as malformed JSON), not the rest.
+        lines = io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="")
     elif looks_binary(head):
         raise FileProblem("binary file")
     else:

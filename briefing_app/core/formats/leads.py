@@ -6,6 +6,7 @@ import re
 
 TITLE_MAX_CHARS = 90
 _BYLINE_MAX_WORDS = 8
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 # A dateline is a place in capitals ("VILNIUS", "PORT-AU-PRINCE", "ST. LOUIS"), perhaps a
 # region as written ("FORT CAMPBELL, Ky."), a date ("MOSCOW, October 6.") and an agency
@@ -49,8 +50,9 @@ def opening_paragraph(body: str) -> str:
     Up to two short leading paragraphs without a sentence end ("Ray Howze", "Kerry Picket
     Political Reporter") are bylines or kickers and are passed over when more text follows.
     """
-    # The opening is enough; splitting a long body into paragraphs would be wasted work.
-    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", body[:3000].strip())]
+    # The opening is enough: a title is at most 90 characters and a byline a few words, so
+    # each paragraph is cut at 600 characters; normalising a whole long body would be wasted.
+    paragraphs = [" ".join(p[:600].split()) for p in _PARAGRAPH_BREAK.split(body[:3000].strip())]
     paragraphs = [p for p in paragraphs if p]
     for index, paragraph in enumerate(paragraphs[:3]):
         is_byline = len(paragraph.split()) < _BYLINE_MAX_WORDS and paragraph[-1] not in '.!?:"”'

@@ -49,6 +49,10 @@ def read_markdown_article(text: str, *, path: str | None = None) -> Article:
         # A heading that differs from the front matter's title is part of the text.
         if given is None or given.strip() == heading.group(1).strip():
             rest = rest[heading.end() :]
+    if heading and not meta.keys() - {"title"}:
+        # "# Title" then a "Published: ..." block: the header may follow the heading.
+        more, rest = split_header(rest)
+        meta = {**more, **meta}
     return build_article(rest, meta, path=path)
 
 

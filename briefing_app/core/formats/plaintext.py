@@ -36,7 +36,7 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
         if pair is None:
             break
         pairs.append(pair)
-    ended_by_blank = len(pairs) == len(lines) or not lines[len(pairs)].strip()
+    ended_by_blank = len(pairs) < len(lines) and not lines[len(pairs)].strip()
     if not ended_by_blank:
         known = 0
         while known < len(pairs) and is_known_key(pairs[known][0]):

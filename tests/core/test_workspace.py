@@ -1,0 +1,189 @@
+"""The Workspace: import into the library, search, edits and corrections, index repair."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefing_app.core.workspace import Workspace
+
+SEED_DATED = "002_d272d1f2ebf88e73.txt"
+
+ARTICLE_A = """title: Danish battalion heads for Latvia
+date: 2023-03-14
+source: Test Wire
+
+COPENHAGEN — Denmark will send a battalion of about 800 soldiers to Latvia in 2024, the defence ministry said on Tuesday.
+"""
+
+ARTICLE_B = """title: Czech troops for Slovakia
+date: 2022-03-01
+
+PRAGUE — The Czech Republic will lead a battlegroup in Slovakia, the government said.
+"""
+
+
+@pytest.fixture
+def ws(library_dir):
+    workspace = Workspace.open(library_dir)
+    yield workspace
+    workspace.close()
+
+
+@pytest.fixture
+def folder(tmp_path):
+    path = tmp_path / "incoming"
+    path.mkdir()
+    (path / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    (path / "sub").mkdir()
+    (path / "sub" / "b.txt").write_text(ARTICLE_B, encoding="utf-8")
+    return path
+
+
+def _titles(result):
+    return [h.title for h in result.hits]
+
+
+def test_empty_library_is_seeded_with_the_built_in_corpus(ws):
+    assert ws.library.count() == 3
+    assert any("built-in" in n for n in ws.notices)
+    result = ws.search("")
+    assert result.total == 3
+    dated = [h for h in result.hits if h.date]
+    assert [h.date for h in dated] == ["2017-07-11"]
+
+
+def test_seed_search_and_troop_figures(ws):
+    hits = ws.search("Lambrecht").hits
+    assert len(hits) == 1 and "German" in hits[0].title
+    table = ws.figures_table()
+    assert "United States" in table.countries()
+    us = [r for r in table.rows if r.country == "United States"]
+    assert any(r.value == 600 for r in us)
+
+
+def test_import_folder_twice_does_no_work_the_second_time(ws, folder):
+    first = ws.import_paths([folder])
+    assert (first.imported, first.updated, len(first.skipped)) == (2, 0, 0)
+    second = ws.import_paths([folder])
+    assert (second.imported, second.updated) == (0, 0)
+    assert second.unchanged_files == 2 and second.unchanged == 2
+    assert ws.library.count() == 5
+
+
+def test_changed_file_is_updated_not_duplicated(ws, folder):
+    ws.import_paths([folder])
+    target = folder / "a.txt"
+    target.write_text(ARTICLE_A.replace("800", "900"), encoding="utf-8")
+    os.utime(target, ns=(1, 1))
+    report = ws.import_paths([target])
+    assert (report.imported, report.updated) == (0, 1)
+    assert ws.library.count() == 5
+    [hit] = ws.search("Danish").hits
+    assert "900" in ws.article(hit.id).article.body
+
+
+def test_same_text_in_two_files_is_one_article(ws, folder, tmp_path):
+    ws.import_paths([folder])
+    copy = tmp_path / "copy.txt"
+    shutil.copy(folder / "a.txt", copy)
+    report = ws.import_paths([copy])
+    assert (report.imported, report.unchanged) == (0, 1)
+    assert ws.library.count() == 5
+
+
+def test_bad_files_are_skipped_with_reasons_and_the_batch_goes_on(ws, folder):
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 20)
+    report = ws.import_paths([folder])
+    assert report.imported == 2
+    reasons = {Path(s.path).name: s.reason for s in report.skipped}
+    assert "empty" in reasons["empty.txt"]
+    assert "binary" in reasons["binary.txt"]
+
+
+def test_deleting_the_original_loses_nothing(ws, folder):
+    ws.import_paths([folder])
+    (folder / "a.txt").unlink()
+    [hit] = ws.search("Danish").hits
+    assert "battalion" in ws.article(hit.id).article.body
+
+
+def test_deleted_index_is_rebuilt_with_a_message(library_dir, folder):
+    with Workspace.open(library_dir) as ws:
+        ws.import_paths([folder])
+    shutil.rmtree(library_dir / "index")
+    with Workspace.open(library_dir) as ws:
+        assert any("index" in n for n in ws.notices)
+        assert ws.search("").total == 5
+        assert _titles(ws.search("Danish")) == ["Danish battalion heads for Latvia"]
+
+
+def test_damaged_index_is_rebuilt(library_dir, folder):
+    with Workspace.open(library_dir) as ws:
+        ws.import_paths([folder])
+    for segment in (library_dir / "index").glob("*.seg"):
+        segment.write_bytes(b"")
+    for toc in (library_dir / "index").glob("*.toc"):
+        toc.write_bytes(toc.read_bytes()[:10])
+    with Workspace.open(library_dir) as ws:
+        assert ws.search("Danish").total == 1
+        assert ws.notices
+
+
+def test_edits_persist_update_search_and_figure_years(library_dir):
+    with Workspace.open(library_dir) as ws:
+        [hit] = ws.search("Antalya").hits
+        ws.edit_article(hit.id, date="14 May 2015", title="Baltic states ask NATO for troops")
+        assert _titles(ws.search("title:ask")) == ["Baltic states ask NATO for troops"]
+        years = {r.year for r in ws.figures_table().rows if r.country == "United States"}
+        assert 2015 in years
+        with pytest.raises(ValueError, match="not a date"):
+            ws.edit_article(hit.id, date="sometime")
+    with Workspace.open(library_dir) as ws:
+        article = ws.article(hit.id).article
+        assert (article.date, article.title) == ("2015-05-14", "Baltic states ask NATO for troops")
+        assert ws.search("date:[2015 to 2015]").total == 1
+
+
+def test_figure_correction_changes_the_table_and_survives_reimport(library_dir, seeds_dir):
+    with Workspace.open(library_dir) as ws:
+        [hit] = ws.search("Antalya").hits
+        fig = next(f for f in ws.article(hit.id).figures if f.figure.low == 600)
+        ws.correct_figure(hit.id, fig.key, count=650, year=2015)
+        ws.import_paths([seeds_dir])
+    with Workspace.open(library_dir) as ws:
+        row = ws.figures_table().cell("United States", 2015)
+        assert row is not None and row.value == 650 and row.reports[0].corrected
+        ws.correct_figure(hit.id, fig.key, rejected=True)
+        assert ws.figures_table().cell("United States", 2015) is None
+
+
+def test_reading_state_and_filters(ws):
+    [hit] = ws.search("Antalya").hits
+    ws.open_article(hit.id)
+    ws.set_starred(hit.id, True)
+    assert [h.id for h in ws.search("", filters={"starred": ["true"]}).hits] == [hit.id]
+    assert ws.search("", filters={"read": ["false"]}).total == 2
+
+
+def test_cancel_stops_between_batches_and_keeps_what_was_done(ws, tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"{i}.txt").write_text(f"title: Piece {i}\n\nArticle number {i} about drills.\n")
+    calls = []
+    report = ws.import_paths([folder], cancelled=lambda: calls.append(1) or len(calls) > 1)
+    assert report.cancelled
+    assert 0 < report.imported < 3
+    assert ws.search("drills").total == report.imported
+
+
+def test_import_text_from_standard_input(ws):
+    report = ws.import_text("title: Pasted\n\nA pasted report on Norwegian drills.\n")
+    assert report.imported == 1
+    assert _titles(ws.search("Norwegian")) == ["Pasted"]
+    assert ws.import_text("   ").skipped[0].reason == "empty text"
