@@ -82,7 +82,7 @@ def test_changed_file_is_updated_not_duplicated(ws, folder):
     report = ws.import_paths([target])
     assert (report.imported, report.updated) == (0, 1)
     assert ws.library.count() == 5
-    [hit] = ws.search("Danish").hits
+    [hit] = ws.search("title:Danish").hits
     assert "900" in ws.article(hit.id).article.body
 
 
@@ -108,7 +108,7 @@ def test_bad_files_are_skipped_with_reasons_and_the_batch_goes_on(ws, folder):
 def test_deleting_the_original_loses_nothing(ws, folder):
     ws.import_paths([folder])
     (folder / "a.txt").unlink()
-    [hit] = ws.search("Danish").hits
+    [hit] = ws.search("title:Danish").hits
     assert "battalion" in ws.article(hit.id).article.body
 
 
@@ -119,7 +119,7 @@ def test_deleted_index_is_rebuilt_with_a_message(library_dir, folder):
     with Workspace.open(library_dir) as ws:
         assert any("index" in n for n in ws.notices)
         assert ws.search("").total == 5
-        assert _titles(ws.search("Danish")) == ["Danish battalion heads for Latvia"]
+        assert _titles(ws.search("title:Danish")) == ["Danish battalion heads for Latvia"]
 
 
 def test_damaged_index_is_rebuilt(library_dir, folder):
@@ -130,7 +130,7 @@ def test_damaged_index_is_rebuilt(library_dir, folder):
     for toc in (library_dir / "index").glob("*.toc"):
         toc.write_bytes(toc.read_bytes()[:10])
     with Workspace.open(library_dir) as ws:
-        assert ws.search("Danish").total == 1
+        assert ws.search("title:Danish").total == 1
         assert ws.notices
 
 
