@@ -352,7 +352,8 @@ def _describe_troops(f) -> str:
         count = f"{f.low:,.0f}"
     else:
         count = f"{f.low:,.0f}–{f.high:,.0f}"
-    qualifier = f"{f.qualifier} " if f.qualifier and f.qualifier != "exact" else ""
+    vague = f.low is None
+    qualifier = f"{f.qualifier} " if f.qualifier and f.qualifier != "exact" and not vague else ""
     return (
         f"{f.contributor or '?'} → {f.host or '?'}: {qualifier}{count}"
         f" ({f.troop_kind or 'troops'}, {f.year or 'undated'})"

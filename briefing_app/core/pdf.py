@@ -1,0 +1,449 @@
+"""Painting a briefing into a PDF with Qt: QTextDocument for the text, QPainter for the chart.
+
+The only core module that uses Qt, imported by `export` when a PDF is asked for. It needs no
+display: with no QGuiApplication running it starts one on the offscreen platform. The text is
+laid out as a paged QTextDocument on the QPdfWriter, so it stays real, selectable text; each page
+is then painted with the marking in its header and footer and its number. The chart is a text
+object drawn with QPainter from `briefing_chart` primitives, so it is vector, not a bitmap.
+Page numbers for the contents and the index come from laying the document out twice.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QBrush,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QPolygonF,
+    QPyTextObject,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+
+from briefing_app.core import briefing_chart
+from briefing_app.core.briefing import (
+    BriefingDocument,
+    display_date,
+)
+from briefing_app.core.export import ExportError
+from briefing_app.core.pdf_markup import PLACEHOLDER, SECTIONS, PdfMarkup
+from briefing_app.paths import resources_dir
+
+RESOLUTION = 600
+MM = RESOLUTION / 25.4  # device units per millimetre
+MARGIN_SIDE = 20 * MM
+MARGIN_TOP = 24 * MM  # leaves room for the header: marking and running title
+MARGIN_BOTTOM = 22 * MM
+PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
+# Families tried in order; the first one installed is used. Cambria/Calibri are on every Windows
+# desk, Caladea/Carlito are their metric twins on Linux, DejaVu is always there as a last resort.
+SERIF_FAMILIES = [
+    "Source Serif 4",
+    "Charter",
+    "Cambria",
+    "Caladea",
+    "Georgia",
+    "Liberation Serif",
+    "DejaVu Serif",
+]
+SANS_FAMILIES = [
+    "Source Sans 3",
+    "Calibri",
+    "Carlito",
+    "Segoe UI",
+    "Helvetica Neue",
+    "Arial",
+    "Liberation Sans",
+    "DejaVu Sans",
+]
+CHART_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
+CHART_ID = QTextFormat.Property.UserProperty + 1
+NO_LIGATURES = {QFont.Tag(name): 0 for name in ("liga", "clig", "dlig", "hlig")}
+
+ProgressFn = Callable[[int, int, str], None]
+
+
+def render_pdf(
+    document: BriefingDocument, *, page_size: str = "A4", progress: ProgressFn | None = None
+) -> bytes:
+    """The briefing as PDF bytes (the caller writes them atomically)."""
+    _ensure_gui_application()
+    return _PdfRenderer(document, page_size, progress).render()
+
+
+def _ensure_gui_application() -> None:
+    app = QGuiApplication.instance()
+    if app is None:
+        if sys.platform.startswith("linux") and not (
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+        ):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        # Kept on the module so it outlives this call: Qt allows one application per process.
+        # A widgets application, so that a window or a test started later in this process
+        # can still use it (a plain QGuiApplication would rule widgets out).
+        from PySide6.QtWidgets import QApplication
+
+        global _APP
+        _APP = QApplication(["briefing-export"])
+    elif not isinstance(app, QGuiApplication):
+        raise ExportError("PDF export needs a graphical Qt application (fonts); got a console one.")
+
+
+_APP: QGuiApplication | None = None
+_FONTS_LOADED = False
+
+
+def _families() -> tuple[str, str]:
+    global _FONTS_LOADED
+    if not _FONTS_LOADED:
+        # Fonts shipped with the program make every PDF look the same on every machine.
+        folder = resources_dir() / "fonts"
+        if folder.is_dir():
+            for path in sorted(folder.glob("*.[ot]tf")):
+                QFontDatabase.addApplicationFont(str(path))
+        _FONTS_LOADED = True
+    installed = set(QFontDatabase.families())
+    serif = next((f for f in SERIF_FAMILIES if f in installed), "serif")
+    sans = next((f for f in SANS_FAMILIES if f in installed), "sans-serif")
+    return serif, sans
+
+
+class _ChartObject(QPyTextObject):
+    """Draws a chart where its object character sits in the text, straight onto the PDF."""
+
+    def __init__(
+        self, drawings: dict[int, briefing_chart.ChartDrawing], sans: str, max_height: float
+    ) -> None:
+        super().__init__()
+        self.drawings = drawings
+        self.sans = sans
+        self.max_height = max_height
+
+    def _scale(self, drawing: briefing_chart.ChartDrawing) -> float:
+        # Points to device units, shrunk if a very tall chart would not fit on a page.
+        k = RESOLUTION / 72
+        return min(k, self.max_height / drawing.height) if drawing.height else k
+
+    def intrinsicSize(self, doc, pos, fmt) -> QSizeF:  # noqa: N802 (Qt's API)
+        drawing = self.drawings[int(fmt.property(CHART_ID))]
+        k = self._scale(drawing)
+        return QSizeF(drawing.width * k, drawing.height * k)
+
+    def drawObject(self, painter, rect, doc, pos, fmt) -> None:  # noqa: N802 (Qt's API)
+        drawing = self.drawings[int(fmt.property(CHART_ID))]
+        paint_chart(painter, drawing, rect.topLeft(), self._scale(drawing), self.sans)
+
+
+def paint_chart(
+    painter: QPainter, drawing: briefing_chart.ChartDrawing, origin: QPointF, k: float, family: str
+) -> None:
+    """Paint chart primitives (in points) at `origin`, `k` device units per point."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    ox, oy = origin.x(), origin.y()
+    # Text sizes are scaled like the geometry so that a shrunk chart keeps its proportions.
+    text_scale = k / (RESOLUTION / 72)
+
+    def grey(level: float) -> QColor:
+        v = round(max(0.0, min(1.0, level)) * 255)
+        return QColor(v, v, v)
+
+    for shape in drawing.shapes:
+        if isinstance(shape, briefing_chart.Rect):
+            rect = QRectF(ox + shape.x * k, oy + shape.y * k, shape.w * k, shape.h * k)
+            if shape.fill is not None:
+                painter.fillRect(rect, grey(shape.fill))
+            if shape.stroke:
+                painter.setPen(QPen(grey(shape.stroke_grey), shape.stroke * k))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(rect)
+        elif isinstance(shape, briefing_chart.Line):
+            pen = QPen(grey(shape.grey), shape.width * k)
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            if shape.dash:
+                pen.setDashPattern([d / shape.width for d in shape.dash])
+            painter.setPen(pen)
+            painter.drawLine(
+                QPointF(ox + shape.x1 * k, oy + shape.y1 * k),
+                QPointF(ox + shape.x2 * k, oy + shape.y2 * k),
+            )
+        elif isinstance(shape, briefing_chart.Polygon):
+            painter.setPen(QPen(QColor(0, 0, 0), shape.stroke * k))
+            painter.setBrush(
+                QBrush(grey(shape.fill)) if shape.fill is not None else Qt.BrushStyle.NoBrush
+            )
+            painter.drawPolygon(
+                QPolygonF([QPointF(ox + x * k, oy + y * k) for x, y in shape.points])
+            )
+        else:
+            font = _plain_font(family, shape.size * text_scale, shape.bold)
+            painter.setFont(font)
+            painter.setPen(grey(shape.grey))
+            width = QFontMetricsF(font, painter.device()).horizontalAdvance(shape.text)
+            x = ox + shape.x * k - {"start": 0, "middle": width / 2, "end": width}[shape.anchor]
+            painter.drawText(QPointF(x, oy + shape.y * k), shape.text)
+    painter.restore()
+
+
+class _PdfRenderer:
+    def __init__(
+        self, document: BriefingDocument, page_size: str, progress: ProgressFn | None
+    ) -> None:
+        self.document = document
+        self.page_size = page_size if page_size in PAGE_SIZES else "A4"
+        self.progress = progress
+        self.serif, self.sans = _families()
+        self.buffer = QBuffer()
+        self.data = QByteArray()
+        self.buffer.setBuffer(self.data)
+        self.buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        self.writer = QPdfWriter(self.buffer)
+        self.writer.setResolution(RESOLUTION)
+        self.writer.setPageSize(QPageSize(PAGE_SIZES[self.page_size]))
+        self.writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+        self.writer.setTitle(document.briefing.title)
+        self.writer.setCreator("Briefing Reader")
+        if hasattr(self.writer, "setAuthor") and document.briefing.author:
+            self.writer.setAuthor(document.briefing.author)
+        full = self.writer.pageLayout().fullRectPixels(RESOLUTION)
+        self.page_w, self.page_h = full.width(), full.height()
+        self.body = QSizeF(self.page_w - 2 * MARGIN_SIDE, self.page_h - MARGIN_TOP - MARGIN_BOTTOM)
+        width_pt = self.body.width() * 72 / RESOLUTION
+        self.drawings = {
+            chart.number: briefing_chart.draw(chart.table, width_pt * 0.98, chart.config.style)
+            for chart in document.charts
+        }
+        self.chart_object = _ChartObject(self.drawings, self.sans, self.body.height() * 0.8)
+
+    def _step(self, done: int, total: int, what: str) -> None:
+        if self.progress:
+            self.progress(done, total, what)
+
+    def render(self) -> bytes:
+        pages: dict[str, int] = {}
+        doc = None
+        for attempt in range(3):
+            self._step(attempt, 4, "Laying out the briefing")
+            doc = self._layout(pages)
+            found = self._anchor_pages(doc)
+            if found == pages:
+                break
+            pages = found
+        assert doc is not None
+        self._paint(doc)
+        self.buffer.close()
+        return bytes(self.data.data())
+
+    # -- layout -----------------------------------------------------------------------------------
+
+    def _layout(self, pages: dict[str, int]) -> QTextDocument:
+        doc = QTextDocument()
+        doc.documentLayout().setPaintDevice(self.writer)
+        doc.documentLayout().registerHandler(CHART_OBJECT, self.chart_object)
+        doc.setDocumentMargin(0)
+        doc.setPageSize(self.body)
+        font = QFont(self.serif)
+        font.setPointSizeF(10.5)
+        doc.setDefaultFont(font)
+        doc.setHtml(PdfMarkup(self.document, self.serif, self.sans, pages).build())
+        _without_ligatures(doc)
+        self._insert_charts(doc)
+        self._keep_headings_with_next(doc)
+        return doc
+
+    def _insert_charts(self, doc: QTextDocument) -> None:
+        for number in self.drawings:
+            cursor = doc.find(PLACEHOLDER.format(number))
+            if cursor.isNull():
+                continue
+            fmt = QTextCharFormat()
+            fmt.setObjectType(CHART_OBJECT)
+            fmt.setProperty(CHART_ID, number)
+            cursor.insertText("\ufffc", fmt)
+
+    def _page_of(self, doc: QTextDocument, block) -> int:
+        # A block pushed to a new page may sit a hair above the boundary in floating point.
+        rect = doc.documentLayout().blockBoundingRect(block)
+        return int((rect.top() + 0.5 * MM) // self.body.height())
+
+    def _keep_headings_with_next(self, doc: QTextDocument) -> None:
+        """Move a heading that ends a page to the next one: Qt has no keep-with-next."""
+        layout = doc.documentLayout()
+        for _ in range(50):  # each fix can move later headings; converge
+            moved = False
+            block = doc.begin()
+            while block.isValid():
+                following = block.next()
+                if block.blockFormat().headingLevel() in (1, 3) and following.next().isValid():
+                    # A section's heading keeps its rule, an item's its citation, and both
+                    # the first line of what follows.
+                    following = following.next()
+                if (
+                    block.blockFormat().headingLevel()
+                    and following.isValid()
+                    and following.blockFormat().pageBreakPolicy()
+                    == QTextFormat.PageBreakFlag.PageBreak_Auto
+                ):
+                    top = self._page_of(doc, block)
+                    bottom_rect = layout.blockBoundingRect(following)
+                    first_line = bottom_rect.top()
+                    if following.layout().lineCount():
+                        first_line += following.layout().lineAt(0).height()
+                    if int((first_line - 0.5 * MM) // self.body.height()) > top and (
+                        block.blockFormat().pageBreakPolicy()
+                        == QTextFormat.PageBreakFlag.PageBreak_Auto
+                    ):
+                        fmt = block.blockFormat()
+                        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                        QTextCursor(block).setBlockFormat(fmt)
+                        moved = True
+                        break
+                block = block.next()
+            if not moved:
+                return
+
+    def _anchor_pages(self, doc: QTextDocument) -> dict[str, int]:
+        """The page (1-based) of every section (level 1 headings) and item (level 3).
+
+        Headings are found by level rather than by HTML anchors: Qt gives an anchor's first
+        letter a format of its own, which splits the word in the PDF's text.
+        """
+        sections = {title: anchor for anchor, title in SECTIONS}
+        found: dict[str, int] = {}
+        items = 0
+        block = doc.begin()
+        while block.isValid():
+            level = block.blockFormat().headingLevel()
+            if level == 1 and block.text() in sections:
+                found[sections[block.text()]] = self._page_of(doc, block) + 1
+            elif level == 3:
+                items += 1
+                found[f"item-{items}"] = self._page_of(doc, block) + 1
+            block = block.next()
+        return found
+
+    # -- painting ---------------------------------------------------------------------------------
+
+    def _paint(self, doc: QTextDocument) -> None:
+        count = doc.pageCount()
+        painter = QPainter()
+        if not painter.begin(self.writer):
+            raise ExportError("Qt could not start the PDF.")
+        try:
+            for page in range(count):
+                self._step(3, 4, f"Painting page {page + 1} of {count}")
+                if page:
+                    self.writer.newPage()
+                self._paint_furniture(painter, page, count)
+                painter.save()
+                painter.translate(MARGIN_SIDE, MARGIN_TOP - page * self.body.height())
+                clip = QRectF(0, page * self.body.height(), self.body.width(), self.body.height())
+                painter.setClipRect(clip)
+                context = QAbstractTextDocumentLayout.PaintContext()
+                # Shrunk a little so a line starting exactly on the next page is not also
+                # drawn (clipped, invisible, but extractable) at the foot of this one.
+                context.clip = clip.adjusted(0, 0.3 * MM, 0, -0.3 * MM)
+                context.palette.setColor(context.palette.ColorRole.Text, QColor(20, 20, 20))
+                doc.documentLayout().draw(painter, context)
+                painter.restore()
+        finally:
+            painter.end()
+
+    def _paint_furniture(self, painter: QPainter, page: int, count: int) -> None:
+        """Header and footer: the marking on every page, running title and page number."""
+        b = self.document.briefing
+        painter.save()
+        font = _plain_font(self.sans, 8.5)
+        small = _plain_font(self.sans, 8)
+        left, right = MARGIN_SIDE, self.page_w - MARGIN_SIDE
+        width = right - left
+        header_y, footer_y = 7 * MM, self.page_h - 17 * MM
+        if b.marking:
+            marking = QFont(font)
+            marking.setBold(True)
+            marking.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)
+            painter.setFont(marking)
+            painter.setPen(QColor(0, 0, 0))
+            for y in (header_y, self.page_h - 12 * MM):
+                painter.drawText(
+                    QRectF(left, y, width, 5 * MM), Qt.AlignmentFlag.AlignCenter, b.marking
+                )
+        if page == 0 and b.marking:
+            # The cover repeats the marking large, boxed, at a fixed place whatever the title.
+            cover = _plain_font(self.sans, 13, bold=True)
+            painter.setFont(cover)
+            painter.setPen(QPen(QColor(0, 0, 0), 0.4 * MM))
+            box = QRectF(left, self.page_h * 0.74, width, 12 * MM)
+            painter.drawRect(box)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, b.marking)
+        if page > 0:
+            painter.setFont(small)
+            painter.setPen(QColor(90, 90, 90))
+            rule_y = header_y + 10.5 * MM
+            title = QFontMetricsF(small, self.writer).elidedText(
+                b.title, Qt.TextElideMode.ElideRight, width * 0.6
+            )
+            painter.drawText(
+                QRectF(left, header_y + 5.5 * MM, width, 4.5 * MM),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+                title,
+            )
+            painter.drawText(
+                QRectF(left, header_y + 5.5 * MM, width, 4.5 * MM),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                display_date(b.date),
+            )
+            painter.setPen(QPen(QColor(120, 120, 120), 0.25 * MM / 1.5))
+            painter.drawLine(QPointF(left, rule_y), QPointF(right, rule_y))
+            painter.drawLine(QPointF(left, footer_y), QPointF(right, footer_y))
+            painter.setPen(QColor(60, 60, 60))
+            painter.drawText(
+                QRectF(left, footer_y + 1 * MM, width, 4 * MM),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+                f"Page {page + 1} of {count}",
+            )
+            if b.author:
+                painter.drawText(
+                    QRectF(left, footer_y + 1 * MM, width, 4 * MM),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                    b.author,
+                )
+        painter.restore()
+
+
+def _without_ligatures(doc: QTextDocument) -> None:
+    """Turn ligatures off: a PDF viewer cannot always map "ti" or "fi" glyphs back to letters,
+    and a briefing must stay searchable and copyable."""
+    fmt = QTextCharFormat()
+    fmt.setFontFeatures(NO_LIGATURES)
+    cursor = QTextCursor(doc)
+    cursor.select(QTextCursor.SelectionType.Document)
+    cursor.mergeCharFormat(fmt)
+
+
+def _plain_font(family: str, size: float, bold: bool = False) -> QFont:
+    font = QFont(family)
+    font.setPointSizeF(size)
+    font.setBold(bold)
+    for tag, value in NO_LIGATURES.items():
+        font.setFeature(tag, value)
+    return font
+
+
+__all__ = ["paint_chart", "render_pdf"]

@@ -1,0 +1,333 @@
+"""The briefing as the HTML subset QTextDocument understands, sized for paper: the PDF's text.
+
+Plain strings, no Qt: `pdf` lays this out and paints it. Qt's rich text applies no stylesheet to
+bare tags, so every element carries its own style; sections are level-1 headings and items
+level-3 headings, which is how `pdf` finds their pages for the contents and the index.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from briefing_app.core import briefing_chart
+from briefing_app.core.briefing import (
+    BriefingDocument,
+    ResolvedItem,
+    display_date,
+    markdown_to_html,
+)
+from briefing_app.core.export import FIGURE_HEADERS, body_paragraphs, figure_row, item_citation
+
+# Where a chart goes: `pdf` replaces this text with the chart's drawing object.
+PLACEHOLDER = "\u2063chart{}\u2063"
+SECTIONS = [
+    ("sec-summary", "Executive summary"),
+    ("sec-figures", "Key figures"),
+    ("sec-items", "Items"),
+    ("sec-notes", "Notes"),
+    ("sec-index", "Index"),
+    ("sec-sources", "Sources"),
+]
+
+
+class PdfMarkup:
+    """The briefing in the HTML subset QTextDocument understands, sized for paper."""
+
+    def __init__(
+        self, document: BriefingDocument, serif: str, sans: str, pages: dict[str, int]
+    ) -> None:
+        self.d = document
+        self.serif = serif
+        self.sans = sans
+        self.pages = pages
+
+    def page(self, anchor: str) -> str:
+        return str(self.pages.get(anchor, "")) or "0"
+
+    def build(self) -> str:
+        d, b, e = self.d, self.d.briefing, html.escape
+        sans = f"font-family:'{self.sans}'"
+        out = [
+            f"<html><body style=\"font-family:'{self.serif}'; font-size:10.5pt; color:#141414\">",
+        ]
+        # Title page. Qt drops the top margin of a document's first block, hence the spacer.
+        out.append('<p style="font-size:1pt">&nbsp;</p>')
+        out.append(
+            f'<p style="{sans}; font-size:9pt; color:#555555; margin-top:200px; letter-spacing:2px">BRIEFING</p>'
+        )
+        out.append(
+            f'<p style="{sans}; font-size:26pt; font-weight:bold; margin-top:6px; margin-bottom:14px;'
+            f' line-height:115%">{e(b.title)}</p>'
+        )
+        out.append(
+            '<table width="100%" cellspacing="0" cellpadding="0"><tr><td style="border-top:2.5px solid #000000"></td></tr></table>'
+        )
+        if b.author:
+            out.append(f'<p style="{sans}; font-size:12pt; margin-top:16px">{e(b.author)}</p>')
+        if b.date:
+            out.append(
+                f'<p style="{sans}; font-size:12pt; color:#333333; margin-top:2px">{e(display_date(b.date))}</p>'
+            )
+        counts = []
+        if d.items:
+            counts.append(f"{len(d.items)} item{'s' if len(d.items) != 1 else ''}")
+        if d.sources:
+            counts.append(f"{len(d.sources)} source{'s' if len(d.sources) != 1 else ''}")
+        if d.key_figures:
+            counts.append(
+                f"{len(d.key_figures)} troop figure{'s' if len(d.key_figures) != 1 else ''}"
+            )
+        if counts:
+            out.append(
+                f'<p style="{sans}; font-size:9.5pt; color:#555555; margin-top:28px">{e(", ".join(counts))}</p>'
+            )
+
+        sections = self._sections()
+        out.append(self._h1("Contents"))
+        out.append(
+            '<table width="100%" cellspacing="0" cellpadding="5" style="border-collapse:collapse">'
+        )
+        for anchor, title in sections:
+            out.append(
+                f'<tr><td style="{sans}; font-size:11pt; border-bottom:0.5px solid #bbbbbb">{e(title)}</td>'
+                f'<td align="right" style="{sans}; font-size:11pt; border-bottom:0.5px solid #bbbbbb">{self.page(anchor)}</td></tr>'
+            )
+            if anchor == "sec-items":
+                for item in d.items:
+                    out.append(
+                        f'<tr><td style="{sans}; font-size:9pt; color:#444444; padding-left:18px">'
+                        f"{item.number}.&nbsp;&nbsp;{e(_short(item.heading, 80))}</td>"
+                        f'<td align="right" style="{sans}; font-size:9pt; color:#444444">{self.page(f"item-{item.number}")}</td></tr>'
+                    )
+        out.append("</table>")
+
+        if b.summary.strip():
+            out.append(self._h1("Executive summary"))
+            out.append(self._markdown(b.summary))
+        if d.key_figures or d.charts:
+            out.append(self._h1("Key figures"))
+            out.append(self._figures_table())
+            for chart in d.charts:
+                if briefing_chart.draw(chart.table, 400, chart.config.style).empty:
+                    out.append(
+                        f'<p style="margin-top:18px">Chart {chart.number}: no troop figures'
+                        " with a number in its scope.</p>"
+                    )
+                    continue
+                out.append(
+                    f'<p style="margin-top:24px; margin-bottom:4px" align="center">{PLACEHOLDER.format(chart.number)}</p>'
+                )
+                caption = f"Chart {chart.number}. {chart.caption}."
+                omitted = briefing_chart.draw(chart.table, 400, chart.config.style).omitted
+                if omitted:
+                    caption += f" Not drawn for space: {', '.join(omitted)}."
+                # The note joins the caption so that it never lands alone on the next page.
+                note = " ".join(chart.note.split())
+                note_html = (
+                    markdown_to_html(note).removeprefix("<p>").removesuffix("</p>") if note else ""
+                )
+                out.append(
+                    f'<p style="{sans}; font-size:8.5pt; color:#333333; margin-top:4px">'
+                    f"<b>{e(caption)}</b> {note_html}</p>"
+                )
+        if d.items:
+            out.append(self._h1("Items"))
+            for item in d.items:
+                out.append(self._item(item))
+        if b.notes.strip():
+            out.append(self._h1("Notes", new_page=False))
+            out.append(self._markdown(b.notes))
+        if d.index:
+            out.append(self._h1("Index"))
+            out.append(
+                '<p style="font-size:9pt; color:#444444">People, places and organisations named in'
+                " the items, with the items and pages where they appear.</p>"
+            )
+            out.append(self._index())
+        if d.sources:
+            out.append(self._h1("Sources", new_page=False))
+            out.append(self._sources())
+        out.append("</body></html>")
+        return "\n".join(out)
+
+    def _sections(self) -> list[tuple[str, str]]:
+        d, b = self.d, self.d.briefing
+        present = {
+            "sec-summary": bool(b.summary.strip()),
+            "sec-figures": bool(d.key_figures or d.charts),
+            "sec-items": bool(d.items),
+            "sec-notes": bool(b.notes.strip()),
+            "sec-index": bool(d.index),
+            "sec-sources": bool(d.sources),
+        }
+        return [(a, t) for a, t in SECTIONS if present[a]]
+
+    def _h1(self, title: str, new_page: bool = True) -> str:
+        # Short closing sections (notes, sources) follow on the same page rather than
+        # leaving a page nearly empty; keep-with-next still stops them starting at a foot.
+        spacing = "margin-top:0px; page-break-before:always" if new_page else "margin-top:36px"
+        return (
+            f"<h1 style=\"font-family:'{self.sans}'; font-size:17pt; font-weight:bold; {spacing};"
+            f' margin-bottom:14px">{html.escape(title)}</h1>'
+            '<table width="100%" cellspacing="0" cellpadding="0" style="margin-bottom:12px">'
+            '<tr><td style="border-top:1.5px solid #000000"></td></tr></table>'
+        )
+
+    def _markdown(self, text: str, size: str = "10.5pt") -> str:
+        fragment = markdown_to_html(text)
+        sans = f"font-family:'{self.sans}'"
+        # Qt applies no stylesheet to bare tags, so size headings and rule tables here.
+        replacements = {
+            # The user's headings become levels 4-6: levels 1 and 3 mark sections and items.
+            "<h1>": f'<h4 style="{sans}; font-size:13.5pt; margin-top:14px; margin-bottom:6px">',
+            "</h1>": "</h4>",
+            "<h2>": f'<h5 style="{sans}; font-size:12pt; margin-top:12px; margin-bottom:5px">',
+            "</h2>": "</h5>",
+            "<h3>": f'<h6 style="{sans}; font-size:11pt; margin-top:10px; margin-bottom:4px">',
+            "</h3>": "</h6>",
+            "<h4>": f'<h6 style="{sans}; font-size:10.5pt; margin-top:8px; margin-bottom:4px">',
+            "</h4>": "</h6>",
+            "<table>": '<table width="100%" cellspacing="0" cellpadding="4" style="border-collapse:collapse; margin-top:14px; margin-bottom:10px">',
+            "<th>": f'<th align="left" style="{sans}; font-size:9pt; border-top:1.5px solid #000000; border-bottom:1px solid #000000">',
+            "<td>": '<td style="font-size:9.5pt; border-bottom:0.5px solid #aaaaaa">',
+            "<p>": f'<p style="font-size:{size}; margin-bottom:7px; line-height:135%">',
+            "<li>": f'<li style="font-size:{size}; margin-bottom:3px">',
+            "<ul>": '<ul style="margin-bottom:10px">',
+            "<ol>": '<ol style="margin-bottom:10px">',
+            "<pre>": '<pre style="font-size:8.5pt; background-color:#f2f2f2">',
+        }
+        # One pass, so that a replaced tag is never replaced again ("</h1>" → "</h4>" → "</h6>").
+        pattern = re.compile("|".join(re.escape(old) for old in replacements))
+        return pattern.sub(lambda m: replacements[m.group(0)], fragment)
+
+    def _figures_table(self) -> str:
+        d, e = self.d, html.escape
+        if not d.key_figures:
+            return "<p>The items in this briefing report no troop figures.</p>"
+        sans = f"font-family:'{self.sans}'"
+        head = f"{sans}; font-size:8.5pt; font-weight:bold; border-top:1.5px solid #000000; border-bottom:1px solid #000000; background-color:#eeeeee"
+        rows = [
+            '<table width="100%" cellspacing="0" cellpadding="4" style="border-collapse:collapse">',
+            "<tr>",
+        ]
+        widths = ["17%", "19%", "13%", "11%", "8%", "32%"]
+        for header, width in zip(FIGURE_HEADERS, widths, strict=True):
+            align = "right" if header == "Troops" else "left"
+            rows.append(f'<th width="{width}" align="{align}" style="{head}">{header}</th>')
+        rows.append("</tr>")
+        last = len(d.key_figures) - 1
+        for n, report in enumerate(d.key_figures):
+            rule = "1.5px solid #000000" if n == last else "0.5px solid #b0b0b0"
+            rows.append("<tr>")
+            for i, cell in enumerate(figure_row(d, report)):
+                align = ' align="right"' if i == 2 else ""
+                weight = "; font-weight:bold" if i == 2 else ""
+                rows.append(
+                    f'<td{align} style="{sans}; font-size:8.5pt; border-bottom:{rule}{weight}">{e(cell)}</td>'
+                )
+            rows.append("</tr>")
+        rows.append("</table>")
+        if any(r.corrected for r in d.key_figures):
+            rows.append(
+                f'<p style="{sans}; font-size:8pt; color:#444444">* corrected by the user</p>'
+            )
+        return "\n".join(rows)
+
+    def _item(self, item: ResolvedItem) -> str:
+        e = html.escape
+        sans = f"font-family:'{self.sans}'"
+        kind = {"article": "Article", "passage": "Passage", "figure": "Troop figure"}[
+            item.item.kind
+        ]
+        heading = (
+            item.title
+            if item.item.kind != "figure"
+            else item.heading.removeprefix("Troop figure: ")
+        )
+        out = [
+            f'<h3 style="{sans}; font-size:12pt; font-weight:bold; margin-top:20px; margin-bottom:2px">'
+            f"{item.number}.&nbsp;&nbsp;{e(heading)}</h3>",
+            f'<p style="{sans}; font-size:8.5pt; color:#444444; margin-bottom:6px">'
+            f"<b>{e(kind)}</b> · {e(_item_source(item))}</p>",
+        ]
+        if item.item.kind == "article" and item.article is not None:
+            for para in body_paragraphs(item.quote):
+                out.append(
+                    f'<p style="font-size:10pt; margin-bottom:6px; line-height:130%" align="justify">{e(para)}</p>'
+                )
+        elif item.quote:
+            out.append(
+                '<table width="100%" cellspacing="0" cellpadding="0" style="margin-top:2px; margin-bottom:6px"><tr>'
+                '<td width="3" style="background-color:#666666"></td>'
+                f'<td style="padding-left:12px; font-size:10.5pt; font-style:italic">{e(_quoted(item.quote))}</td></tr></table>'
+            )
+        elif item.item.kind == "figure":
+            out.append('<p style="color:#555555">The figure is no longer found in the article.</p>')
+        if item.item.note.strip():
+            out.append(
+                '<table width="100%" cellspacing="0" cellpadding="7" style="margin-top:6px; margin-bottom:6px">'
+                '<tr><td style="background-color:#f0f0f0">'
+                f'<p style="{sans}; font-size:8pt; font-weight:bold; color:#444444; margin-bottom:2px">NOTE</p>'
+                f"{self._markdown(item.item.note, size='10pt')}</td></tr></table>"
+            )
+        return "\n".join(out)
+
+    def _index(self) -> str:
+        e = html.escape
+        sans = f"font-family:'{self.sans}'"
+        head = f"{sans}; font-size:8.5pt; font-weight:bold; border-top:1.5px solid #000000; border-bottom:1px solid #000000"
+        rows = [
+            '<table width="100%" cellspacing="0" cellpadding="3" style="border-collapse:collapse">',
+            f'<tr><th align="left" width="46%" style="{head}">Name</th><th align="left" width="18%" style="{head}">Kind</th>'
+            f'<th align="left" width="18%" style="{head}">Items</th><th align="left" width="18%" style="{head}">Pages</th></tr>',
+        ]
+        for entry in self.d.index:
+            pages = sorted({int(self.page(f"item-{n}")) for n in entry.items})
+            cell = "font-size:9pt; border-bottom:0.5px solid #c8c8c8"
+            rows.append(
+                f'<tr><td style="{cell}">{e(entry.name)}</td><td style="{cell}; color:#555555">{entry.label}</td>'
+                f'<td style="{cell}">{", ".join(str(n) for n in entry.items)}</td>'
+                f'<td style="{cell}">{", ".join(str(p) for p in pages)}</td></tr>'
+            )
+        rows.append("</table>")
+        return "\n".join(rows)
+
+    def _sources(self) -> str:
+        e = html.escape
+        rows = ['<table width="100%" cellspacing="0" cellpadding="4">']
+        for source in self.d.sources:
+            where = (
+                f'<br/><span style="font-size:8pt; color:#555555">{e(source.location)}</span>'
+                if source.location
+                else ""
+            )
+            rows.append(
+                f'<tr><td width="6%" style="font-size:10pt; font-weight:bold">[{source.number}]</td>'
+                f'<td style="font-size:10pt">{e(source.citation())}{where}</td></tr>'
+            )
+        rows.append("</table>")
+        return "\n".join(rows)
+
+
+def _item_source(item: ResolvedItem) -> str:
+    """The citation under an item's heading, without repeating the title the heading shows."""
+    source = item.source
+    if source is None:
+        return item_citation(item)
+    if item.item.kind == "figure":
+        return f"[{source.number}] {source.citation()}"
+    rest = ", ".join(x for x in (source.outlet, display_date(source.date)) if x)
+    return f"source [{source.number}]" + (f", {rest}" if rest else "")
+
+
+def _quoted(text: str) -> str:
+    """The passage in quotation marks, unless it opens with its own (“"…," he said.”)."""
+    text = text.strip()
+    if text[:1] in "\"“‘'":
+        return text
+    return f"“{text}”"
+
+
+def _short(text: str, length: int) -> str:
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
