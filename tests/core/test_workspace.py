@@ -59,10 +59,13 @@ def test_empty_library_is_seeded_with_the_built_in_corpus(ws):
 def test_seed_search_and_troop_figures(ws):
     hits = ws.search("Lambrecht").hits
     assert len(hits) == 1 and "German" in hits[0].title
+    reports = ws.figure_reports()
+    assert any(r.figure.contributor == "United States" and r.value == 600 for r in reports)
     table = ws.figures_table()
-    assert "United States" in table.countries()
-    us = [r for r in table.rows if r.country == "United States"]
-    assert any(r.value == 600 for r in us)
+    # Undated seeds: the largest United States report ("about 1,000 troops each") wins the cell.
+    undated = table.cell("United States", None)
+    assert undated.value == 1000 and len(undated.reports) == 2
+    assert table.cell("United States", None) in table.undated()
 
 
 def test_import_folder_twice_does_no_work_the_second_time(ws, folder):

@@ -27,6 +27,7 @@ class Gazetteer:
     names: dict[str, Name] = field(default_factory=dict)
     countries: set[str] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)
+    title_words: set[str] = field(default_factory=set)  # capitalised words inside titles
     first_names: set[str] = field(default_factory=set)
     automaton: ahocorasick.Automaton | None = None
 
@@ -92,6 +93,7 @@ def load() -> Gazetteer:
     for row in _rows(root / "regions.tsv"):
         gaz.add(row[0], Name("GPE", row[0], "region", row[1] if len(row) > 1 else None))
     gaz.titles = {row[0] for row in _rows(root / "titles.txt")}
+    gaz.title_words = {w for t in gaz.titles for w in t.split() if w[:1].isupper()}
     for row in _rows(root / "first_names.txt"):
         gaz.first_names.update(row[0].split())
 

@@ -28,7 +28,8 @@ class Figure:
     qualifier: str | None = None
     contributor: str | None = None  # troops only: canonical country, "NATO" or "multinational"
     host: str | None = None  # troops only
-    troop_kind: str | None = None  # deployment|presence|request|withdrawal|relocation|ceiling|exercise
+    # deployment | presence | request | withdrawal | relocation | ceiling | exercise
+    troop_kind: str | None = None
     year: int | None = None
     sentence: str | None = None
     unit: str | None = None  # money: currency code; equipment: what is counted

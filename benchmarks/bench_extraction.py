@@ -1,0 +1,198 @@
+"""Score extraction against hand labels and time it on the Reuters corpus.
+
+    .venv/bin/python benchmarks/bench_extraction.py                 # both devset files, all Reuters
+    .venv/bin/python benchmarks/bench_extraction.py -n 2000         # first 2,000 Reuters articles
+    .venv/bin/python benchmarks/bench_extraction.py --labels X.json --dump out.json --verbose
+
+Labels and corpora live in ../shared beside the clone; without it the script says so and exits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib.util
+import io
+import itertools
+import json
+import re
+import sys
+import tempfile
+import time
+from contextlib import redirect_stderr
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+sys.path.insert(0, str(REPO))
+
+from briefing_app.core.extract import EXTRACTOR_VERSION, extract  # noqa: E402
+
+_HEADER_LINE = re.compile(r"^[a-z_]+:\s?.*$")
+_SEED_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+")
+
+
+def split_header(raw: str) -> tuple[dict[str, str], str]:
+    """Header fields and the body: `key: value` lines ended by a blank line, or " date 2017-07-11 "."""
+    lines = raw.split("\n")
+    fields: dict[str, str] = {}
+    i = 0
+    while i < len(lines) and _HEADER_LINE.match(lines[i]):
+        key, _, value = lines[i].partition(":")
+        fields[key.strip()] = value.strip()
+        i += 1
+    if fields and i < len(lines) and lines[i].strip() == "":
+        return fields, "\n".join(lines[i + 1 :])
+    seed = _SEED_DATE.match(raw)
+    if seed:
+        return {"date": seed.group(1)}, raw[seed.end() :]
+    return {}, raw
+
+
+def year_of(fields: dict[str, str]) -> int | None:
+    m = re.match(r"(\d{4})", fields.get("date") or "")
+    return int(m.group(1)) if m else None
+
+
+def load_scorer():
+    path = SHARED / "tools" / "score_extraction.py"
+    spec = importlib.util.spec_from_file_location("score_extraction", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def resolve(label_file: Path, name: str) -> Path:
+    """Where a label's "file" lives: beside the labels, or the repository's seeds/."""
+    for base in (label_file.parent, REPO, SHARED):
+        candidate = base / name
+        if candidate.exists():
+            return candidate
+    return label_file.parent / name
+
+
+def run_labels(label_file: Path, only: set[str] | None = None) -> tuple[list, list]:
+    labels = json.loads(label_file.read_text(encoding="utf-8"))
+    if only is not None:
+        labels = [lab for lab in labels if Path(lab["file"]).name in only]
+    output = []
+    for lab in labels:
+        path = resolve(label_file, lab["file"])
+        fields, body = split_header(path.read_text(encoding="utf-8"))
+        result = extract(body, year=year_of(fields))
+        output.append(
+            {
+                "path": str(path),
+                "title": fields.get("title", ""),
+                "date": fields.get("date"),
+                "entities": [e.to_dict() for e in result.entities],
+                "figures": [f.to_dict() for f in result.figures],
+            }
+        )
+    return labels, output
+
+
+def score_file(label_file: Path, verbose: bool, dump: Path | None, only=None) -> dict:
+    scorer = load_scorer()
+    labels, output = run_labels(label_file, only)
+    if dump:
+        dump.write_text(json.dumps(output, indent=1, ensure_ascii=False), encoding="utf-8")
+    sink = sys.stderr if verbose else io.StringIO()
+    with redirect_stderr(sink):
+        return scorer.score(labels, output, verbose=True)
+
+
+def reuters_speed(limit: int | None) -> dict:
+    corpus = SHARED / "corpora" / "reuters21578.jsonl.gz"
+    with gzip.open(corpus, "rt", encoding="utf-8") as fh:
+        docs = [json.loads(line) for line in itertools.islice(fh, limit)]
+    bodies = [(d.get("body") or "", d.get("date")) for d in docs]
+    extract("warm up the gazetteer", year=None)
+    # CPU time of this process: wall time swings when other jobs share the machine.
+    t0, w0 = time.process_time(), time.perf_counter()
+    n_ent = n_troops = 0
+    for body, date in bodies:
+        r = extract(body, year=int(date[:4]) if date else None)
+        n_ent += len(r.entities)
+        n_troops += sum(f.kind == "troops" for f in r.figures)
+    elapsed = time.process_time() - t0
+    return {
+        "articles": len(bodies),
+        "seconds": elapsed,
+        "wall_seconds": time.perf_counter() - w0,
+        "per_second": len(bodies) / elapsed if elapsed else 0.0,
+        "entities": n_ent,
+        "troops": n_troops,
+        "whoosh_seconds": _whoosh_seconds(docs),
+    }
+
+
+def _whoosh_seconds(docs: list[dict]) -> float | None:
+    """Bare Whoosh indexing of the same articles, the yardstick extraction is compared with."""
+    try:
+        from whoosh import fields, index
+    except ImportError:
+        return None
+    schema = fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        title=fields.TEXT(stored=True),
+        body=fields.TEXT(stored=True),
+        date=fields.ID(stored=True),
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        ix = index.create_in(tmp, schema)
+        t0 = time.process_time()
+        writer = ix.writer(limitmb=256)
+        for d in docs:
+            writer.add_document(
+                id=d["id"],
+                title=d.get("title") or "",
+                body=d.get("body") or "",
+                date=d.get("date") or "",
+            )
+        writer.commit()
+        return time.process_time() - t0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--labels", action="append", type=Path, help="labels file (repeatable)")
+    ap.add_argument("-n", "--articles", type=int, default=None, help="Reuters articles to time")
+    ap.add_argument("--no-speed", action="store_true", help="skip the Reuters timing")
+    ap.add_argument("--verbose", action="store_true", help="print misses and extras")
+    ap.add_argument("--dump", type=Path, help="write the extraction output JSON here")
+    ap.add_argument("--only", help="comma-separated file names to score (e.g. a holdout)")
+    args = ap.parse_args(argv)
+    if not SHARED.is_dir():
+        print(f"skipped: {SHARED} is not present (labels and corpora live there)")
+        return 0
+    label_files = args.labels or [
+        p for p in (SHARED / "devset" / "seeds.json", SHARED / "devset" / "real.json") if p.exists()
+    ]
+    only = set(args.only.split(",")) if args.only else None
+    print(f"extractor version {EXTRACTOR_VERSION}")
+    print(f"{'labels':<14}{'troop P':>8}{'R':>6}{'F1':>6}{'year':>6}{'ent P':>7}{'R':>6}{'F1':>6}")
+    for lf in label_files:
+        s = score_file(lf, args.verbose, args.dump, only)
+        print(
+            f"{lf.name:<14}{s['troop_p']:>8.2f}{s['troop_r']:>6.2f}{s['troop_f1']:>6.2f}"
+            f"{s['year_acc']:>6.2f}{s['ent_p']:>7.2f}{s['ent_r']:>6.2f}{s['ent_f1']:>6.2f}"
+        )
+    if not args.no_speed:
+        sp = reuters_speed(args.articles)
+        print(
+            f"\nReuters-21578: {sp['articles']} articles in {sp['seconds']:.2f} s CPU "
+            f"({sp['wall_seconds']:.2f} s wall) = {sp['per_second']:.0f} articles/s on one core "
+            f"({sp['entities']} entities, {sp['troops']} troop figures)"
+        )
+        if sp["whoosh_seconds"]:
+            ratio = (sp["whoosh_seconds"] + sp["seconds"]) / sp["whoosh_seconds"]
+            print(
+                f"bare Whoosh indexing of the same: {sp['whoosh_seconds']:.2f} s CPU; "
+                f"indexing + extraction = {ratio:.2f}x bare indexing"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

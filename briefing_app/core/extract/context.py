@@ -1,0 +1,143 @@
+"""Who and where around a figure: contributor, host and year from the entities of a sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteer import Gazetteer
+from .records import Entity
+
+# A place after one of these words is where troops are or go, not who sends them.
+_HOST_PREP = re.compile(
+    r"\b(?:in|to|into|at|across|near|along|inside|on|toward|towards|within|throughout|for|"
+    r"outside|over|against|with|around|about|between|border|neighbou?ring|via|through|off|"
+    r"deterrent to|bordering)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|"
+    r"north-?western|south-?eastern|south-?western|neighbou?ring|war-torn|rural)\s+)?$",
+    re.IGNORECASE,
+)
+# Named as the adversary or as the one hosting, not as the one sending.
+_NOT_SENDER_BEFORE = re.compile(
+    r"\b(?:counter|deter|confront|against|threat\s+(?:from|of)|aggression\s+(?:by|from)|"
+    r"provocations\s+from|rival|invasion\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_NOT_SENDER_AFTER = re.compile(
+    r"^(?:\s+and\s+[A-Z][\w ]{0,30})?\s+(?:have\s+|has\s+)?(?:already\s+)?"
+    r"(?:offered\s+to\s+host|agreed\s+to\s+host|will\s+host|hosts|hosted|to\s+host)\b"
+)
+_MILITARY_ORG = re.compile(
+    r"\b(?:Force|Forces|Army|Navy|Command|Guard|Guards|Corps|Marines|Ministry|Brigade|"
+    r"Battalion|Division|Regiment|Fleet)\b"
+)
+# "deterrent to Russia, Lithuania said": a list ends where its last name starts speaking.
+_SPEAKS = re.compile(r"\s+(?:said|says|told|announced|added|stated)\b")
+_FROM_PREP = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as well as\s+)(?:the\s+)?$")
+_YEAR = re.compile(r"(?<![\d,.$€£-])\b(19[5-9]\d|20[0-4]\d)\b(?!\d|,\d|\s*(?:troops|soldiers))")
+_RELATIVE_YEAR = re.compile(r"\b(since\s+)?(last|next|this)\s+year\b", re.IGNORECASE)
+
+
+@dataclass
+class Mention:
+    """An entity in a sentence that can stand for a country or alliance."""
+
+    entity: Entity
+    who: str  # the contributor it stands for: a country, "NATO", "multinational"
+    host: bool  # named as a place troops are in or go to
+    from_: bool  # "from Germany"
+    country: bool  # a country, a nationality or a capital acting as the state
+
+
+def mentions(text: str, sent_start: int, entities: list[Entity], gaz: Gazetteer) -> list[Mention]:
+    """Entities of one sentence that can be contributors or hosts, with their role."""
+    out: list[Mention] = []
+    prev: Mention | None = None
+    for ent in entities:
+        name = gaz.names.get(ent.text) or gaz.names.get(ent.canonical)
+        who = None
+        country = False
+        if ent.label == "NORP" or (ent.label == "GPE" and ent.canonical in gaz.countries):
+            who = ent.canonical
+            country = True
+        elif ent.label == "ORG" and name is not None and name.contributor:
+            who = name.contributor
+        elif ent.label == "ORG" and _MILITARY_ORG.search(ent.text):
+            # "Australian Defence Force", "Philippine Navy": the nation the name opens with.
+            first = gaz.names.get(ent.text.split()[0])
+            if first is not None and first.label in ("NORP", "GPE") and first.country:
+                who = first.country
+                country = True
+        elif ent.label == "GPE":
+            who = None  # a city or region: a possible host only
+        before = text[max(sent_start, ent.start - 40) : ent.start]
+        host = _HOST_PREP.search(before) is not None or bool(
+            _NOT_SENDER_AFTER.match(text[ent.end : ent.end + 60])
+        )
+        if who and _NOT_SENDER_BEFORE.search(before):
+            who = None
+        from_ = _FROM_PREP.search(before) is not None
+        speaks = _SPEAKS.match(text, ent.end) is not None
+        if prev is not None and not speaks and _LIST_GAP.match(text[prev.entity.end : ent.start]):
+            # A list inherits the role of its first member: "in Estonia, Lithuania and Poland".
+            host = host or prev.host
+            from_ = from_ or prev.from_
+        mention = Mention(ent, who or "", host, from_, country)
+        out.append(mention)
+        prev = mention
+    return out
+
+
+def list_members(ms: list[Mention], index: int, text: str) -> list[Mention]:
+    """The mentions forming a list with ms[index] ("The United States, Germany and Britain")."""
+    lo = hi = index
+    while lo > 0 and _LIST_GAP.match(text[ms[lo - 1].entity.end : ms[lo].entity.start]):
+        lo -= 1
+    while hi + 1 < len(ms) and _LIST_GAP.match(text[ms[hi].entity.end : ms[hi + 1].entity.start]):
+        hi += 1
+    return ms[lo : hi + 1]
+
+
+def _distance(a0: int, a1: int, b0: int, b1: int) -> int:
+    return a0 - b1 if a0 >= b1 else b0 - a1 if b0 >= a1 else 0
+
+
+def figure_year(
+    text: str,
+    s: int,
+    e: int,
+    start: int,
+    end: int,
+    year: int | None,
+    others: list[tuple[int, int]] = (),
+) -> int | None:
+    """The year the sentence ties a figure at [start, end) to, else the article's year.
+
+    others are the other figures of the sentence: a year nearer to one of them is theirs
+    ("400 Marines until December, then 1,000 from January 2021").
+    """
+    best = None
+    best_dist = 10**9
+    for m in _YEAR.finditer(text, s, e):
+        before = text[max(s, m.start() - 7) : m.start()].lower()
+        if "since" in before:
+            continue  # "since 2004" dates a mission's start, not the figure
+        dist = _distance(m.start(), m.end(), start, end)
+        if any(
+            _distance(m.start(), m.end(), a, b) < dist for a, b in others if (a, b) != (start, end)
+        ):
+            continue
+        if dist < best_dist:
+            best, best_dist = int(m.group(1)), dist
+    if best is not None:
+        return best
+    if year is not None:
+        for rel in _RELATIVE_YEAR.finditer(text, s, e):
+            # "last year" dates the figure only when it stands next to it, with no other number
+            # between: "5,100 soldiers, down from 5,500 last year" dates the 5,500.
+            lo, hi = (end, rel.start()) if rel.start() >= end else (rel.end(), start)
+            if rel.group(1) or hi - lo > 40 or any(c.isdigit() for c in text[lo:hi]):
+                continue
+            return year + {"last": -1, "next": 1, "this": 0}[rel.group(2).lower()]
+    return year

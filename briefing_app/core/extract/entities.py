@@ -1,0 +1,627 @@
+"""People, places, organisations and nationalities: gazetteer matches plus capitalised-sequence rules."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .gazetteer import Gazetteer, Name
+from .records import Entity
+
+# A capitalised token: words, initials ("J.T."), acronyms ("U.S."), apostrophes and hyphens
+# inside names ("O’Shaughnessy", "Rankine-Galloway"), and unit ordinals ("173rd").
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}|\d+(?:st|nd|rd|th)\b|[A-Z][\w’'.&]*(?:-[\w’']+)*|[a-z]+|\S",
+)
+_RUN_TOKEN = r"(?:[A-Z]\.){2,}|\d+(?:st|nd|rd|th)\b|[A-Z][\w’'.&]*(?:-[\w’']+)*"
+_RUN = re.compile(
+    rf"(?:{_RUN_TOKEN})(?:(?:[ \n](?:of|for|and|on|the|de|du|des|la|le|al|el|von|van|der|bin|ibn|da|di))"
+    rf"{{0,2}}[ \n](?:{_RUN_TOKEN}))*"
+)
+_CAP = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
+# Words that join the parts of an organisation's name.
+_CONNECTORS = {"of", "for", "and", "on", "the", "de", "du", "des", "la", "le", "al", "el", "von"}
+_NAME_PARTICLES = {"de", "van", "von", "der", "bin", "ibn", "al", "el", "da", "di", "le", "la"}
+# The last word of an organisation's name says what it is.
+_ORG_HEADS = {
+    "Ministry", "Department", "Council", "Committee", "Commission", "Institute", "Agency",
+    "Organization", "Organisation", "Office", "Bureau", "Service", "Services", "Court",
+    "Parliament", "Assembly", "Congress", "Senate", "Party", "Front", "Movement", "Union",
+    "League", "Federation", "Association", "Alliance", "Coalition", "Group", "Gruppen",
+    "Company", "Corporation", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "Bank", "Fund",
+    "University", "Academy", "College", "School", "Foundation", "Center", "Centre", "Board",
+    "Authority", "Administration", "Army", "Navy", "Corps", "Force", "Forces", "Guard",
+    "Command", "Brigade", "Battalion", "Division", "Regiment", "Squadron", "Fleet", "Wing",
+    "Customs", "Protection", "Police", "Gendarmerie", "Television", "TV", "Radio", "News",
+    "Times", "Post", "Herald", "Journal", "Press", "Network", "Systems", "Industries",
+    "Guards", "Marines", "Mission", "Exchange", "Team", "Co", "Co.", "Plc", "PLC", "LLC",
+    "Holdings", "Secretariat", "Cabinet", "Staff", "Chiefs",
+}  # fmt: skip
+_ORG_HEADS_LOWER = {"army", "navy", "military", "police"}
+# Capitalised words that start sentences or name times, never entities on their own.
+_STOP = set(
+    """A An The In On At By For From With Without Of To As But And Or Nor So Yet If When While
+    Where Why How What Which Who Whom Whose That This These Those There Here Then Than Thus He She
+    It We They I You His Her Its Our Their My Your Him Them Us Me After Before During Since Until
+    Over Under About Above Below Between Among Against Despite Although Though Because However
+    Meanwhile Moreover Furthermore Also Still Yet Last Next First Second Third Earlier Later Now
+    Today Tonight Yesterday Tomorrow Currently Initially Finally Separately Together According
+    Asked Speaking Such Some Many Most More Much Several Few All Any Each Every Both Either
+    Neither No Not One Two Three Four Five Six Seven Eight Nine Ten Other Another Only Even Just
+    Once Whether Instead Rather Like Unlike Probably Perhaps Maybe Already Around Nearly Almost
+    Up Down Out Off Into Onto Upon Within Through Throughout Across Along Amid Toward Towards
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept
+    Oct Nov Dec Mr Mrs Ms Dr Sir Madam Reporting Writing Editing Additional Photo Read More
+    Related Advertisement Yes Okay OK Please Thank Thanks Let Lets Do Does Did Is Are Was Were
+    Be Been Being Have Has Had Will Would Can Could Shall Should May Might Must Says Said
+    Officials Official Troops Soldiers Forces Military President Minister Government State
+    States Countries Country Spokesman Spokeswoman Commander General Chief Head Sources
+    Source Analysts Analyst Experts Critics Residents People News Update Breaking Video
+    Ambassador Secretary Prime Defence Defense Foreign Interior Deputy Senior Former Acting
+    Lieutenant Colonel Major Captain Sergeant Admiral Brigadier Corporal Private Marshal
+    USS HMS""".split()
+)
+# Capitalised words that describe an organisation and may open its name ("Defense Ministry").
+_DESCRIPTIVE = set(
+    """Military Government State States News Defence Defense Foreign Interior Deputy Senior
+    Former Acting Prime Official Officials Troops Soldiers Forces Country Countries""".split()
+)
+_ORG_BREAK = _STOP - _DESCRIPTIVE
+# "the town of Roszke", "based in Chrudim": an unknown word in a place's slot.
+_PLACE_SLOT = re.compile(
+    r"(?:\b(?:town|city|village|port|region|province|district|capital|suburb|area|county|"
+    r"municipality|settlement|oblast)\s+of|\bbased\s+in|\bstationed\s+in|\bnear\s+the\s+"
+    r"(?:town|city|village)\s+of|\b(?:troops|soldiers|forces|stationed|deployed|arrived|arrival|"
+    r"headquartered|garrisoned|base|based)\s+(?:in|to|at|near))\s+$",
+    re.IGNORECASE,
+)
+# A byline on the first line: "Ray Howze", "By Jane Doe", "Kerry Picket Political Reporter".
+_BYLINE = re.compile(
+    r"\A\s*(?:By\s+)?(?P<name>[A-Z][a-z]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-z’'-]+){1,2}?)"
+    r"(?:\s*,?\s+(?:[A-Z][a-z]+\s+)?(?:Reporter|Writer|Correspondent|Editor|Staff))?[ \t]*\n"
+)
+_REGION_AFTER = re.compile(r" (?:province|region|district|governorate|oblast|prefecture|county)\b")
+_NOT_PEOPLE = {
+    "Treasury", "Fed", "Co", "Partners", "Democrat", "Democrats", "Republican", "Police",
+    "Parliament", "Court", "Government", "Cabinet", "Kremlin", "Embassy", "Ministry",
+}  # fmt: skip
+_COMPANY_TAILS = "Corp|Inc|Co|Ltd|Group|Plc|PLC|AG|SA|NV|LLC|Holdings|Industries|Systems"
+# Upper-case words that name things other than organisations.
+_NOT_ORG_ACRONYMS = {
+    "NOTE", "GNP", "GDP", "LIBOR", "PSBR", "EST", "EDT", "GMT", "UTC", "AIDS", "HIV", "II", "III",
+    "IV", "FRN", "CEO", "CFO", "IPO", "VAT", "OTC", "LNG", "LPG", "ICBM", "UAV", "UAVs", "APC",
+    "APCs", "IFV", "MBT", "HIMARS", "ATACMS", "MRAP", "COVID", "PM", "AM", "TV", "OK",
+}  # fmt: skip
+_SAID_AFTER = re.compile(r",? (?:said|says|told|added|wrote|tweeted)\b")
+_SPEECH = re.compile(
+    r"\s*(?:,\s*(?:who|a|an|the)\b|(?:said|says|told|added|stated|noted|wrote|explained|"
+    r"insisted|warned|announced|argued|stressed|emphasi[sz]ed|claimed|denied|confirmed)\b)"
+)
+_STATE_VERB = re.compile(
+    r"(?:['’]s\b|\s+(?:has|have|had|is|was|will|would|could|should|may|might|must|said|says|"
+    r"says|sent|sends|is sending|was sending|announced|accused|denied|warned|rejected|"
+    r"insisted|agreed|plans|planned|decided|wants|wanted|responded|refused|claimed|"
+    r"recalled|expelled|deployed|withdrew|considers|sees|hopes|does|did|also|and\s+\w+\s+(?:have|say|said))\b)"
+)
+_EQUIPMENT_CODE = re.compile(r"[A-Z]{1,3}-\d")
+
+
+_TITLE_WORDS = {
+    "spokesman", "spokeswoman", "spokesperson", "minister", "president", "secretary",
+    "commander", "chief", "director", "analyst", "professor", "envoy", "ambassador", "leader",
+    "official", "lawmaker", "senator", "general", "colonel", "captain", "lieutenant", "admiral",
+    "sergeant", "officer", "adviser", "advisor", "premier", "chancellor", "mr", "mr.", "mrs",
+    "mrs.", "ms", "ms.", "dr", "dr.", "counterpart", "head", "candidate", "journalist",
+    "correspondent", "researcher", "expert", "economist", "diplomat", "negotiator",
+}  # fmt: skip
+
+
+def _title_before(text: str, start: int) -> bool:
+    """Whether the word just before start is a title or role ("spokesman Christopher Logan")."""
+    window = text[max(0, start - 20) : start]
+    if not window.endswith(" "):
+        return False
+    words = window.split()
+    return (
+        bool(words)
+        and words[-1].lower().rstrip(",") in _TITLE_WORDS
+        and not window.rstrip().endswith(",")
+    )
+
+
+@dataclass
+class _Token:
+    text: str
+    start: int
+    end: int
+    cap: bool
+
+
+def find_entities(text: str, sentence_starts: set[int], gaz: Gazetteer) -> list[Entity]:
+    """All entities in text, ordered by offset, with canonical names resolved."""
+    gaz_spans = _gazetteer_matches(text, gaz)
+    covered: dict[int, tuple[int, int, Name]] = {}
+    for start, end, name in gaz_spans:
+        covered[start] = (start, end, name)
+
+    entities: list[Entity] = []
+    people_pending: list[tuple[int, int]] = []  # single capitalised words to resolve later
+    for seq in _cap_sequences(text):
+        entities.extend(
+            _classify_sequence(text, seq, covered, sentence_starts, gaz, people_pending)
+        )
+
+    # Later surname-only mentions resolve to the full name seen anywhere in the article.
+    surnames: dict[str, str] = {}
+    for ent in entities:
+        if ent.label == "PERSON" and " " in ent.canonical:
+            parts = ent.canonical.split()
+            surnames.setdefault(parts[-1], ent.canonical)
+            if len(parts) >= 3:
+                surnames.setdefault(" ".join(parts[-2:]), ent.canonical)
+    for ent in entities:
+        if ent.label == "PERSON" and ent.canonical in surnames:
+            ent.canonical = surnames[ent.canonical]  # "Stoltenberg said" found on its own
+    for start, end in people_pending:
+        word = text[start:end]
+        key = word[:-2] if word.endswith(("'s", "’s")) else word
+        full = surnames.get(key)
+        if full:
+            entities.append(Entity(key, "PERSON", full, start, start + len(key)))
+    byline = _BYLINE.match(text)
+    if byline:
+        b0, b1 = byline.span("name")
+        entities = [e for e in entities if e.end <= b0 or e.start >= b1]
+        entities.append(Entity(byline.group("name"), "PERSON", byline.group("name"), b0, b1))
+    # Gazetteer names outside capitalised runs ("dpa", "Baltic states" after a lower-case word).
+    taken = sorted((e.start, e.end) for e in entities)
+    for start, end, name in gaz_spans:
+        k = bisect.bisect_right(taken, (start, 10**9))
+        if k and taken[k - 1][1] > start:
+            continue
+        if k < len(taken) and taken[k][0] < end:
+            continue
+        entities.append(_gaz_entity(text, start, end, name))
+    entities.sort(key=lambda e: e.start)
+    return _dedupe(entities)
+
+
+def _gazetteer_matches(text: str, gaz: Gazetteer) -> list[tuple[int, int, Name]]:
+    found = []
+    for end_index, (length, name) in gaz.automaton.iter(text):
+        end = end_index + 1
+        start = end - length
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_"):
+            continue
+        if end < len(text) and (text[end].isalnum() or text[end] == "$"):
+            continue
+        # "U.S" inside "U.S." must not match a shorter alias; a full stop after "U.S." is fine.
+        if end < len(text) and text[end] == "." and name.canonical and text[start:end] == "U.S":
+            continue
+        found.append((start, end, name))
+    # Leftmost-longest, non-overlapping.
+    found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+    chosen = []
+    last_end = -1
+    for start, end, name in found:
+        if start >= last_end:
+            chosen.append((start, end, name))
+            last_end = end
+    return chosen
+
+
+def _cap_sequences(text: str) -> list[list[_Token]]:
+    """Runs of capitalised tokens, allowing connectors and particles between them."""
+    seqs: list[list[_Token]] = []
+    # The regex engine skips lowercase prose quickly; only candidate runs are tokenised here.
+    for run in _RUN.finditer(text):
+        _split_run(text, run.start(), run.end(), seqs)
+    return seqs
+
+
+def _split_run(text: str, run_start: int, run_end: int, seqs: list[list[_Token]]) -> None:
+    current: list[_Token] = []
+    pending: list[_Token] = []  # connectors waiting for a capitalised word
+    pos = run_start
+    for m in _TOKEN.finditer(text, run_start, run_end):
+        tok_text = m.group()
+        gap = text[pos : m.start()]
+        pos = m.end()
+        cap = bool(_CAP.match(tok_text)) or bool(_ORDINAL.match(tok_text))
+        if gap not in ("", " ", "\n"):
+            if current:
+                seqs.append(current)
+            current, pending = [], []
+        if cap and tok_text[-1] not in ".,;:" or cap and _looks_abbrev(tok_text):
+            if pending:
+                current.extend(pending)
+                pending = []
+            current.append(_Token(tok_text, m.start(), m.end(), True))
+        elif current and tok_text in _CONNECTORS | _NAME_PARTICLES and len(pending) < 2:
+            pending.append(_Token(tok_text, m.start(), m.end(), False))
+        elif cap and tok_text.endswith((".", ",", ";", ":")):
+            # "Poland." ends the run with the word itself, without its punctuation.
+            word = tok_text.rstrip(".,;:")
+            if word:
+                if pending:
+                    current.extend(pending)
+                    pending = []
+                current.append(_Token(word, m.start(), m.start() + len(word), True))
+            if current:
+                seqs.append(current)
+            current, pending = [], []
+        else:
+            if current:
+                seqs.append(current)
+            current, pending = [], []
+    if current:
+        seqs.append(current)
+
+
+def _looks_abbrev(tok: str) -> bool:
+    # "U.S.", "J.T.", "Gen." keep their full stops; "Poland." does not.
+    return bool(re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.", tok)) and tok not in (
+        "No.",
+        "So.",
+    )
+
+
+def _classify_sequence(
+    text: str,
+    seq: list[_Token],
+    covered: dict[int, tuple[int, int, Name]],
+    sentence_starts: set[int],
+    gaz: Gazetteer,
+    people_pending: list[tuple[int, int]],
+) -> list[Entity]:
+    org = _org_span(text, seq, gaz)
+    if org is not None and any(
+        covered[t.start][2].label == "ORG" and covered[t.start][1] >= org[0].end
+        for t in seq
+        if t.start in covered and t.start <= org[0].start
+    ):
+        org = None  # the gazetteer knows the longer name: "U.S. Forces Korea"
+    if org is not None:
+        ent, lo, hi = org
+        out = _classify_plain(text, seq[:lo], covered, sentence_starts, gaz, people_pending)
+        out.append(ent)
+        out += _classify_plain(text, seq[hi + 1 :], covered, sentence_starts, gaz, people_pending)
+        return out
+    return _classify_plain(text, seq, covered, sentence_starts, gaz, people_pending)
+
+
+def _classify_plain(
+    text: str,
+    seq: list[_Token],
+    covered: dict[int, tuple[int, int, Name]],
+    sentence_starts: set[int],
+    gaz: Gazetteer,
+    people_pending: list[tuple[int, int]],
+) -> list[Entity]:
+    out: list[Entity] = []
+    if not seq:
+        return out
+    # Split the run into gazetteer pieces and the rest.
+    i = 0
+    n = len(seq)
+    segment: list[_Token] = []
+    title_seen = _title_before(text, seq[0].start)
+    while i < n:
+        tok = seq[i]
+        hit = covered.get(tok.start)
+        if hit is None and tok.text.endswith(".") and tok.start in covered:
+            hit = covered[tok.start]
+        if hit is not None:
+            if segment:
+                out.extend(
+                    _residual(text, segment, sentence_starts, gaz, title_seen, people_pending)
+                )
+                segment = []
+            start, end, name = hit
+            out.append(_gaz_entity(text, start, end, name))
+            # Skip the tokens this match covers (a match may end inside a hyphenated token).
+            while i < n and seq[i].start < end:
+                if seq[i].end > end and seq[i].text[end - seq[i].start :].startswith("-"):
+                    # "U.S.-Mexico": the part after the hyphen may be a name of its own.
+                    rest_start = end + 1
+                    sub = covered.get(rest_start)
+                    if sub:
+                        out.append(_gaz_entity(text, *sub))
+                i += 1
+            title_seen = name.label in ("NORP", "GPE", "ORG") and title_seen
+            continue
+        if tok.text in gaz.titles or tok.text.rstrip(".") + "." in gaz.titles:
+            while segment and not segment[-1].cap:
+                segment = segment[:-1]  # "Angela Merkel and President ..."
+            if segment and not _is_name_like(segment):
+                segment = []
+            if segment:
+                out.extend(
+                    _residual(text, segment, sentence_starts, gaz, title_seen, people_pending)
+                )
+                segment = []
+            title_seen = True
+            i += 1
+            continue
+        segment.append(tok)
+        i += 1
+    if segment:
+        out.extend(_residual(text, segment, sentence_starts, gaz, title_seen, people_pending))
+    return out
+
+
+def _gaz_entity(text: str, start: int, end: int, name: Name) -> Entity:
+    canonical = name.canonical
+    if name.kind == "capital" and name.label == "GPE" and _STATE_VERB.match(text, end):
+        # "Washington said", "Moscow's decision": the capital speaks for the state.
+        canonical = name.country or canonical
+    elif name.kind == "capital" and name.label == "GPE":
+        canonical = text[start:end] if not text[start:end].isupper() else name.canonical
+    return Entity(text[start:end], name.label, canonical, start, end)
+
+
+def _org_span(text: str, seq: list[_Token], gaz: Gazetteer) -> tuple[Entity, int, int] | None:
+    """The organisation inside a run, found by its head word ("Czech Army", "Institute of ...").
+
+    Returns the entity and the indices of its first and last token in seq.
+    """
+    last = len(seq) - 1
+    while last >= 0 and not seq[last].cap:
+        last -= 1
+    if last < 0:
+        return None
+    if last == 0:
+        # "Czech army": a nationality and a lower-case service.
+        nxt = re.match(r" (army|navy)\b", text[seq[0].end : seq[0].end + 6])
+        name = gaz.names.get(seq[0].text)
+        if nxt and name is not None and name.label == "NORP":
+            end = seq[0].end + nxt.end()
+            span = text[seq[0].start : end]
+            return Entity(span, "ORG", span, seq[0].start, end), 0, 0
+        return None
+    heads = [i for i in range(last + 1) if seq[i].cap and _is_head(seq[i].text)]
+    if not heads:
+        return None
+    h = heads[-1]
+    if h < last and seq[h + 1].text in ("of", "for", "on"):
+        h = last  # "Institute of International Relations": the name runs on after "of"
+    if h == heads[-1]:
+        # "U.S. Forces Korea", "Marine Corps Forces Europe-Africa": a command named for its region.
+        while (
+            h < last
+            and seq[h + 1].cap
+            and all(
+                (gaz.names.get(part) is not None and gaz.names[part].label == "GPE")
+                for part in seq[h + 1].text.split("-")
+            )
+        ):
+            h += 1
+    lo = heads[-1]
+    while lo > 0:
+        prev = seq[lo - 1]
+        if prev.cap:
+            if prev.text in _ORG_BREAK or prev.text in gaz.titles or _is_possessive(prev.text):
+                break
+            if "-" in prev.text and prev.text.rsplit("-", 1)[1].islower():
+                break  # "NATO-led", "Kabul-based"
+            lo -= 1
+        elif lo >= 2 and seq[lo - 2].cap and _is_head(seq[lo - 2].text):
+            lo -= 1  # "Customs and Border Protection": a connector after a head joins
+        else:
+            break
+    if lo == h and not _ORDINAL.match(seq[lo].text):
+        return None  # "Army" alone says nothing
+    start, end = seq[lo].start, seq[h].end
+    if _is_possessive(seq[h].text):
+        end -= 2  # "the Defence Ministry's board"
+    span = text[start:end]
+    known = gaz.names.get(span)
+    if known is not None and known.label != "ORG":
+        return None
+    return Entity(span, "ORG", known.canonical if known else span, start, end), lo, h
+
+
+def _is_head(word: str) -> bool:
+    if _is_possessive(word):
+        word = word[:-2]
+    return word in _ORG_HEADS or word.split("-")[0] in _ORG_HEADS
+
+
+def _is_possessive(word: str) -> bool:
+    return word.endswith(("'s", "’s"))
+
+
+def _is_name_like(segment: list[_Token]) -> bool:
+    return all(t.cap or t.text in _NAME_PARTICLES for t in segment)
+
+
+def _residual(
+    text: str,
+    segment: list[_Token],
+    sentence_starts: set[int],
+    gaz: Gazetteer,
+    title_seen: bool,
+    people_pending: list[tuple[int, int]],
+) -> list[Entity]:
+    """Classify capitalised words no gazetteer knew: people, acronyms, datelines."""
+    # Drop leading sentence-opening words and trailing connectors.
+    while segment and (segment[0].text in _STOP or not segment[0].cap):
+        segment = segment[1:]
+    while segment and not segment[-1].cap:
+        segment = segment[:-1]
+    if not segment:
+        return []
+    stops = [
+        i
+        for i, t in enumerate(segment)
+        # "Theresa May": a stop word after a given name is a surname.
+        if t.text in _STOP and not (i and segment[i - 1].text in gaz.first_names)
+    ]
+    if stops:
+        # Split on stop words ("Thursday Stoltenberg"): keep the last piece.
+        idx = max(stops)
+        segment = segment[idx + 1 :]
+        while segment and not segment[0].cap:
+            segment = segment[1:]
+        if not segment:
+            return []
+    start, end = segment[0].start, segment[-1].end
+    span = text[start:end]
+    words = [t.text for t in segment]
+    if any(_EQUIPMENT_CODE.match(w) for w in words):
+        return []
+    if len(segment) == 1:
+        word = words[0]
+        if word.endswith(("'s", "’s")):
+            word = word[:-2]
+            end = start + len(word)
+        if word in _NOT_ORG_ACRONYMS:
+            return []
+        if _is_acronym(word):
+            if start == _line_start(text, start) and _is_dateline(text, end):
+                return [Entity(word, "GPE", word.title(), start, end)]
+            if _in_shouted_line(text, start, end):
+                return []  # "KEY QUOTE", "CONTEXT": section headings, not organisations
+            return [Entity(word, "ORG", word, start, end)]
+        if word.isupper() and len(word) > 3 and _is_dateline(text, end):
+            return [Entity(word, "GPE", word.title(), start, end)]
+        if _PLACE_SLOT.search(text, max(0, start - 30), start) and _name_word(word):
+            return [Entity(word, "GPE", word, start, end)]
+        if _REGION_AFTER.match(text, end) and start not in sentence_starts:
+            return [Entity(word, "GPE", word, start, end)]
+        if (
+            _name_word(word)
+            and word not in _ORG_HEADS
+            and word not in _NOT_PEOPLE
+            and not word.endswith("s")
+            and _SAID_AFTER.match(text, end)
+            and not _reads_as_company(text, word)
+        ):
+            return [Entity(word, "PERSON", word, start, end)]  # "Zelenskiy said", "Shoigu told"
+        if (
+            title_seen
+            and word[0].isupper()
+            and word[1:].islower()
+            and start not in sentence_starts
+            and word not in _ORG_HEADS
+        ):
+            # "President Macron": a title and one name.
+            return [Entity(word, "PERSON", word, start, end)]
+        people_pending.append((start, end))
+        return []
+    # "Chancellor of the Exchequer Nigel Lawson": the rest of a title is not the name.
+    while len(segment) > 2 and title_seen and segment[0].text in gaz.title_words:
+        segment = segment[1:]
+        words = words[1:]
+        start = segment[0].start
+        span = text[start:end]
+    # Several capitalised words: a person when a first name, a title or speech says so.
+    for k in range(1, len(words) - 1):
+        if (
+            words[k] in gaz.first_names
+            and all(_name_word(w) for w in words[k + 1 :])
+            and len(words) - k <= 3
+        ):
+            # "Minority Leader Chuck Schumer", "1st Class Charles Keating": the name starts here.
+            sub = segment[k:]
+            return [
+                Entity(
+                    text[sub[0].start : sub[-1].end],
+                    "PERSON",
+                    text[sub[0].start : sub[-1].end],
+                    sub[0].start,
+                    sub[-1].end,
+                )
+            ]
+    first = words[0]
+    name_like = all(_name_word(w) or w in _NAME_PARTICLES for w in words) and len(words) <= 4
+    if not name_like:
+        # "Channel TV2": keep the acronyms the run holds.
+        return [
+            Entity(t.text, "ORG", t.text, t.start, t.end)
+            for t in segment
+            if _is_acronym(t.text)
+            and t.text not in _NOT_ORG_ACRONYMS
+            and not _EQUIPMENT_CODE.match(t.text)
+            and not _in_shouted_line(text, t.start, t.end)
+        ]
+    if words[-1].endswith(("'s", "’s")):
+        end -= 2
+        span = text[start:end]
+    is_person = (
+        first in gaz.first_names
+        or title_seen
+        or (
+            len(words) <= 3
+            and _SPEECH.match(text, end) is not None
+            and start not in sentence_starts
+        )
+    )
+    if is_person:
+        return [Entity(span, "PERSON", span, start, end)]
+    if _REGION_AFTER.match(text, end):
+        return [Entity(span, "GPE", span, start, end)]  # "Cabo Delgado province"
+    people_pending.append((start, end))  # perhaps a surname seen in full elsewhere
+    return []
+
+
+def _name_word(word: str) -> bool:
+    core = word[:-2] if word.endswith(("'s", "’s")) else word
+    if re.fullmatch(r"(?:[A-Z]\.)+", core):
+        return True  # an initial
+    return (
+        bool(re.fullmatch(r"[A-Z][a-zà-ÿ’'A-Z]*[a-zà-ÿ](?:-[A-Z][a-zà-ÿ’']+)?", core))
+        and not core.isupper()
+    )
+
+
+def _reads_as_company(text: str, word: str) -> bool:
+    """Whether the article writes word as a company or an institution ("the Fed", "Kodak Co")."""
+    return (
+        re.search(
+            rf"\b(?:the|The)\s+{re.escape(word)}\b|\b{re.escape(word)}\s+(?:{_COMPANY_TAILS})\b",
+            text,
+        )
+        is not None
+    )
+
+
+def _in_shouted_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return not any(c.islower() for c in line) and (
+        len(line.split()) > 1 or line.strip() == text[start:end]
+    )
+
+
+def _is_acronym(word: str) -> bool:
+    if "'" in word or "’" in word:
+        return False
+    core = word.replace(".", "")
+    return 2 <= len(core) <= 8 and (core.isupper() or re.fullmatch(r"[A-Z]+\d*", core) is not None)
+
+
+def _line_start(text: str, pos: int) -> int:
+    i = pos
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    return i if i == 0 or text[i - 1] == "\n" else -1
+
+
+def _is_dateline(text: str, end: int) -> bool:
+    # "VILNIUS —", "SARAJEVO –", "PORT-AU-PRINCE (Reuters)", "MOSCOW, Oct 6"
+    return re.match(r"\s*(?:[—–-]|\(|,\s*[A-Z][a-z]{2})", text[end : end + 12]) is not None
+
+
+def _dedupe(entities: list[Entity]) -> list[Entity]:
+    out: list[Entity] = []
+    last_end = -1
+    for ent in entities:
+        if ent.start >= last_end and ent.end > ent.start:
+            out.append(ent)
+            last_end = ent.end
+    return out

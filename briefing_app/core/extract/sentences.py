@@ -1,0 +1,50 @@
+"""Split an article body into sentences, as (start, end) offsets into the body."""
+
+from __future__ import annotations
+
+import re
+
+# Abbreviations whose full stop does not end a sentence.
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "cpl", "pvt",
+    "adm", "cmdr", "brig", "sen", "rep", "gov", "st", "no", "vs", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "jr",
+    "sr", "u.s", "u.n", "u.k", "e.u", "approx", "est", "fig", "op",
+}  # fmt: skip
+
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space;
+# a blank line; or a line break before an indented line (a new paragraph in wire copy).
+# A lone line break is not a boundary: wire copy wraps sentences at 65 characters.
+_BOUNDARY = re.compile(
+    r"(?=[.!?\n])(?:[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n|\n(?=[ \t]+\S)|"
+    r"(?<=[:\"”’])\n)"
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans; paragraph breaks always end a sentence."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        end = m.end()
+        if text[m.start()] == ".":
+            word = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            if word:
+                w = word.group(1).lower().rstrip(".")
+                # "U.S." or an initial ("J.") does not end a sentence unless a new one clearly starts.
+                if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
+                    continue
+        _push(text, start, end, spans)
+        start = end
+    _push(text, start, len(text), spans)
+    return spans
+
+
+def _push(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))

@@ -1,0 +1,309 @@
+"""Where troop figures sit in a sentence: the number patterns, and what rules a number out."""
+
+from __future__ import annotations
+
+import re
+
+import ahocorasick
+
+from .numbers import NUMBER, is_year_like, parse_number
+
+_QUAL = (
+    r"(?i:(?:just|well|some|slightly|probably|likely)\s+)?(?i:"
+    r"(?:about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|up\s+to|"
+    r"as\s+many\s+as|as\s+few\s+as|as\s+low\s+as|more\s+than|over|at\s+least|at\s+most|"
+    r"fewer\s+than|less\s+than|under|an\s+estimated|estimated|a\s+total\s+of|a\s+further|"
+    r"another|only|anywhere\s+from|between|from|likely|a\s+maximum\s+of|maximum\s+of|"
+    r"a\s+minimum\s+of|upwards\s+of|in\s+excess\s+of|below|above|almost|an\s+additional|"
+    r"additional|surpass|exceed))"
+)
+_AMOUNT = rf"(?P<n1>{NUMBER})(?:\s*(?:-|–|to|and)\s*(?P<n2>{NUMBER}))?"
+_VAGUE = (
+    r"(?P<vague>(?i:(?:several|a\s+few|tens\s+of)\s+(?:thousands?|hundreds?|dozens?)(?:\s+of)?|"
+    r"thousands\s+of|hundreds\s+of|dozens\s+of|several\s+dozen|thousands|hundreds|dozens|"
+    r"several|large\s+numbers\s+of))"
+)
+_NOUN = (
+    r"(?P<noun>troops|soldiers|personnel|servicemen|servicewomen|servicemembers|"
+    r"service\s+members|service\s+personnel|[Mm]arines|peacekeepers|forces|paratroopers|"
+    r"sailors|airmen|commandos|reservists|conscripts|guardsmen|trainers|officers|"
+    r"military\s+advisers|infantrymen|special\s+forces|boots\s+on\s+the\s+ground|"
+    r"[Gg]uard\s+members|[Gg]uardsmen)\b"
+)
+# Words that may stand between a number and the troop noun: "360 extra German soldiers".
+_MOD_WORD = (
+    r"(?:[A-Z][\w.’'-]*|additional|extra|more|new|fresh|active-duty|active|regular|reserve|"
+    r"combat|ground|land|elite|special|foreign|allied|international|multinational|military|"
+    r"armed|uniformed|infantry|defen[cs]e|senior|rotational|coalition|peacekeeping|"
+    r"government|federal|army|navy|police|naval|air|airborne|marine|support|American|"
+    r"border|national|guard|security|non-combat|combat-ready|trained|other|U\.S\.)"
+)
+_OF_POSS = r"(?:of\s+(?:its|their|his|her|our|the|these|those)\s+)?"
+
+FIGURE_RE = re.compile(
+    rf"(?:\b(?P<qual>{_QUAL})\s+)?(?:{_AMOUNT}|{_VAGUE})\s+{_OF_POSS}"
+    rf"(?P<mods>(?:{_MOD_WORD}\s+){{0,3}}){_NOUN}(?P<each>\s+each)?",
+)
+STRONG_RE = re.compile(
+    rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})"
+    r"(?:(?:\s*-\s*|\s+)(?P<noun>strong)|-(?P<unit>person|man|member|soldier|troop|size|sized))\b"
+)
+# What a "-strong" or "-member" figure must be about to count as troops.
+_UNIT_AFTER = re.compile(
+    r"^[\s,“”\"'’]*(?:[\w.’'-]+\s+){0,4}?(?:force|forces|contingent|battle\s?group|battalion|brigade|"
+    r"regiment|division|company|platoon|squad|detachment|garrison|unit|troops|soldiers|army|"
+    r"marines|peacekeeping|military|task\s+force|team\s+of\s+(?:soldiers|troops))\b",
+    re.IGNORECASE,
+)
+_NOT_TROOPS_AFTER = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:workforce|work\s+force|labou?r\s+force|staff|"
+    r"membership|union|opponent|crowd|board|commission|committee|panel|liabilit|sales|"
+    r"research|marketing|engineering|delegation|orchestra|choir|workers|employees)",
+    re.IGNORECASE,
+)
+FORCE_RE = re.compile(
+    r"\b(?:(?<!work\s)(?<!sales\s)(?<!labor\s)(?<!labour\s)(?:force|forces|contingent|deployment|battalion|brigade|mission|presence|battlegroup|"
+    r"battle\s+group|detachment|garrison|troop\s+levels?|troop\s+size|troop\s+numbers?)\s+of|"
+    r"numbering|totall?ing|numbers|comprising|comprises|consists\s+of|consisting\s+of)"
+    rf",?\s+(?:(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})"
+    rf"(?:\s*(?:-|–|to|and)\s*(?P<n2>{NUMBER}))?"
+    r"(?!\s*(?:-|–)?\s*(?:%|per\b|(?!(?:and|or|but|in|by|from|to|with|within|who|which|that|ready|"
+    r"each|on|at|for|this|next|last|troops|soldiers|personnel|strong|men|as|across|along|"
+    r"under|over|based|stationed|deployed|will|would|are|were|is|was)\b)[a-z]))"
+)
+# After a figure: "645 U.S. service members were in Niger and 300 were in Cameroon".
+ELLIPSIS_RE = re.compile(
+    rf"\band\s+(?:(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\s+(?:(?:(?:were|are|was|is|will\s+be|"
+    r"remain|remained|had\s+been|have\s+been)\s+(?:already\s+)?(?:in|at|on|deployed|stationed|based|"
+    r"sent)\b)|(?:in|to)\s+(?:the\s+)?(?=[A-Z]))"
+)
+# "they have pledged 400 troops and Benin at least 1,500": another state, another figure.
+ELLIPSIS_STATE_RE = re.compile(
+    rf"\band\s+(?:the\s+)?(?P<who>[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*)?)\s+(?:(?P<qual>{_QUAL})\s+)?"
+    rf"(?P<n1>{NUMBER})(?=\s*(?:[.,;:)\"”’]|$))"
+)
+_SHARE_BEFORE = re.compile(
+    rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\s+of\s+(?:the|these|those|its|their)\s+$"
+)
+# "3,500 personnel of which 600 are deployed": a share of a force named just before.
+RELATIVE_RE = re.compile(
+    rf"\b(?:of\s+)?(?:which|whom)\s+(?:(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\s+(?=are|were|have|had|will|would)\b"
+)
+FROM_RE = re.compile(
+    rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})(?P<each>\s+each)?\s+from\s+(?:the\s+)?(?=[A-Z])"
+)
+BARE_RE = re.compile(
+    r"\b(?:to|at|of|from|reach|reached|reaches|reaching|be|is|was|remain|remains|stands\s+at|hosts|"
+    r"host|number|numbered|total|totals|totaled|totalled|surpass|exceed|top|but|hit|grew\s+to)\s+"
+    rf"(?:(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})(?:\s*(?:-|–|to)\s*(?P<n2>{NUMBER}))?"
+    r"(?=\s*(?:[.,;:!?)\"”’]|$|\s(?:after|before|by|in|this|next|last|from|and|then|now|so|or|"
+    r"until|during|within|under|as|but|while|when|if|soon|each|by)\b))"
+)
+# "with 140 Swedes": a number and a plural nationality in a sentence about troops.
+DEMONYM_RE = re.compile(
+    rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\s+(?P<noun>[A-Z][a-z]+(?:s|es|men))\b(?!\s+[a-z]+s\b)"
+)
+_TROOP_WORD = re.compile(
+    r"\b(?:troops?|soldiers|forces|personnel|[Mm]arines|peacekeepers|deployment|"
+    r"servicemen|service\s+members|battalion|brigade|battle\s?group|contingent(?!\s+liabilit)|"
+    r"(?<!air\s)(?<!labor\s)(?<!labour\s)(?<!police\s)(?<!use\sof\s)(?<!work)(?<!work\s)"
+    r"(?<!sales\s)(?<!market\s)force)\b"
+)
+_CASUALTY_AFTER = re.compile(
+    r"^\s*(?:\w+\s+){0,3}?(?:were|have\s+been|had\s+been|was|are|being|been|who\s+were)?\s*"
+    r"(?:killed|dead|died|wounded|injured|missing|captured|kidnapped|hurt|slain|taken\s+prisoner|"
+    r"lost\s+their\s+lives|perished|arrested|detained)\b"
+)
+_CASUALTY_BEFORE = re.compile(
+    r"\b(?:killing|killed|wounding|wounded|injuring|injured|deaths\s+of|death\s+of|killing\s+of|"
+    r"loss\s+of|funerals?\s+of|remains\s+of|murder\s+of|"
+    r"bodies\s+of|lost|losing|kill|captured|capturing|detained|detaining|arrested|abducted|"
+    r"kidnapped|seized|holding|freed|released|evacuated|rescued)\s+(?:at\s+least\s+|some\s+|about\s+)?$"
+)
+STRICT_TROOP_WORD = re.compile(
+    r"\b(?:troops?|soldiers|servicemen|service\s+members|peacekeepers)\b"
+)
+# "Ottawa plans to add 1,200 more": a figure whose noun is the previous sentence's.
+MORE_RE = re.compile(rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\s+more\b(?!\s+than)")
+_CLAUSE_END = re.compile(r"(?<![A-Z])[.;:](?=\s)|\d")
+_CASUALTY_LATER = re.compile(
+    r"\b(?:were|was|have\s+been|had\s+been|are|being)\s+(?:\w+\s+)?(?:killed|wounded|injured|"
+    r"attacked|ambushed|captured|kidnapped|burned|hurt|charged|arrested)\b|\b(?:died|dead)\b"
+)
+_RANGE_ON = re.compile(rf"\s*(?:-|–|to|and|or)\s*{NUMBER}")
+_MONEY_OR_UNIT_BEFORE = re.compile(r"[$€£¥]\s*$|\b(?:US|USD|EUR|No\.|number)\s*$")
+# Cheap test before the expensive patterns: most sentences say nothing about troops.
+_NOUN_HINT = re.compile(_NOUN)
+_SECURITY = re.compile(
+    r"\b(?:military|army|navy|troops|soldiers|defen[cs]e|peacekeep\w*|police|armed|uniformed|"
+    r"security|mission|deploy\w*|UN|U\.N\.|NATO|EUFOR|marines|forces|exercises?|drills?|"
+    r"allies|allied|nations|defen[cs]e|war|combat)\b",
+    re.IGNORECASE,
+)
+_STRONG_HINT = re.compile(r"\sstrong|-(?:strong|person|man|member|soldier|troop|size)")
+# Words that make a sentence worth the costly patterns, found in one Aho-Corasick pass:
+# most sentences of most articles say nothing about troops.
+_HINT_WORDS = (
+    "troop", "soldier", "personnel", "servicem", "service member", "marine", "peacekeep",
+    "forces", "paratroop", "sailor", "airmen", "commando", "reservist", "conscript", "guardsm",
+    "trainers", "officers", "strong", "force", "contingent", "battalion", "brigade",
+    "battlegroup", "battle group", "deploy", "military", "-person", "-size", "-man ", "-member",
+    "guard", "advisers",
+)  # fmt: skip
+_HINTS = ahocorasick.Automaton()
+for _word in _HINT_WORDS:
+    _HINTS.add_word(_word, len(_word))
+_HINTS.make_automaton()
+
+
+def hint_positions(text: str) -> list[int]:
+    """Sorted offsets of words that make a sentence worth scanning for troop figures."""
+    return sorted(end - length + 1 for end, length in _HINTS.iter(text.lower()))
+
+
+def find_candidates(
+    text: str, s: int, e: int, prev_had_troops: bool, demonyms: set[str]
+) -> list[dict]:
+    """Troop figure candidates in the sentence text[s:e], as dicts with offsets and values.
+
+    prev_had_troops lets a bare number lean on the sentence before ("It needs to be a
+    thousand"); demonyms are the sentence's nationality words ("with 140 Swedes").
+    """
+    out: list[dict] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m: re.Match, pattern: str) -> None:
+        num_start = m.start("n1") if m.groupdict().get("n1") else m.start("vague")
+        num_end = (
+            m.end("n2")
+            if m.groupdict().get("n2")
+            else m.end("n1")
+            if m.groupdict().get("n1")
+            else m.end("vague")
+        )
+        if any(a < num_end and num_start < b for a, b in taken):
+            return
+        n1 = m.groupdict().get("n1")
+        split_second = None
+        low = high = None
+        vague = None
+        if n1:
+            if is_year_like(n1) and pattern != "figure":
+                return
+            low = parse_number(n1)
+            if low is None:
+                return
+            high = low
+            n2 = m.groupdict().get("n2")
+            if n2:
+                second = parse_number(n2)
+                joiner = text[m.end("n1") : m.start("n2")].strip()
+                qual = (m.group("qual") or "").lower()
+                if qual == "from" and joiner == "to" or (second is not None and second <= low):
+                    # "cut from 200,000 to 170,000 soldiers": two figures, before and after.
+                    split_second = second
+                elif second is not None and (joiner != "and" or qual == "between"):
+                    high = second
+            if low < 1 or (pattern == "bare" and low < 10) or low > 5_000_000 or low != int(low):
+                return
+        else:
+            vague = m.group("vague")
+        qual_start = m.start("qual") if m.groupdict().get("qual") else num_start
+        before = text[max(s, qual_start - 25) : qual_start]
+        after = text[m.end() : min(e, m.end() + 60)]
+        if _CASUALTY_BEFORE.search(before) or _CASUALTY_AFTER.match(after):
+            return
+        clause = _CLAUSE_END.split(text[m.end() : min(e, m.end() + 90)], maxsplit=1)[0]
+        if _CASUALTY_LATER.search(clause):
+            return  # "40 soldiers and guerrillas including an adviser died"
+        if pattern in ("force", "bare") and _RANGE_ON.match(after):
+            return  # "a battle group of six to eight warships": the count is of something else
+        if _MONEY_OR_UNIT_BEFORE.search(text[max(s, num_start - 4) : num_start]):
+            return
+        start = m.start("qual") if m.groupdict().get("qual") else num_start
+        taken.append((num_start, num_end))
+        qual = m.groupdict().get("qual")
+        if qual and qual.lower() in ("from", "another", "additional", "an additional"):
+            qual = None
+        if vague:
+            qual = vague
+        out.append(
+            {
+                "start": start,
+                "end": m.end("noun") if m.groupdict().get("noun") else num_end,
+                "num_start": num_start,
+                "num_end": num_end,
+                "low": low,
+                "high": high,
+                "qual": qual,
+                "vague": vague,
+                "each": bool(m.groupdict().get("each")),
+                "pattern": pattern,
+                "match_end": m.end(),
+            }
+        )
+        if split_second is not None:
+            first = out[-1]
+            first.update(end=m.end("n1"), num_end=m.end("n1"), high=low, qual=None)
+            out.append(
+                dict(
+                    first,
+                    start=m.start("n2"),
+                    end=m.end("noun") if m.groupdict().get("noun") else m.end("n2"),
+                    num_start=m.start("n2"),
+                    num_end=m.end("n2"),
+                    low=split_second,
+                    high=split_second,
+                )
+            )
+
+    noun_hint = _NOUN_HINT.search(text, s, e) is not None
+    for m in FIGURE_RE.finditer(text, s, e) if noun_hint else ():
+        if (
+            m.group("noun") in ("officers", "personnel", "trainers")
+            and not prev_had_troops
+            and not _SECURITY.search(text, s, e)
+        ):
+            continue  # company officers and support personnel are not troops
+        add(m, "figure")
+    for m in STRONG_RE.finditer(text, s, e) if _STRONG_HINT.search(text, s, e) else ():
+        after = text[m.end() : min(e, m.end() + 60)]
+        if _NOT_TROOPS_AFTER.match(after):
+            continue
+        # "1,100-strong NATO battle group" and "was 1,700 strong" are troops; "a seven-member
+        # panel" is not, unless a military unit follows.
+        if m.group("unit") and not _UNIT_AFTER.match(after):
+            continue
+        if m.group("noun") and not (_UNIT_AFTER.match(after) or _TROOP_WORD.search(text, s, e)):
+            continue
+        add(m, "strong")
+    troop_sentence = bool(out) or _TROOP_WORD.search(text, s, e) is not None
+    if troop_sentence:
+        for m in FORCE_RE.finditer(text, s, e):
+            add(m, "force")
+        for m in FROM_RE.finditer(text, s, e):
+            add(m, "from")
+        for m in RELATIVE_RE.finditer(text, s, e):
+            add(m, "relative")
+    if troop_sentence:
+        for m in DEMONYM_RE.finditer(text, s, e):
+            if m.group("noun") in demonyms:
+                add(m, "demonym")
+    if troop_sentence or prev_had_troops:
+        for m in BARE_RE.finditer(text, s, e):
+            add(m, "bare")
+        for m in MORE_RE.finditer(text, s, e):
+            add(m, "more")
+    if out or troop_sentence:
+        for m in ELLIPSIS_RE.finditer(text, s, e):
+            add(m, "ellipsis")
+    if out:
+        for m in ELLIPSIS_STATE_RE.finditer(text, s, e):
+            add(m, "ellipsis_state")
+    # "45-hundred of the 28-thousand-500 troops": a share of a figure just found.
+    for cand in list(out):
+        share = _SHARE_BEFORE.search(text, max(s, cand["start"] - 40), cand["start"])
+        if share:
+            add(share, "share")
+    out.sort(key=lambda c: c["start"])
+    return out

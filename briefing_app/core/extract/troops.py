@@ -1,0 +1,266 @@
+"""Troop figures: how many soldiers a country or alliance deploys, keeps, requests or withdraws."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .context import Mention, figure_year, list_members, mentions
+from .gazetteer import Gazetteer
+from .records import Entity, Figure
+from .troop_spans import STRICT_TROOP_WORD, find_candidates, hint_positions
+
+_KINDS = [
+    ("withdrawal", r"withdr[ae]w|pull(?:ed|ing|s)?\s+(?:out|back)|pullout|drawdown|draw\s+down|"
+     r"reduc|cut|leave|left|exit|bring\s+home|brought\s+home|down\s+to|demanded\s+the\s+withdrawal"),
+    ("request", r"\bask|request|seek|sought|call(?:ed|ing|s)?\s+for|need|urge|want|propos"),
+    ("exercise", r"exercise|drill|war\s+games|manoeuvres|maneuvers|muster"),
+    ("ceiling", r"\bcap\b|ceiling|limit|maximum|no\s+more\s+than"),
+    ("relocation", r"relocat|redeploy|move[ds]?\b|transfer|shift"),
+    ("presence", r"station|based|there\s+are|currently|already|remain|consist|compris|\bhas\b|"
+     r"\bhave\b|total|hosts|presence|level|number\s+of"),
+    ("deployment", r"deploy|send|sent|dispatch|arriv|add|reinforc|pledg|commit|join|contribut"),
+]  # fmt: skip
+_KIND_RES = [(k, re.compile(p, re.IGNORECASE)) for k, p in _KINDS]
+# "withdraw 1,000 soldiers from the AU force": "from" names the place left, not the sender.
+_LEAVING = re.compile(
+    r"\b(?:withdr[ae]w\w*|pull\w*|recall\w*|evacuat\w*|remov\w*)\b", re.IGNORECASE
+)
+# "troops promised by a handful of countries": many senders, one multinational figure.
+_MANY_COUNTRIES = re.compile(
+    r"^\s*(?:\w+\s+){0,3}?(?:by|from)\s+(?:a\s+handful\s+of|several|various|many|other|some|"
+    r"a\s+dozen|a\s+number\s+of|\d+|[a-z]+)\s+(?:\w+\s+)?(?:countries|nations|states|allies|"
+    r"member\s+states|contributors)\b"
+)
+_GENERIC_SIZE = re.compile(
+    r"\b(?:a|an|each)\s+(?:standard|typical|average|full|regular|normal|single)?\s*(?:brigade|"
+    r"battalion|division|regiment|company|platoon|battle\s?group|squad)\s+(?:could|can|would|"
+    r"typically|usually|normally|generally|may)?\s*(?:have|has|comprises?|numbers?|consists?\s+of|"
+    r"includes?|is\s+made\s+up\s+of)\b",
+    re.IGNORECASE,
+)
+_MULTI_WORD = re.compile(r"\b(?:multinational|multi-national|European|allied|international)\b")
+_PRONOUN_SUBJECT = re.compile(r"\b(?:It|it|They|they|its|their)\b")
+
+
+def find_troop_figures(
+    text: str,
+    sentences: list[tuple[int, int]],
+    entities: list[Entity],
+    gaz: Gazetteer,
+    year: int | None,
+) -> list[Figure]:
+    figures: list[Figure] = []
+    ent_i = 0
+    last_who: str | None = None
+    last_host: str | None = None
+    prev_subject: str | None = None
+    prev_had_troops = False
+    counts: dict[str, int] = {}
+    article_counts = _article_counts(text, sentences, entities, gaz)
+    article_has_nato = "NATO" in text
+    hints = hint_positions(text)
+    if not hints:
+        return figures
+    for s, e in sentences:
+        sent_ents = []
+        while ent_i < len(entities) and entities[ent_i].start < s:
+            ent_i += 1
+        j = ent_i
+        while j < len(entities) and entities[j].end <= e:
+            sent_ents.append(entities[j])
+            j += 1
+        ms = mentions(text, s, sent_ents, gaz)
+        demonyms = {m.entity.text for m in ms if m.entity.label == "NORP"}
+        k = bisect.bisect_left(hints, s)
+        if prev_had_troops or (k < len(hints) and hints[k] < e):
+            found = find_candidates(text, s, e, prev_had_troops, demonyms)
+        else:
+            found = []
+        sentence = text[s:e]
+        for cand in found:
+            whos = _contributors(text, s, e, cand, ms, article_has_nato)
+            generic = _GENERIC_SIZE.search(text, s, e) is not None
+            if generic:
+                whos = []  # "a standard brigade could have 3,000 troops": nobody's troops
+            if not whos:
+                if _PRONOUN_SUBJECT.search(text, s, cand["start"]) and prev_subject:
+                    whos = [prev_subject]
+                elif last_who:
+                    whos = [last_who]
+                else:
+                    whos = _later_state(cand, ms) or _salient(counts) or _salient(article_counts)
+            host = _host(text, cand, ms) or last_host
+            others = [(c["start"], c["end"]) for c in found]
+            fig_year = figure_year(text, s, e, cand["start"], cand["end"], year, others)
+            kind = _kind(text, s, e, cand)
+            if generic:
+                whos = []
+            for who in whos or [None]:
+                figures.append(
+                    Figure(
+                        kind="troops",
+                        text=text[cand["start"] : cand["end"]],
+                        start=cand["start"],
+                        end=cand["end"],
+                        low=cand["low"],
+                        high=cand["high"],
+                        qualifier=cand["qual"],
+                        contributor=who,
+                        host=host,
+                        troop_kind=kind,
+                        year=fig_year,
+                        sentence=sentence,
+                        vague=cand["vague"],
+                    )
+                )
+            if whos:
+                last_who = whos[-1]
+            if host:
+                last_host = host
+        for m in ms:
+            if m.who and not m.host:
+                counts[m.who] = counts.get(m.who, 0) + 1
+        subject = next((m.who for m in ms if m.who and not m.host), None)
+        if subject:
+            prev_subject = subject
+        # A bare number may lean on the sentence before only when that one held a figure:
+        # "market forces" in a sentence is no reason to read the next one's numbers as troops.
+        prev_had_troops = bool(found) or STRICT_TROOP_WORD.search(text, s, e) is not None
+    return figures
+
+
+def _contributors(
+    text: str, s: int, e: int, cand: dict, ms: list[Mention], has_nato: bool
+) -> list[str]:
+    start, end = cand["start"], cand["match_end"]
+    # 1. Inside the phrase: "600 British soldiers", "U.S. troops", "UN peacekeepers".
+    inside = [m for m in ms if start <= m.entity.start and m.entity.end <= end and m.who]
+    if inside:
+        return [inside[0].who]
+    phrase = text[start:end]
+    if cand["pattern"] == "ellipsis_state":
+        named = [
+            m
+            for m in ms
+            if m.who and m.entity.start >= cand["start"] - 40 and m.entity.end <= cand["num_start"]
+        ]
+        return [named[-1].who] if named else []
+    if _MANY_COUNTRIES.match(text[end : min(e, end + 60)]):
+        return ["multinational"]
+    if cand["pattern"] == "figure" and _MULTI_WORD.search(phrase):
+        return ["multinational"]
+    if "peacekeepers" in phrase:
+        return ["multinational"]
+    # "an ECOWAS force of 7,000", "the German contingent of 500".
+    if cand["pattern"] == "force":
+        near = [m for m in ms if m.who and m.entity.end <= start and start - m.entity.end <= 30]
+        if near and not re.search(r"[,;.]", text[near[-1].entity.end : start]):
+            return [near[-1].who]
+    # 2. "troops from Germany", "100 each from Poland and Slovenia".
+    after = [m for m in ms if m.entity.start >= end and m.who]
+    leaving = _LEAVING.search(text[max(s, start - 50) : start]) is not None
+    if not leaving and (
+        after
+        and re.match(r"\s*(?:each\s+)?from\s+(?:the\s+)?$", text[end : after[0].entity.start])
+        or (cand["pattern"] == "from" and after and after[0].entity.start - end < 6)
+    ):
+        first = ms.index(after[0])
+        members = [m for m in list_members(ms, first, text) if m.who]
+        if cand["each"]:
+            return [m.who for m in members]
+        if cand["pattern"] != "from" and len({m.who for m in members}) > 1:
+            return ["multinational"]  # "17,000 troops from Uganda, Burundi and Kenya"
+        return [after[0].who]
+    # 3. "a 1,100-strong NATO battle group", "the 400-strong UK contingent".
+    if cand["pattern"] == "strong" and after and after[0].entity.start - end < 4:
+        return [after[0].who]
+    if re.search(r"\b(?:multinational|multi-national)\b", text[max(s, start - 40) : end]):
+        return ["multinational"]
+    # A unit made of troops "from Germany, the US, Poland and the Netherlands" is multinational.
+    if cand["pattern"] in ("strong", "force", "bare"):
+        sources = {m.who for m in ms if m.from_ and m.who}
+        if len(sources) >= 2:
+            return ["multinational"]
+    # 4. The nearest state or alliance before the figure that is not a place troops go to;
+    # an alliance used as a modifier ("a permanent NATO mission") yields to a state.
+    before = [m for m in ms if m.entity.end <= start and m.who and not m.host]
+    if before:
+        nearest = before[-1]
+        if _is_modifier(text, nearest) and any(m.country for m in before[:-1]):
+            nearest = [m for m in before[:-1] if m.country][-1]
+        if nearest.from_:
+            members = list_members(ms, ms.index(nearest), text)
+            if len({m.who for m in members}) > 1:
+                return ["multinational"]
+        if cand["each"]:
+            members = list_members(ms, ms.index(nearest), text)
+            if len(members) > 1:
+                return [m.who for m in members if m.who]
+        return [nearest.who]
+    if has_nato and re.search(r"\bthe alliance\b|\ballied\b", text[s:e], re.IGNORECASE):
+        return ["NATO"]
+    return []
+
+
+def _is_modifier(text: str, m: Mention) -> bool:
+    ent = m.entity
+    if ent.label != "ORG":
+        return False
+    before = text[max(0, ent.start - 30) : ent.start]
+    return bool(re.search(r"\b(?:a|an|the)\s+(?:[a-z]+\s+)?$", before)) and bool(
+        re.match(r"\s+[a-z]", text[ent.end : ent.end + 3])
+    )
+
+
+def _later_state(cand: dict, ms: list[Mention]) -> list[str]:
+    """A state named after the figure ("..., Hungary's defence minister said")."""
+    later = [m for m in ms if m.entity.start >= cand["match_end"] and m.who and not m.host]
+    states = [m for m in later if m.country]
+    return [(states or later)[0].who] if later else []
+
+
+def _article_counts(
+    text: str, sentences: list[tuple[int, int]], entities: list[Entity], gaz: Gazetteer
+) -> dict[str, int]:
+    """How often the article names each state or alliance other than as a place troops go to."""
+    counts: dict[str, int] = {}
+    i = 0
+    for s, e in sentences:
+        sent = []
+        while i < len(entities) and entities[i].start < e:
+            if entities[i].start >= s:
+                sent.append(entities[i])
+            i += 1
+        for m in mentions(text, s, sent, gaz):
+            if m.who and not m.host:
+                counts[m.who] = counts.get(m.who, 0) + 1
+    return counts
+
+
+def _salient(counts: dict[str, int]) -> list[str]:
+    """The state or alliance the article has named most often so far, if any."""
+    if not counts:
+        return []
+    return [max(counts, key=counts.get)]
+
+
+def _host(text: str, cand: dict, ms: list[Mention]) -> str | None:
+    hosts = [m for m in ms if m.host and m.entity.label == "GPE"]
+    if not hosts:
+        return None
+    after = [m for m in hosts if m.entity.start >= cand["start"]]
+    first = after[0] if after else hosts[-1]
+    members = list_members(ms, ms.index(first), text)
+    members = [m for m in members if m.host and m.entity.label == "GPE"] or [first]
+    if len(members) > 1:
+        return text[members[0].entity.start : members[-1].entity.end]
+    return first.entity.canonical
+
+
+def _kind(text: str, s: int, e: int, cand: dict) -> str:
+    window = text[max(s, cand["start"] - 80) : min(e, cand["end"] + 40)]
+    for kind, rx in _KIND_RES:
+        if rx.search(window):
+            return kind
+    return "deployment"
