@@ -11,7 +11,7 @@ import gzip
 import os
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +34,9 @@ INDEX_DIR = "index"
 # Articles are committed to SQLite and then indexed in batches: large enough to keep Whoosh's
 # per-commit cost small, small enough that a cancel or a kill loses little work.
 BATCH_SIZE = 500
+# Whoosh pays per commit (a new segment, then merges): index in large commits during an import.
+# The library marks what is not yet indexed, so a kill between commits loses no article.
+INDEX_BATCH = 5000
 
 ProgressFn = Callable[["Progress"], None]
 CancelFn = Callable[[], bool]
@@ -189,24 +192,43 @@ class Workspace:
         if stale:
             self._reextract(stale, progress=progress, cancelled=cancelled)
         if self._index_repair_needed:
-            with self._index_lock:
-                self.index.rebuild(
-                    (),
-                    progress=None,
-                    cancelled=cancelled,
-                )
-            self._index_repair_needed = False
-        self._index_pending(progress=progress, cancelled=cancelled)
+            self.reindex(progress=progress, cancelled=cancelled)
+        else:
+            self._index_pending(progress=progress, cancelled=cancelled)
 
-    def reindex(self, *, progress: ProgressFn | None = None, cancelled: CancelFn | None = None) -> int:
-        """Rebuild the whole index from the library; returns the number of articles indexed."""
+    def reindex(
+        self, *, progress: ProgressFn | None = None, cancelled: CancelFn | None = None
+    ) -> int:
+        """Rebuild the whole index from the library in one commit; returns articles indexed.
+
+        Searches see the old index until the commit; a cancel leaves the old index in place.
+        """
         self.library.mark_all_unindexed()
-        with self._index_lock:
-            self.index.rebuild((), progress=None, cancelled=cancelled)
-        self._index_repair_needed = False
-        return self._index_pending(progress=progress, cancelled=cancelled)
+        state = Progress("Indexing", 0, self.library.count())
+        indexed: list[int] = []
 
-    def _reextract(self, ids: list[int], *, progress: ProgressFn | None, cancelled: CancelFn | None) -> None:
+        def docs() -> Iterator[IndexDoc]:
+            for chunk in _batched(self.library.iter_articles(), BATCH_SIZE):
+                for doc in self._index_docs(chunk):
+                    indexed.append(doc.id)
+                    yield doc
+
+        def report(done: int) -> None:
+            state.done = done
+            if progress:
+                progress(state)
+
+        with self._index_lock:
+            self.index.rebuild(docs(), progress=report, cancelled=cancelled)
+        if cancelled and cancelled():
+            return 0
+        self.library.mark_indexed(indexed)
+        self._index_repair_needed = False
+        return len(indexed)
+
+    def _reextract(
+        self, ids: list[int], *, progress: ProgressFn | None, cancelled: CancelFn | None
+    ) -> None:
         state = Progress("Extracting", 0, len(ids))
         for start in range(0, len(ids), BATCH_SIZE):
             if cancelled and cancelled():
@@ -218,39 +240,31 @@ class Workspace:
                     stored = articles.get(article_id)
                     if stored is not None:
                         self.library.store_extraction(
-                            tx, article_id, self._extract(stored.body, stored.date), EXTRACTOR_VERSION
+                            tx,
+                            article_id,
+                            self._extract(stored.body, stored.date),
+                            EXTRACTOR_VERSION,
                         )
             state.done += len(chunk)
             if progress:
                 progress(state)
 
-    def _index_pending(self, *, progress: ProgressFn | None, cancelled: CancelFn | None) -> int:
-        total = self.library.count_unindexed()
-        state = Progress("Indexing", 0, total)
-        batch: list[StoredArticle] = []
-        done = 0
-        for stored in self.library.iter_articles(only_unindexed=True):
-            batch.append(stored)
-            if len(batch) >= BATCH_SIZE:
-                self._write_index(batch)
-                done += len(batch)
-                batch = []
-                state.done = done
-                if progress:
-                    progress(state)
-                if cancelled and cancelled():
-                    return done
-        if batch:
-            self._write_index(batch)
-            done += len(batch)
-            state.done = done
+    def _index_pending(
+        self, *, progress: ProgressFn | None = None, cancelled: CancelFn | None = None
+    ) -> int:
+        """Index every article the library marks as not yet indexed, in large commits."""
+        state = Progress("Indexing", 0, self.library.count_unindexed())
+        for chunk in _batched(self.library.iter_articles(only_unindexed=True), INDEX_BATCH):
+            self._write_index(chunk)
+            state.done += len(chunk)
             if progress:
                 progress(state)
-        return done
+            if cancelled and cancelled():
+                break
+        return state.done
 
-    def _write_index(self, stored: list[StoredArticle]) -> None:
-        ids = [a.id for a in stored]
-        entities = self.library.entities_for(ids)
+    def _index_docs(self, stored: list[StoredArticle]) -> list[IndexDoc]:
+        entities = self.library.entities_for([a.id for a in stored])
         docs = []
         for article in stored:
             facets = facet_values(Extraction(entities=entities.get(article.id, [])))
@@ -270,14 +284,28 @@ class Workspace:
                     starred=article.starred,
                 )
             )
+        return docs
+
+    def _write_index(self, stored: list[StoredArticle]) -> None:
+        docs = self._index_docs(stored)
         with self._index_lock:
             self.index.write(docs)
-        self.library.mark_indexed(ids)
+        self.library.mark_indexed([d.id for d in docs])
 
     def _reindex_ids(self, ids: Iterable[int]) -> None:
-        articles = self.library.get_articles(list(ids))
-        if articles:
-            self._write_index(list(articles.values()))
+        """Bring a few edited articles up to date in the index, without waiting.
+
+        While an import holds the index for a large commit, the articles stay marked as not
+        indexed and the import indexes them when it finishes; the GUI thread never waits here.
+        """
+        if not self._index_lock.acquire(blocking=False):
+            return
+        try:
+            articles = self.library.get_articles(list(ids))
+            if articles:
+                self._write_index(list(articles.values()))
+        finally:
+            self._index_lock.release()
 
     # -- import ----------------------------------------------------------------------------------
 
@@ -330,6 +358,8 @@ class Workspace:
                     self._store_batch(pending, report, parent_id)
                     state.done += len(pending)
                     pending = []
+                    if self.library.count_unindexed() >= INDEX_BATCH:
+                        self._index_pending()
                     if progress:
                         progress(state)
                     if cancelled and cancelled():
@@ -346,6 +376,11 @@ class Workspace:
                 self.library.remember_file(tx, resolved, stat.st_size, stat.st_mtime_ns)
             if progress:
                 progress(state)
+        if self.library.count_unindexed():
+            state.stage = "Indexing"
+            if progress:
+                progress(state)
+            self._index_pending()
         report.seconds = time.monotonic() - started
         return report
 
@@ -374,6 +409,7 @@ class Workspace:
         if url:
             article.url = url
         self._store_batch([(article, importers.content_hash(article))], report, None)
+        self._reindex_ids(report.article_ids)
         report.seconds = time.monotonic() - started
         return report
 
@@ -384,12 +420,12 @@ class Workspace:
             report.skipped.append(Skipped(article.path or "<text>", "no article text"))
             return report
         self._store_batch([(article, importers.content_hash(article))], report, None)
+        self._reindex_ids(report.article_ids)
         return report
 
     def _store_batch(
         self, batch: list[tuple[Article, str]], report: ImportReport, parent_id: int | None
     ) -> None:
-        touched: list[int] = []
         with self.library.transaction() as tx:
             for article, digest in batch:
                 if not article.body.strip():
@@ -418,9 +454,6 @@ class Workspace:
                 else:
                     report.updated += 1
                 report.article_ids.append(result.article_id)
-                touched.append(result.article_id)
-        if touched:
-            self._reindex_ids(touched)
 
     def _extract(self, body: str, date: str | None) -> Extraction:
         return extract(body, year=_year(date))
@@ -571,6 +604,17 @@ def _year(date: str | None) -> int | None:
     if date and len(date) >= 4 and date[:4].isdigit():
         return int(date[:4])
     return None
+
+
+def _batched(items: Iterable, size: int) -> Iterator[list]:
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _estimate_articles(path: Path) -> int:
