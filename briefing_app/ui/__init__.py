@@ -1,0 +1,1 @@
+"""The window: Qt models, views and workers over the core's Workspace."""

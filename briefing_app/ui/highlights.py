@@ -1,0 +1,154 @@
+"""The highlight pane: who and what the open article names, and its figures, as a tree."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, QVBoxLayout, QWidget
+
+from briefing_app.ui.delegates import TwoLineDelegate
+from briefing_app.ui.dialogs import CorrectFigureDialog
+from briefing_app.ui.models import HighlightItem, HighlightsModel
+
+if TYPE_CHECKING:
+    from briefing_app.core.workspace import ArticleView
+    from briefing_app.ui.hooks import BriefingHooks
+    from briefing_app.ui.session import Session
+
+
+def entity_filter(item: HighlightItem) -> tuple[str, str] | None:
+    """The search filter (key, value) that finds other articles naming this entity."""
+    if item.kind == "PERSON":
+        return "person", item.label
+    if item.kind == "ORG":
+        return "org", item.label
+    if item.kind in ("GPE", "NORP"):
+        # Whether a place is a country is the extractor's call; ask it rather than guess.
+        from briefing_app.core.extract import facet_values
+        from briefing_app.core.extract.records import Entity, Extraction
+
+        start, end = item.spans[0]
+        values = facet_values(
+            Extraction(entities=[Entity(item.label, item.kind, item.label, start, end)])
+        )
+        for facet, key in (("countries", "country"), ("places", "place")):
+            if values.get(facet):
+                return key, values[facet][0]
+    return None
+
+
+class HighlightsPane(QWidget):
+    spanActivated = Signal(int, int)  # body offsets to scroll to and flash
+    filterRequested = Signal(str, str)  # search filter key, value
+
+    def __init__(
+        self, session: Session, hooks: BriefingHooks, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.hooks = hooks
+        self.model = HighlightsModel(self)
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.model)
+        self.tree.setItemDelegate(TwoLineDelegate(self.tree))
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setAlternatingRowColors(False)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._menu)
+        self.tree.clicked.connect(self.activate)
+        self.tree.activated.connect(self.activate)
+        self.dialog: CorrectFigureDialog | None = None
+        self._cycle: dict[tuple[str, str], int] = {}
+        self.setMinimumWidth(240)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tree)
+
+    def set_article(self, view: ArticleView | None) -> None:
+        expanded = self._expanded_groups()
+        same = bool(
+            view
+            and self.model.groups
+            and self.model.groups[0].children
+            and self.model.groups[0].children[0].article_id == view.article.id
+        )
+        self.model.set_article(view)
+        if not same:
+            self._cycle.clear()
+        for row, group in enumerate(self.model.groups):
+            # Entities and troops open; the long tail of other figures starts folded.
+            open_ = expanded.get(group.key, group.key in ("PERSON", "GPE", "ORG", "troops"))
+            self.tree.setExpanded(self.model.index(row, 0), open_)
+
+    def _expanded_groups(self) -> dict[str, bool]:
+        return {
+            g.key: self.tree.isExpanded(self.model.index(r, 0))
+            for r, g in enumerate(self.model.groups)
+        }
+
+    def activate(self, index: QModelIndex) -> None:
+        """Scroll the reader to the item; each further click goes to the entity's next mention."""
+        item = self.model.item(index)
+        if item is None:
+            return
+        key = (item.kind, item.label)
+        n = self._cycle.get(key, -1) + 1
+        if n >= len(item.spans):
+            n = 0
+        self._cycle[key] = n
+        start, end = item.spans[n]
+        self.spanActivated.emit(start, end)
+
+    def _menu(self, pos: QPoint) -> None:
+        index = self.tree.indexAt(pos)
+        item = self.model.item(index)
+        if item is None:
+            return
+        menu = QMenu(self)
+        menu.addAction("Show in text", lambda: self.activate(index))
+        target = entity_filter(item) if item.stored is None else None
+        if target:
+            menu.addAction(
+                f"Filter library by “{target[1]}”", lambda: self.filterRequested.emit(*target)
+            )
+        if item.kind == "troops" and item.stored is not None:
+            menu.addSeparator()
+            menu.addAction("Correct figure…", lambda: self.correct(item))
+            revert = menu.addAction("Revert correction", lambda: self.revert(item))
+            revert.setEnabled(item.corrected or item.rejected)
+        if item.figure_key and self.hooks.enabled("addFigureToBriefing"):
+            menu.addSeparator()
+            menu.addAction(
+                "Add figure to briefing",
+                lambda: self.hooks.addFigureToBriefing.emit(item.article_id, item.figure_key),
+            )
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def correct(self, item: HighlightItem) -> CorrectFigureDialog:
+        """Open the correction dialog (window-modal, so tests and the user are never blocked)."""
+        assert item.stored is not None and item.figure_key is not None
+        dialog = CorrectFigureDialog(item.stored, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        article_id, key = item.article_id, item.figure_key
+
+        def save() -> None:
+            changes = dialog.changes()
+            rejected = bool(changes.pop("rejected", False))
+            self.session.correct_figure(article_id, key, rejected=rejected, **changes)
+
+        dialog.accepted.connect(save)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def revert(self, item: HighlightItem) -> None:
+        if item.figure_key is not None:
+            self.session.clear_correction(item.article_id, item.figure_key)
