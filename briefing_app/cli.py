@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import signal
 import sys
 import textwrap
@@ -91,6 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # A frozen bundle re-runs its executable for the extraction process of large imports.
+    multiprocessing.freeze_support()
     _load_extra_commands()
     parser = build_parser()
     args = parser.parse_args(argv)

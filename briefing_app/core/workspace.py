@@ -11,6 +11,7 @@ import gzip
 import os
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,7 @@ from pathlib import Path
 from briefing_app.core import articles as importers
 from briefing_app.core.extract import EXTRACTOR_VERSION, extract, facet_values
 from briefing_app.core.extract.records import Entity, Extraction
+from briefing_app.core.extract_pool import POOL_THRESHOLD, ExtractionPool, extract_many
 from briefing_app.core.figures import FigureReport, FiguresTable, build_table
 from briefing_app.core.index import IndexDamaged, IndexDoc, SearchIndex
 from briefing_app.core.library import (
@@ -37,6 +39,8 @@ BATCH_SIZE = 500
 # Whoosh pays per commit (a new segment, then merges): index in large commits during an import.
 # The library marks what is not yet indexed, so a kill between commits loses no article.
 INDEX_BATCH = 5000
+# Batches waiting for the extraction process: enough to keep it busy through an index commit.
+MAX_INFLIGHT = 8
 
 ProgressFn = Callable[["Progress"], None]
 CancelFn = Callable[[], bool]
@@ -328,54 +332,86 @@ class Workspace:
         files = list(importers.iter_files([Path(p) for p in paths]))
         total = sum(_estimate_articles(f) for f in files)
         state = Progress("Importing", 0, total)
-        pending: list[tuple[Article, str]] = []
-        for path in files:
-            if cancelled and cancelled():
-                report.cancelled = True
-                break
-            state.current = str(path)
-            try:
-                stat = path.stat()
-            except OSError as exc:
-                report.skipped.append(Skipped(str(path), f"unreadable: {exc.strerror or exc}"))
-                continue
-            resolved = str(path.resolve())
-            if self.library.file_unchanged(resolved, stat.st_size, stat.st_mtime_ns):
-                report.unchanged_files += 1
-                known = self.library.count_from_path(resolved)
-                report.unchanged += known
-                state.done += max(known, 1) if total else 0
-                if progress:
-                    progress(state)
-                continue
-            finished = True
-            for item in importers.read_path(path):
-                if isinstance(item, Skipped):
-                    report.skipped.append(item)
-                    continue
-                pending.append((item, importers.content_hash(item)))
-                if len(pending) >= BATCH_SIZE:
-                    self._store_batch(pending, report, parent_id)
-                    state.done += len(pending)
-                    pending = []
-                    if self.library.count_unindexed() >= INDEX_BATCH:
-                        self._index_pending()
-                    if progress:
-                        progress(state)
-                    if cancelled and cancelled():
-                        report.cancelled = True
-                        finished = False
-                        break
-            if not finished:
-                break
-            if pending:
-                self._store_batch(pending, report, parent_id)
-                state.done += len(pending)
-                pending = []
-            with self.library.transaction() as tx:
-                self.library.remember_file(tx, resolved, stat.st_size, stat.st_mtime_ns)
+        pool = ExtractionPool() if total >= POOL_THRESHOLD else None
+        # Batches read and sent for extraction but not yet stored; with a pool, several wait
+        # here so the child extracts ahead while this process stores and indexes.
+        inflight: deque[tuple[list[tuple[Article, str]], list, object]] = deque()
+        finished_files: list[tuple[str, int, int]] = []
+
+        def store_oldest() -> None:
+            batch, jobs, handle = inflight.popleft()
+            extractions = pool.result(handle, jobs) if pool else extract_many(jobs)
+            self._store_batch(batch, report, parent_id, extractions)
+            state.done += len(batch)
+            if not inflight and finished_files:
+                # A file is remembered only once all its articles are stored, so a kill
+                # part-way makes the next import read it again.
+                with self.library.transaction() as tx:
+                    for entry in finished_files:
+                        self.library.remember_file(tx, *entry)
+                finished_files.clear()
+            if self.library.count_unindexed() >= INDEX_BATCH:
+                self._index_pending()
             if progress:
                 progress(state)
+
+        def send(batch: list[tuple[Article, str]]) -> None:
+            jobs = [
+                None if self.library.find_by_hash(digest) else (article.body, _year(article.date))
+                for article, digest in batch
+            ]
+            inflight.append((batch, jobs, pool.submit(jobs) if pool else None))
+            while len(inflight) > (MAX_INFLIGHT if pool else 0):
+                store_oldest()
+
+        pending: list[tuple[Article, str]] = []
+        try:
+            for path in files:
+                if cancelled and cancelled():
+                    report.cancelled = True
+                    break
+                state.current = str(path)
+                try:
+                    stat = path.stat()
+                except OSError as exc:
+                    report.skipped.append(Skipped(str(path), f"unreadable: {exc.strerror or exc}"))
+                    continue
+                resolved = str(path.resolve())
+                if self.library.file_unchanged(resolved, stat.st_size, stat.st_mtime_ns):
+                    report.unchanged_files += 1
+                    known = self.library.count_from_path(resolved)
+                    report.unchanged += known
+                    state.done += max(known, 1) if total else 0
+                    if progress:
+                        progress(state)
+                    continue
+                for item in importers.read_path(path):
+                    if isinstance(item, Skipped):
+                        report.skipped.append(item)
+                        continue
+                    pending.append((item, importers.content_hash(item)))
+                    if len(pending) >= BATCH_SIZE:
+                        send(pending)
+                        pending = []
+                        if cancelled and cancelled():
+                            report.cancelled = True
+                            break
+                if report.cancelled:
+                    break
+                if pending:
+                    send(pending)
+                    pending = []
+                finished_files.append((resolved, stat.st_size, stat.st_mtime_ns))
+                if not inflight:
+                    with self.library.transaction() as tx:
+                        self.library.remember_file(tx, *finished_files.pop())
+                if progress:
+                    progress(state)
+            while inflight:
+                store_oldest()
+        finally:
+            if pool:
+                pool.close()
         if self.library.count_unindexed():
             state.stage = "Indexing"
             if progress:
@@ -424,10 +460,14 @@ class Workspace:
         return report
 
     def _store_batch(
-        self, batch: list[tuple[Article, str]], report: ImportReport, parent_id: int | None
+        self,
+        batch: list[tuple[Article, str]],
+        report: ImportReport,
+        parent_id: int | None,
+        extractions: list[Extraction | None] | None = None,
     ) -> None:
         with self.library.transaction() as tx:
-            for article, digest in batch:
+            for n, (article, digest) in enumerate(batch):
                 if not article.body.strip():
                     report.skipped.append(Skipped(article.path or "<text>", "no article text"))
                     continue
@@ -438,11 +478,12 @@ class Workspace:
                         tx, article, digest, Extraction(), EXTRACTOR_VERSION
                     )
                 else:
+                    found = extractions[n] if extractions else None
                     result = self.library.upsert_article(
                         tx,
                         article,
                         digest,
-                        self._extract(article.body, article.date),
+                        found or self._extract(article.body, article.date),
                         EXTRACTOR_VERSION,
                         parent_id=parent_id,
                     )

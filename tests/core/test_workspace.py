@@ -190,3 +190,25 @@ def test_import_text_from_standard_input(ws):
     assert report.imported == 1
     assert _titles(ws.search("Norwegian")) == ["Pasted"]
     assert ws.import_text("   ").skipped[0].reason == "empty text"
+
+
+def test_large_imports_extract_in_a_second_process(ws, tmp_path, monkeypatch):
+    import json
+
+    from briefing_app.core import workspace as workspace_module
+
+    monkeypatch.setattr(workspace_module, "POOL_THRESHOLD", 10)
+    monkeypatch.setattr(workspace_module, "BATCH_SIZE", 7)
+    bulk = tmp_path / "bulk.jsonl"
+    records = [
+        {"id": f"r{i}", "title": f"Report {i}", "date": "2019-05-0%d" % (1 + i % 9),
+         "body": f"Estonia said on Monday that {100 + i} British troops arrived in Tapa."}
+        for i in range(40)
+    ]
+    bulk.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    report = ws.import_paths([bulk])
+    assert report.imported == 40 and not report.skipped
+    assert ws.search("Tapa").total == 40
+    values = sorted(r.value for r in ws.figure_reports() if r.article_title.startswith("Report"))
+    assert values == list(range(100, 140))
+    assert ws.import_paths([bulk]).unchanged_files == 1
