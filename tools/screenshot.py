@@ -30,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 
     from briefing_app.core.workspace import Workspace
+    from briefing_app.ui import briefing_pane
     from briefing_app.ui.app import make_application
     from briefing_app.ui.main_window import MainWindow
 
@@ -41,7 +42,10 @@ def main(argv: list[str] | None = None) -> int:
         QCoreApplication.setApplicationName("BriefingReaderScreenshot")
         workspace = Workspace.open(Path(tmp) / "library", seed_if_empty=True, repair=True)
         window = MainWindow(workspace)
+        pane = briefing_pane.install(window, workspace)  # as run_app does
         window.start()
+        for hit in workspace.search("").hits[:2]:
+            pane.add_article(hit.id)
         window.set_theme(args.theme)
         window.resize(width, height)
         window.show()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefing_app.paths import APP_NAME
+from briefing_app.ui import briefing_pane
 
 ORGANIZATION = "BriefingReader"
 
@@ -25,6 +27,14 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def run_app(library: str | None, paths: list[str]) -> int:
     """Open the library in a window, import `paths` if given, and run until it closes."""
+    if _no_display():
+        print(
+            "briefing: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset).\n"
+            "  Run it on a desktop, or on a headless machine with: xvfb-run -a briefing\n"
+            "  Everything the window does is also on the command line: briefing --help",
+            file=sys.stderr,
+        )
+        return 2
     app = make_application()
     from briefing_app.core.library import LibraryError
     from briefing_app.core.workspace import Workspace
@@ -37,8 +47,17 @@ def run_app(library: str | None, paths: list[str]) -> int:
         QMessageBox.critical(None, "Briefing Reader", f"The library could not be opened.\n\n{exc}")
         return 1
     window = MainWindow(workspace)
+    # Before start(): restoring the saved layout needs every dock to exist.
+    briefing_pane.install(window, workspace)
     window.start()
     window.show()
     if paths:
         window.import_paths(list(paths))
     return app.exec()
+
+
+def _no_display() -> bool:
+    """True on Linux/BSD with no display server and no platform chosen: Qt would abort."""
+    if sys.platform.startswith(("win", "darwin")) or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))

@@ -111,6 +111,8 @@ class MainWindow(QMainWindow):
         "add to briefing" actions appear (they show once the signals above are connected)."""
         dock = self._dock(title, "briefingDock", widget, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.highlights_dock, dock)
+        # What the open article names stays in front; the briefing is one click away.
+        self.highlights_dock.raise_()
         self.docks_menu.addAction(dock.toggleViewAction())
         if self._saved_state is not None:
             self.restoreState(self._saved_state)
