@@ -10,17 +10,9 @@ import pytest
 # Qt must never try to reach a display in tests.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+from shared_data import REPO, SHARED, shared_path  # noqa: F401  (re-exported for tests)
+
 SEEDS = REPO / "seeds"
-
-
-def shared_path(*parts: str) -> Path:
-    """A path under ../shared, or skip the test with the reason when a clone has none beside it."""
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"needs ../shared/{'/'.join(parts)} beside the clone (not present)")
-    return path
 
 
 @pytest.fixture

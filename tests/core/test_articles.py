@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import shared_path
+from shared_data import shared_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -220,7 +220,7 @@ def test_devset_headers_match_the_labels() -> None:
     """The shared dev articles (read in place) give the title, date, source and url labelled."""
     import json
 
-    from conftest import shared_path
+    from shared_data import shared_path
 
     folder = shared_path("devset")
     labels = json.loads((folder / "real.json").read_text(encoding="utf-8"))

@@ -12,7 +12,7 @@ from .records import Entity
 _HOST_PREP = re.compile(
     r"\b(?:in|to|into|at|across|near|along|inside|on|toward|towards|within|throughout|for|"
     r"outside|over|against|with|around|about|between|border|neighbou?ring|via|through|off|"
-    r"deterrent to|bordering)\s+(?:the\s+|its\s+|their\s+)?"
+    r"deterrent to|bordering|leave|leaving|left|quit|exit|exiting)\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|"
     r"north-?western|south-?eastern|south-?western|neighbou?ring|war-torn|rural)\s+)?$",
     re.IGNORECASE,
@@ -29,7 +29,7 @@ _NOT_SENDER_AFTER = re.compile(
 )
 _MILITARY_ORG = re.compile(
     r"\b(?:Force|Forces|Army|Navy|Command|Guard|Guards|Corps|Marines|Ministry|Brigade|"
-    r"Battalion|Division|Regiment|Fleet)\b"
+    r"Battalion|Division|Regiment|Fleet|army|navy|military)\b"
 )
 # "deterrent to Russia, Lithuania said": a list ends where its last name starts speaking.
 _SPEAKS = re.compile(r"\s+(?:said|says|told|announced|added|stated)\b")
@@ -64,11 +64,19 @@ def mentions(text: str, sent_start: int, entities: list[Entity], gaz: Gazetteer)
         elif ent.label == "ORG" and name is not None and name.contributor:
             who = name.contributor
         elif ent.label == "ORG" and _MILITARY_ORG.search(ent.text):
-            # "Australian Defence Force", "Philippine Navy": the nation the name opens with.
-            first = gaz.names.get(ent.text.split()[0])
+            # "Australian Defence Force", "Philippine Navy", "U. S. Marines": the nation the
+            # name opens with, in one word or several.
+            words = ent.text.split()
+            first = None
+            for k in range(1, len(words)):
+                first = gaz.names.get(" ".join(words[:k]))
+                if first is not None:
+                    break
             if first is not None and first.label in ("NORP", "GPE") and first.country:
                 who = first.country
                 country = True
+            elif first is not None and first.contributor:
+                who = first.contributor  # "the PLA Army": a force named for its parent
         elif ent.label == "GPE":
             who = None  # a city or region: a possible host only
         before = text[max(sent_start, ent.start - 40) : ent.start]

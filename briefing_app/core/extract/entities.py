@@ -12,14 +12,17 @@ from .records import Entity
 # A capitalised token: words, initials ("J.T."), acronyms ("U.S."), apostrophes and hyphens
 # inside names ("O’Shaughnessy", "Rankine-Galloway"), and unit ordinals ("173rd").
 _TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}|\d+(?:st|nd|rd|th)\b|[A-Z][\w’'.&]*(?:-[\w’']+)*|[a-z]+|\S",
+    r"(?:[A-Z]\.){2,}|\d+(?:st|nd|rd|th)\b|[A-Z][\w’'.&]*(?:-[\w’']+)*|(?:al|el)-[A-Z][\w’']+|"
+    r"[a-z]+|\S",
 )
-_RUN_TOKEN = r"(?:[A-Z]\.){2,}|\d+(?:st|nd|rd|th)\b|[A-Z][\w’'.&]*(?:-[\w’']+)*"
+_RUN_TOKEN = (
+    r"(?:[A-Z]\.){2,}|\d+(?:st|nd|rd|th)\b|[A-Z][\w’'.&]*(?:-[\w’']+)*|(?:al|el|Al|El)-[A-Z][\w’']+"
+)
 _RUN = re.compile(
-    rf"(?:{_RUN_TOKEN})(?:(?:[ \n](?:of|for|and|on|the|de|du|des|la|le|al|el|von|van|der|bin|ibn|da|di))"
+    rf"(?<![a-z])(?:{_RUN_TOKEN})(?:(?:[ \n](?:of|for|and|on|the|de|du|des|la|le|al|el|von|van|der|bin|ibn|da|di))"
     rf"{{0,2}}[ \n](?:{_RUN_TOKEN}))*"
 )
-_CAP = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]")
+_CAP = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]|(?:al|el)-[A-Z]")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
 # Words that join the parts of an organisation's name.
 _CONNECTORS = {"of", "for", "and", "on", "the", "de", "du", "des", "la", "le", "al", "el", "von"}
@@ -37,8 +40,14 @@ _ORG_HEADS = {
     "Customs", "Protection", "Police", "Gendarmerie", "Television", "TV", "Radio", "News",
     "Times", "Post", "Herald", "Journal", "Press", "Network", "Systems", "Industries",
     "Guards", "Marines", "Mission", "Exchange", "Team", "Co", "Co.", "Plc", "PLC", "LLC",
-    "Holdings", "Secretariat", "Cabinet", "Staff", "Chiefs",
+    "Holdings", "Secretariat", "Cabinet", "Staff", "Chiefs", "Unit", "Airways", "Airlines",
+    "Brotherhood",
 }  # fmt: skip
+# "African Union Mission in Somalia", "Combat Logistics Battalion 5": the name runs on.
+_UNIT_HEADS = {"Force", "Battalion", "Squadron", "Brigade", "Regiment", "Unit", "Group", "Wing"}
+_ORG_TAIL = re.compile(
+    r"(?: (?P<num>\d{1,3})\b(?![,.]\d| ?%)| in (?:the )?(?P<place>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})\b)"
+)
 _ORG_HEADS_LOWER = {"army", "navy", "military", "police"}
 # Capitalised words that start sentences or name times, never entities on their own.
 _STOP = set(
@@ -72,8 +81,8 @@ _DESCRIPTIVE = set(
 _ORG_BREAK = _STOP - _DESCRIPTIVE
 # "the town of Roszke", "based in Chrudim": an unknown word in a place's slot.
 _PLACE_SLOT = re.compile(
-    r"(?:\b(?:town|city|village|port|region|province|district|capital|suburb|area|county|"
-    r"municipality|settlement|oblast)\s+of|\bbased\s+in|\bstationed\s+in|\bnear\s+the\s+"
+    r"(?:\b(?:towns?|city|cities|villages?|port|regions?|provinces?|districts?|capital|suburb|area|"
+    r"county|municipality|settlement|oblast)\s+of|\bbased\s+in|\bstationed\s+in|\bnear\s+the\s+"
     r"(?:town|city|village)\s+of|\b(?:troops|soldiers|forces|stationed|deployed|arrived|arrival|"
     r"headquartered|garrisoned|base|based)\s+(?:in|to|at|near))\s+$",
     re.IGNORECASE,
@@ -82,6 +91,27 @@ _PLACE_SLOT = re.compile(
 _BYLINE = re.compile(
     r"\A\s*(?:By\s+)?(?P<name>[A-Z][a-z]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-z’'-]+){1,2}?)"
     r"(?:\s*,?\s+(?:[A-Z][a-z]+\s+)?(?:Reporter|Writer|Correspondent|Editor|Staff))?[ \t]*\n"
+)
+_PART_OF_PLACE = re.compile(
+    r",?\s+(?:in\s+)?the\s+(?:far\s+)?(?:north|south|east|west|centre|center|northern|southern|"
+    r"eastern|western|central|north-?east|north-?west|south-?east|south-?west)\w*\s+(?:part\s+)?of\b"
+)
+_LIST_JOIN_BEFORE = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|/)$")
+_LIST_JOIN_AFTER = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+|/)")
+_ABBREVIATIONS = set(
+    """Gen. Lt. Col. Maj. Capt. Sgt. Cpl. Pvt. Adm. Cmdr. Brig. Sen. Rep. Gov. Mr. Mrs. Ms. Dr.
+    Prof. St. Ft. Mt. Jr. Sr. Co. Inc. Corp. Ltd. Bros. Dept. Gov. Pres. Amb. Rev. Hon. Vol.
+    Jan. Feb. Mar. Apr. Aug. Sep. Sept. Oct. Nov. Dec. Ky. Va. Ga. Fla. Ala. Ariz. Ark. Calif.
+    Colo. Conn. Del. Ill. Ind. Kan. Md. Mass. Mich. Minn. Miss. Mo. Mont. Neb. Nev. Okla. Ore.
+    Pa. Tenn. Tex. Wash. Wis. Wyo. Cpt. Spc. Pfc. Msgt. Sgt.Maj.""".split()
+)
+_MEDIA_AFTER = re.compile(
+    r" (?:newspaper|daily|weekly|news\s+(?:portal|agency|website|site|outlet)|broadcaster|"
+    r"television|TV|radio|magazine|tabloid|website)\b"
+)
+_TIME_WORDS = set(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December Today Tonight Yesterday Tomorrow""".split()
 )
 _REGION_AFTER = re.compile(r" (?:province|region|district|governorate|oblast|prefecture|county)\b")
 _NOT_PEOPLE = {
@@ -95,7 +125,7 @@ _NOT_ORG_ACRONYMS = {
     "IV", "FRN", "CEO", "CFO", "IPO", "VAT", "OTC", "LNG", "LPG", "ICBM", "UAV", "UAVs", "APC",
     "APCs", "IFV", "MBT", "HIMARS", "ATACMS", "MRAP", "COVID", "PM", "AM", "TV", "OK",
 }  # fmt: skip
-_SAID_AFTER = re.compile(r",? (?:said|says|told|added|wrote|tweeted)\b")
+_SAID_AFTER = re.compile(r",? (?:said|says|told|added|wrote|tweeted|spoke)\b")
 _SPEECH = re.compile(
     r"\s*(?:,\s*(?:who|a|an|the)\b|(?:said|says|told|added|stated|noted|wrote|explained|"
     r"insisted|warned|announced|argued|stressed|emphasi[sz]ed|claimed|denied|confirmed)\b)"
@@ -106,7 +136,7 @@ _STATE_VERB = re.compile(
     r"insisted|agreed|plans|planned|decided|wants|wanted|responded|refused|claimed|"
     r"recalled|expelled|deployed|withdrew|considers|sees|hopes|does|did|also|and\s+\w+\s+(?:have|say|said))\b)"
 )
-_EQUIPMENT_CODE = re.compile(r"[A-Z]{1,3}-\d")
+_EQUIPMENT_CODE = re.compile(r"[A-Z]{1,3}-\d|[A-Z]\d+[A-Z]+\d")  # "F-16", "M1A2"
 
 
 _TITLE_WORDS = {
@@ -171,6 +201,22 @@ def find_entities(text: str, sentence_starts: set[int], gaz: Gazetteer) -> list[
         full = surnames.get(key)
         if full:
             entities.append(Entity(key, "PERSON", full, start, start + len(key)))
+    # "Dublin and Dundalk", "Rudninkai and Rukla": an unknown name listed with a place is one.
+    places = [e for e in entities if e.label == "GPE"]
+    place_ends = {e.end for e in places}
+    place_starts = {e.start for e in places}
+    resolved = {e.start for e in entities}
+    for start, end in people_pending:
+        if start in resolved or not _name_word(text[start:end].split()[0]):
+            continue
+        if start in sentence_starts:
+            continue  # "Besides, Armenia and Azerbaijan ...": an opening word, not a place
+        gap_before = _LIST_JOIN_BEFORE.search(text, max(0, start - 6), start)
+        gap_after = _LIST_JOIN_AFTER.match(text, end)
+        if (gap_before and gap_before.start() in place_ends) or (
+            gap_after and gap_after.end() in place_starts
+        ):
+            entities.append(Entity(text[start:end], "GPE", text[start:end], start, end))
     byline = _BYLINE.match(text)
     if byline:
         b0, b1 = byline.span("name")
@@ -263,10 +309,8 @@ def _split_run(text: str, run_start: int, run_end: int, seqs: list[list[_Token]]
 
 def _looks_abbrev(tok: str) -> bool:
     # "U.S.", "J.T.", "Gen." keep their full stops; "Poland." does not.
-    return bool(re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.", tok)) and tok not in (
-        "No.",
-        "So.",
-    )
+    # "Nash." and "Wing." at the end of a sentence are words, not abbreviations.
+    return bool(re.fullmatch(r"(?:[A-Z]\.)+", tok)) or tok in _ABBREVIATIONS
 
 
 def _classify_sequence(
@@ -286,7 +330,13 @@ def _classify_sequence(
         org = None  # the gazetteer knows the longer name: "U.S. Forces Korea"
     if org is not None:
         ent, lo, hi = org
-        out = _classify_plain(text, seq[:lo], covered, sentence_starts, gaz, people_pending)
+        left = seq[:lo]
+        while left and not left[-1].cap:
+            left = left[:-1]
+        if left and any(t.cap and _is_head(t.text) for t in left):
+            out = _classify_sequence(text, left, covered, sentence_starts, gaz, people_pending)
+        else:
+            out = _classify_plain(text, left, covered, sentence_starts, gaz, people_pending)
         out.append(ent)
         out += _classify_plain(text, seq[hi + 1 :], covered, sentence_starts, gaz, people_pending)
         return out
@@ -388,6 +438,8 @@ def _org_span(text: str, seq: list[_Token], gaz: Gazetteer) -> tuple[Entity, int
     h = heads[-1]
     if h < last and seq[h + 1].text in ("of", "for", "on"):
         h = last  # "Institute of International Relations": the name runs on after "of"
+        while h > heads[-1] and (seq[h].text in _TIME_WORDS or not seq[h].cap):
+            h -= 1  # "U.S. Marines on Tuesday": a day is not part of the name
     if h == heads[-1]:
         # "U.S. Forces Korea", "Marine Corps Forces Europe-Africa": a command named for its region.
         while (
@@ -408,8 +460,18 @@ def _org_span(text: str, seq: list[_Token], gaz: Gazetteer) -> tuple[Entity, int
             if "-" in prev.text and prev.text.rsplit("-", 1)[1].islower():
                 break  # "NATO-led", "Kabul-based"
             lo -= 1
-        elif lo >= 2 and seq[lo - 2].cap and _is_head(seq[lo - 2].text):
-            lo -= 1  # "Customs and Border Protection": a connector after a head joins
+        elif (
+            lo >= 2
+            and seq[lo - 2].cap
+            and _is_head(seq[lo - 2].text)
+            and not (
+                seq[lo - 1].text == "and"
+                and (gaz.names.get(seq[lo].text) is not None or seq[lo].text == seq[0].text)
+            )
+        ):
+            # "Customs and Border Protection": a connector after a head joins, but
+            # "Rwanda National Police and Rwanda Defence Force" are two bodies.
+            lo -= 1
         else:
             break
     if lo == h and not _ORDINAL.match(seq[lo].text):
@@ -417,6 +479,14 @@ def _org_span(text: str, seq: list[_Token], gaz: Gazetteer) -> tuple[Entity, int
     start, end = seq[lo].start, seq[h].end
     if _is_possessive(seq[h].text):
         end -= 2  # "the Defence Ministry's board"
+    elif h == last:
+        tail = _ORG_TAIL.match(text, end)
+        if tail and tail.group("num") and seq[h].text in _UNIT_HEADS:
+            end = tail.end()
+        elif tail and tail.group("place") and seq[h].text in ("Mission", "Command"):
+            place = gaz.names.get(tail.group("place"))
+            if place is not None and place.label == "GPE":
+                end = tail.end()
     span = text[start:end]
     known = gaz.names.get(span)
     if known is not None and known.label != "ORG":
@@ -448,17 +518,40 @@ def _residual(
 ) -> list[Entity]:
     """Classify capitalised words no gazetteer knew: people, acronyms, datelines."""
     # Drop leading sentence-opening words and trailing connectors.
-    while segment and (segment[0].text in _STOP or not segment[0].cap):
+    while segment and (
+        segment[0].text in _STOP
+        and not (segment[0].text in gaz.first_names and len(segment) > 1 and segment[1].cap)
+        or not segment[0].cap
+    ):
         segment = segment[1:]
-    while segment and not segment[-1].cap:
-        segment = segment[:-1]
+    while segment and (
+        not segment[-1].cap
+        or segment[-1].text in _STOP
+        and not (len(segment) > 1 and segment[-2].text in gaz.first_names)
+    ):
+        segment = segment[:-1]  # "Jens Stoltenberg on March": the date is not the name
     if not segment:
         return []
+    if any(t.text == "and" for t in segment):
+        # "Rudninkai and Rukla": two names, each classified on its own.
+        out: list[Entity] = []
+        part: list[_Token] = []
+        for t in segment + [_Token("and", -1, -1, False)]:
+            if t.text == "and":
+                if part:
+                    out += _residual(text, part, sentence_starts, gaz, title_seen, people_pending)
+                part = []
+            else:
+                part.append(t)
+        return out
     stops = [
         i
         for i, t in enumerate(segment)
         # "Theresa May": a stop word after a given name is a surname.
-        if t.text in _STOP and not (i and segment[i - 1].text in gaz.first_names)
+        if t.text in _STOP
+        and not (i and segment[i - 1].text in gaz.first_names)
+        # "Jan Peter Balkenende": a given name that is also a month's abbreviation.
+        and not (t.text in gaz.first_names and i + 1 < len(segment) and segment[i + 1].cap)
     ]
     if stops:
         # Split on stop words ("Thursday Stoltenberg"): keep the last piece.
@@ -490,6 +583,14 @@ def _residual(
             return [Entity(word, "GPE", word.title(), start, end)]
         if _PLACE_SLOT.search(text, max(0, start - 30), start) and _name_word(word):
             return [Entity(word, "GPE", word, start, end)]
+        if _name_word(word) and _MEDIA_AFTER.match(text, end):
+            return [Entity(word, "ORG", word, start, end)]  # "the Mihaaru newspaper"
+        if (
+            _name_word(word)
+            and text[max(0, start - 3) : start] == "in "
+            and _PART_OF_PLACE.match(text, end)
+        ):
+            return [Entity(word, "GPE", word, start, end)]  # "in Kalemie, in the north of"
         if _REGION_AFTER.match(text, end) and start not in sentence_starts:
             return [Entity(word, "GPE", word, start, end)]
         if (
@@ -519,23 +620,22 @@ def _residual(
         start = segment[0].start
         span = text[start:end]
     # Several capitalised words: a person when a first name, a title or speech says so.
-    for k in range(1, len(words) - 1):
+    # "Karl Jakob Toplaan": a given name opening the run starts the name there.
+    start_k = 0 if words[0] in gaz.first_names else 1
+    for k in range(start_k, len(words) - 1):
+        rest = words[k + 1 :]
         if (
             words[k] in gaz.first_names
-            and all(_name_word(w) for w in words[k + 1 :])
-            and len(words) - k <= 3
+            and all(_name_word(w) or w in _NAME_PARTICLES for w in rest)
+            # "Abdallah bin Nasser bin Khalifa al-Thani": each particle brings a name along.
+            and sum(w not in _NAME_PARTICLES for w in rest)
+            <= 2 + sum(w in _NAME_PARTICLES for w in rest)
         ):
             # "Minority Leader Chuck Schumer", "1st Class Charles Keating": the name starts here.
             sub = segment[k:]
-            return [
-                Entity(
-                    text[sub[0].start : sub[-1].end],
-                    "PERSON",
-                    text[sub[0].start : sub[-1].end],
-                    sub[0].start,
-                    sub[-1].end,
-                )
-            ]
+            sub_end = sub[-1].end - (2 if _is_possessive(sub[-1].text) else 0)
+            name = text[sub[0].start : sub_end]
+            return [Entity(name, "PERSON", name, sub[0].start, sub_end)]
     first = words[0]
     name_like = all(_name_word(w) or w in _NAME_PARTICLES for w in words) and len(words) <= 4
     if not name_like:
@@ -551,7 +651,7 @@ def _residual(
     if words[-1].endswith(("'s", "’s")):
         end -= 2
         span = text[start:end]
-    is_person = (
+    is_person = not _ORDINAL.match(first) and (
         first in gaz.first_names
         or title_seen
         or (
@@ -572,6 +672,8 @@ def _name_word(word: str) -> bool:
     core = word[:-2] if word.endswith(("'s", "’s")) else word
     if re.fullmatch(r"(?:[A-Z]\.)+", core):
         return True  # an initial
+    if re.fullmatch(r"(?:al|el)-[A-Z][a-zà-ÿ’']+", core):
+        return True  # "al-Assad"
     return (
         bool(re.fullmatch(r"[A-Z][a-zà-ÿ’'A-Z]*[a-zà-ÿ](?:-[A-Z][a-zà-ÿ’']+)?", core))
         and not core.isupper()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -96,6 +97,11 @@ def load() -> Gazetteer:
     gaz.title_words = {w for t in gaz.titles for w in t.split() if w[:1].isupper()}
     for row in _rows(root / "first_names.txt"):
         gaz.first_names.update(row[0].split())
+
+    # "U. S.", "U. N.": initials some outlets space out.
+    for text, name in list(gaz.names.items()):
+        if re.fullmatch(r"(?:[A-Z]\.){2,}", text):
+            gaz.add(" ".join(text[i : i + 2] for i in range(0, len(text), 2)), name)
 
     automaton = ahocorasick.Automaton()
     for text, name in gaz.names.items():

@@ -41,10 +41,23 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# No real sentence is this long; a "sentence" that is (a table, a run of numbers, a file with no
+# full stops) is cut at white space so that the figure patterns never scan unbounded text.
+MAX_SENTENCE = 1500
+
+
 def _push(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        if cut == -1:
+            cut = start + MAX_SENTENCE
+        _push(text, start, cut, spans)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         spans.append((start, end))

@@ -24,19 +24,22 @@ _VAGUE = (
     r"several|large\s+numbers\s+of))"
 )
 _NOUN = (
-    r"(?P<noun>troops|soldiers|personnel|servicemen|servicewomen|servicemembers|"
+    r"(?P<noun>troops|soldiers|men|engineers|medics|instructors|members|police|personnel|servicemen|servicewomen|servicemembers|"
     r"service\s+members|service\s+personnel|[Mm]arines|peacekeepers|forces|paratroopers|"
     r"sailors|airmen|commandos|reservists|conscripts|guardsmen|trainers|officers|"
     r"military\s+advisers|infantrymen|special\s+forces|boots\s+on\s+the\s+ground|"
-    r"[Gg]uard\s+members|[Gg]uardsmen)\b"
+    r"[Gg]uard\s+members|[Gg]uardsmen|[Bb]lue\s+[Hh]elmets|[Bb]lue\s+[Bb]erets|policemen|gendarmes)\b"
 )
 # Words that may stand between a number and the troop noun: "360 extra German soldiers".
 _MOD_WORD = (
-    r"(?:[A-Z][\w.’'-]*|additional|extra|more|new|fresh|active-duty|active|regular|reserve|"
+    r"(?:[A-Z][\w.’'-]*|heavily|lightly|well|fully|additional|extra|more|new|fresh|active-duty|active|regular|reserve|"
     r"combat|ground|land|elite|special|foreign|allied|international|multinational|military|"
     r"armed|uniformed|infantry|defen[cs]e|senior|rotational|coalition|peacekeeping|"
     r"government|federal|army|navy|police|naval|air|airborne|marine|support|American|"
-    r"border|national|guard|security|non-combat|combat-ready|trained|other|U\.S\.)"
+    r"border|national|guard|security|non-combat|combat-ready|trained|other|U\.S\.|paramilitary|"
+    r"mechani[sz]ed|motori[sz]ed|armou?red|mountain|medical|logistics|engineering|volunteer|"
+    r"contract|professional|light|heavy|crack|partner|western|local|standby|rapid-reaction|further|"
+    r"engineer|force|forces|total)"
 )
 _OF_POSS = r"(?:of\s+(?:its|their|his|her|our|the|these|those)\s+)?"
 
@@ -79,29 +82,73 @@ ELLIPSIS_RE = re.compile(
 )
 # "they have pledged 400 troops and Benin at least 1,500": another state, another figure.
 ELLIPSIS_STATE_RE = re.compile(
-    rf"\band\s+(?:the\s+)?(?P<who>[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*)?)\s+(?:(?P<qual>{_QUAL})\s+)?"
+    r"(?:\band|,?\s+while|,?\s+whereas|;)\s+(?:the\s+)?(?P<who>[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*)?)\s+"
+    r"(?:(?:has|have|had|sent|sends|keeps|contributes|contributed|provides|provided)\s+)?"
+    rf"(?:(?P<qual>{_QUAL})\s+)?"
     rf"(?P<n1>{NUMBER})(?=\s*(?:[.,;:)\"”’]|$))"
 )
 _SHARE_BEFORE = re.compile(
     rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\s+of\s+(?:the|these|those|its|their)\s+$"
 )
+# "Over 120 members of the Defence Forces": people of a named military body.
+MEMBERS_RE = re.compile(
+    rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\s+(?P<noun>members|personnel|men\s+and\s+women)\s+"
+    r"of\s+(?:the|its|their|his|her|our|a|an)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:[Aa]rmed\s+[Ff]orces|[Dd]efen[cs]e\s+[Ff]orces|[Mm]ilitary|[Aa]rmy|[Nn]avy|[Mm]arines|"
+    r"[Mm]arine\s+[Cc]orps|[Nn]ational\s+[Gg]uard|[Bb]attalion|[Bb]rigade|[Rr]egiment|[Dd]ivision|"
+    r"contingent|[Bb]attle\s?[Gg]roup|[Ff]orces|[Gg]uard|(?:Federal|National)\s+Police|Police\s+(?:Service|Force)|"
+    r"Gendarmerie|Coast\s+Guard)\b"
+)
+# "an advance party of about 20 soldiers ..., with another 120 expected": the noun carries over.
+ELLIPSIS_MORE_RE = re.compile(
+    rf"\b(?:another|a\s+further|an\s+additional|a\s+second\s+group\s+of)\s+(?P<n1>{NUMBER})"
+    r"(?=\s*(?:[.,;:)\"”’]|$)|\s+(?:are|were|is|was|will|would|expected|due|set|scheduled|"
+    r"arriv\w*|follow\w*|later|soon|in|on|by|to|at|from|next|this|last)\b)"
+)
+# "7,200 Belarusian and around 5,500 Russian troops": the first nationality shares the noun.
+ADJ_ELLIPSIS_RE = re.compile(
+    rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\s+(?P<dem>[A-Z][a-z]+)\s*(?:,|and|or)\s+"
+    rf"(?=(?:{_QUAL}\s+)?{NUMBER}\s+[A-Z][a-z]+\s+{_NOUN})"
+)
+# "with up to 3,000 of them deployed to Belarus": a share of the figure just before.
+OF_THEM_RE = re.compile(
+    rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\s+of\s+(?:them|those|these)\b"
+)
+# "AU soldiers' numbers reduced by 1,000": a change in a force's size.
+CHANGE_BY_RE = re.compile(
+    r"\b(?:numbers?|strength|troop\s+levels?|presence|force\s+levels?)\s+(?:\w+\s+){0,2}?"
+    r"(?:reduced|cut|increased|raised|boosted|trimmed|lowered|expanded|grow|grown|shrink|shrunk)\s+by\s+"
+    rf"(?:(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\b(?!\s*(?:%|percent|per\b))"
+)
+# "The UNIFIL strength has been expanded from 2,000 to 7,000": a force's size before and after.
+STRENGTH_RE = re.compile(
+    r"\b(?:strength|troop\s+levels?|troop\s+numbers?|force\s+levels?|manpower)\b[^.;:]{0,40}?"
+    rf"\b(?P<qual>from)\s+(?P<n1>{NUMBER})\s+to\s+(?P<n2>{NUMBER})\b(?!\s*(?:%|percent|per\b))"
+)
 # "3,500 personnel of which 600 are deployed": a share of a force named just before.
 RELATIVE_RE = re.compile(
     rf"\b(?:of\s+)?(?:which|whom)\s+(?:(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\s+(?=are|were|have|had|will|would)\b"
+)
+# "Of the 12,000 troops, 4,000 are from Pakistan": a share and its sender.
+SHARE_FROM_RE = re.compile(
+    rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\s+(?:are|were|come|came|will\s+be|would\s+be)\s+"
+    r"(?:\w+ly\s+)?from\s+(?:the\s+)?(?=[A-Z])"
 )
 FROM_RE = re.compile(
     rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})(?P<each>\s+each)?\s+from\s+(?:the\s+)?(?=[A-Z])"
 )
 BARE_RE = re.compile(
     r"\b(?:to|at|of|from|reach|reached|reaches|reaching|be|is|was|remain|remains|stands\s+at|hosts|"
-    r"host|number|numbered|total|totals|totaled|totalled|surpass|exceed|top|but|hit|grew\s+to)\s+"
-    rf"(?:(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})(?:\s*(?:-|–|to)\s*(?P<n2>{NUMBER}))?"
-    r"(?=\s*(?:[.,;:!?)\"”’]|$|\s(?:after|before|by|in|this|next|last|from|and|then|now|so|or|"
+    r"host|number|numbered|total|totals|totaled|totalled|surpass|exceed|top|but|hit|grew\s+to|"
+    r"there\s+(?:were|are|remain|remained))\s+(?:the\s+(?:current|present|existing|previous|planned)\s+)?"
+    rf"(?:(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})(?:\s*(?:-|–|to)\s*(?:{_QUAL}\s+)?(?P<n2>{NUMBER}))?"
+    r"(?=\s*(?:[.,;:!?)\"”’—]|\s[–-]\s|$|\s(?:after|before|by|in|this|next|last|from|and|then|now|so|or|"
     r"until|during|within|under|as|but|while|when|if|soon|each|by)\b))"
 )
 # "with 140 Swedes": a number and a plural nationality in a sentence about troops.
 DEMONYM_RE = re.compile(
-    rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\s+(?P<noun>[A-Z][a-z]+(?:s|es|men))\b(?!\s+[a-z]+s\b)"
+    rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\s+(?:(?:other|more|fellow|additional|extra)\s+)?"
+    r"(?P<noun>[A-Z][a-z]+(?:s|es|men))\b(?!\s+[a-z]+s\b)"
 )
 _TROOP_WORD = re.compile(
     r"\b(?:troops?|soldiers|forces|personnel|[Mm]arines|peacekeepers|deployment|"
@@ -118,7 +165,8 @@ _CASUALTY_BEFORE = re.compile(
     r"\b(?:killing|killed|wounding|wounded|injuring|injured|deaths\s+of|death\s+of|killing\s+of|"
     r"loss\s+of|funerals?\s+of|remains\s+of|murder\s+of|"
     r"bodies\s+of|lost|losing|kill|captured|capturing|detained|detaining|arrested|abducted|"
-    r"kidnapped|seized|holding|freed|released|evacuated|rescued)\s+(?:at\s+least\s+|some\s+|about\s+)?$"
+    r"kidnapped|seized|holding|freed|released|evacuated|rescued|(?:dead|killed|wounded|injured|"
+    r"casualties|victims)\s+(?:including|among\s+them|among\s+whom))\s+(?:at\s+least\s+|some\s+|about\s+)?$"
 )
 STRICT_TROOP_WORD = re.compile(
     r"\b(?:troops?|soldiers|servicemen|service\s+members|peacekeepers)\b"
@@ -131,6 +179,7 @@ _CASUALTY_LATER = re.compile(
     r"attacked|ambushed|captured|kidnapped|burned|hurt|charged|arrested)\b|\b(?:died|dead)\b"
 )
 _RANGE_ON = re.compile(rf"\s*(?:-|–|to|and|or)\s*{NUMBER}")
+_CLOCK_AFTER = re.compile(r"[:.]\d{2}(?!\d)|\s*(?:[ap]\.?m\.?|AM|PM|GMT|UTC|hrs|hours)\b")
 _MONEY_OR_UNIT_BEFORE = re.compile(r"[$€£¥]\s*$|\b(?:US|USD|EUR|No\.|number)\s*$")
 # Cheap test before the expensive patterns: most sentences say nothing about troops.
 _NOUN_HINT = re.compile(_NOUN)
@@ -138,6 +187,16 @@ _SECURITY = re.compile(
     r"\b(?:military|army|navy|troops|soldiers|defen[cs]e|peacekeep\w*|police|armed|uniformed|"
     r"security|mission|deploy\w*|UN|U\.N\.|NATO|EUFOR|marines|forces|exercises?|drills?|"
     r"allies|allied|nations|defen[cs]e|war|combat)\b",
+    re.IGNORECASE,
+)
+_BODY_WORD = re.compile(
+    r"\b(?:Force|Forces|Army|Navy|Guard|Marines?|Police|Gendarmerie|Corps|military|army|navy|"
+    r"contingent|battalion|unit)\b"
+)
+# For nouns that are troops only beside soldiering words ("825 men from the infantry brigade").
+_STRICT_MILITARY = re.compile(
+    r"\b(?:troops|soldiers|army|military|infantry|brigade|battalion|regiment|contingent|marines|"
+    r"peacekeep\w*|garrison|militia|rebels?|forces)\b",
     re.IGNORECASE,
 )
 _STRONG_HINT = re.compile(r"\sstrong|-(?:strong|person|man|member|soldier|troop|size)")
@@ -148,7 +207,7 @@ _HINT_WORDS = (
     "forces", "paratroop", "sailor", "airmen", "commando", "reservist", "conscript", "guardsm",
     "trainers", "officers", "strong", "force", "contingent", "battalion", "brigade",
     "battlegroup", "battle group", "deploy", "military", "-person", "-size", "-man ", "-member",
-    "guard", "advisers",
+    "guard", "advisers", "strength", "helmets", "berets", "policemen", "gendarmes", "members", "police",
 )  # fmt: skip
 _HINTS = ahocorasick.Automaton()
 for _word in _HINT_WORDS:
@@ -162,12 +221,18 @@ def hint_positions(text: str) -> list[int]:
 
 
 def find_candidates(
-    text: str, s: int, e: int, prev_had_troops: bool, demonyms: set[str]
+    text: str,
+    s: int,
+    e: int,
+    prev_had_troops: bool,
+    demonyms: set[str],
+    force_org: bool = False,
 ) -> list[dict]:
     """Troop figure candidates in the sentence text[s:e], as dicts with offsets and values.
 
     prev_had_troops lets a bare number lean on the sentence before ("It needs to be a
-    thousand"); demonyms are the sentence's nationality words ("with 140 Swedes").
+    thousand"); demonyms are the sentence's nationality words ("with 140 Swedes");
+    force_org says the sentence names an army or an alliance ("The UNIFIL strength ...").
     """
     out: list[dict] = []
     taken: list[tuple[int, int]] = []
@@ -204,7 +269,12 @@ def find_candidates(
                     split_second = second
                 elif second is not None and (joiner != "and" or qual == "between"):
                     high = second
-            if low < 1 or (pattern == "bare" and low < 10) or low > 5_000_000 or low != int(low):
+            if (
+                low < 1
+                or (pattern in ("bare", "ellipsis_more", "of_them") and low < 10)
+                or low > 5_000_000
+                or low != int(low)
+            ):
                 return
         else:
             vague = m.group("vague")
@@ -220,6 +290,8 @@ def find_candidates(
             return  # "a battle group of six to eight warships": the count is of something else
         if _MONEY_OR_UNIT_BEFORE.search(text[max(s, num_start - 4) : num_start]):
             return
+        if _CLOCK_AFTER.match(text, num_end):
+            return  # "at 12:41am", "12:00 AM": a time of day
         start = m.start("qual") if m.groupdict().get("qual") else num_start
         taken.append((num_start, num_end))
         qual = m.groupdict().get("qual")
@@ -265,6 +337,22 @@ def find_candidates(
             and not _SECURITY.search(text, s, e)
         ):
             continue  # company officers and support personnel are not troops
+        if m.group("noun") == "members" and (
+            not _BODY_WORD.search(m.group("mods") or "")
+            or (parse_number(m.group("n1") or "") or 0) < 10
+        ):
+            continue  # "43 Australian Defence Force members", not "four board members"
+        if m.group("noun") in ("men", "engineers", "medics", "instructors", "police") and not (
+            _STRICT_MILITARY.search(text, s, e)
+            or prev_had_troops
+            and re.search(r"\bmilitary|army|marines", m.group(0), re.IGNORECASE)
+        ):
+            continue  # "5,000 men" at a plant, "200 engineers" at a firm
+        if (
+            m.group("noun") in ("men", "engineers", "medics", "instructors", "police")
+            and (parse_number(m.group("n1") or "") or 0) < 10
+        ):
+            continue  # "four other military men": people, not a force
         add(m, "figure")
     for m in STRONG_RE.finditer(text, s, e) if _STRONG_HINT.search(text, s, e) else ():
         after = text[m.end() : min(e, m.end() + 60)]
@@ -277,11 +365,26 @@ def find_candidates(
         if m.group("noun") and not (_UNIT_AFTER.match(after) or _TROOP_WORD.search(text, s, e)):
             continue
         add(m, "strong")
+    for m in (
+        MEMBERS_RE.finditer(text, s, e) if "members" in text[s:e] or "men and" in text[s:e] else ()
+    ):
+        add(m, "figure")
+    if out:
+        for m in ADJ_ELLIPSIS_RE.finditer(text, s, e):
+            if m.group("dem") in demonyms:
+                add(m, "adj_ellipsis")
     troop_sentence = bool(out) or _TROOP_WORD.search(text, s, e) is not None
+    if troop_sentence or prev_had_troops or force_org:
+        for m in STRENGTH_RE.finditer(text, s, e):
+            add(m, "strength")
+        for m in CHANGE_BY_RE.finditer(text, s, e):
+            add(m, "strength")
     if troop_sentence:
         for m in FORCE_RE.finditer(text, s, e):
             add(m, "force")
         for m in FROM_RE.finditer(text, s, e):
+            add(m, "from")
+        for m in SHARE_FROM_RE.finditer(text, s, e):
             add(m, "from")
         for m in RELATIVE_RE.finditer(text, s, e):
             add(m, "relative")
@@ -300,6 +403,10 @@ def find_candidates(
     if out:
         for m in ELLIPSIS_STATE_RE.finditer(text, s, e):
             add(m, "ellipsis_state")
+        for m in ELLIPSIS_MORE_RE.finditer(text, s, e):
+            add(m, "ellipsis_more")
+        for m in OF_THEM_RE.finditer(text, s, e):
+            add(m, "of_them")
     # "45-hundred of the 28-thousand-500 troops": a share of a figure just found.
     for cand in list(out):
         share = _SHARE_BEFORE.search(text, max(s, cand["start"] - 40), cand["start"])

@@ -32,6 +32,28 @@ _MANY_COUNTRIES = re.compile(
     r"a\s+dozen|a\s+number\s+of|\d+|[a-z]+)\s+(?:\w+\s+)?(?:countries|nations|states|allies|"
     r"member\s+states|contributors)\b"
 )
+# "led by Kenya with contributions from a number of countries": a multinational total.
+_CONTRIBUTED = re.compile(
+    r"\b(?:contributions?|contingents|troops|units)\s+from\s+(?:a\s+handful\s+of|several|various|"
+    r"many|a\s+number\s+of|a\s+dozen|\d+|[a-z]+|other)\s+(?:other\s+)?(?:countries|nations|states)\b"
+)
+# "12,700 troops, including 7,200 Belarusian and 5,500 Russian": a total split by nation.
+_BREAKDOWN = re.compile(
+    r"^(?:\s+[a-z]+){0,4}?,?\s+(?:including|comprising|of\s+(?:whom|which)|made\s+up\s+of)\b"
+)
+# "1,000 soldiers come exclusively from the Burundian contingent": who they are drawn from.
+_FROM_GAP = re.compile(
+    r"\s*(?:each\s+)?(?:(?:will\s+|to\s+|would\s+|should\s+|must\s+)?(?:be\s+)?(?:come|comes|came|coming|"
+    r"drawn|taken|sent|provided|contributed)\s+(?:\w+ly\s+)?)?from\s+(?:the\s+)?$"
+)
+# "149 Blue Helmets of a Beninese battalion": the unit names the nation.
+_OF_UNIT = re.compile(r"\s*of\s+(?:the|a|an|its|their)\s+$")
+_UNIT_WORD = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:battalion|brigade|contingent|regiment|company|unit|army|"
+    r"forces|detachment|battle\s?group|division)\b",
+    re.IGNORECASE,
+)
+_PEACEKEEPERS = re.compile(r"peacekeepers|[Bb]lue\s+(?:[Hh]elmets|[Bb]erets)")
 _GENERIC_SIZE = re.compile(
     r"\b(?:a|an|each)\s+(?:standard|typical|average|full|regular|normal|single)?\s*(?:brigade|"
     r"battalion|division|regiment|company|platoon|battle\s?group|squad)\s+(?:could|can|would|"
@@ -40,7 +62,28 @@ _GENERIC_SIZE = re.compile(
     re.IGNORECASE,
 )
 _MULTI_WORD = re.compile(r"\b(?:multinational|multi-national|European|allied|international)\b")
-_PRONOUN_SUBJECT = re.compile(r"\b(?:It|it|They|they|its|their)\b")
+# "citing support from France and Australia": helpers, not the unit's members.
+_HELP_FROM = re.compile(
+    r"\b(?:support|help|aid|assistance|backing|pressure|criticism|calls?|requests?|threats?|"
+    r"opposition|protests?)\s+from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_JOINT = re.compile(r"\b(?:joint|jointly|together|combined)\b", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(
+    r"\b(?:It|it|They|they|its|their|[Tt]he\s+(?:country|nation|kingdom|republic|government))\b"
+)
+# "British troops", "the Brazilian contingent": a nationality that says whose the troops are.
+_TROOP_NOUN_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:troops|soldiers|forces|military|army|contingent|peacekeepers|marines|"
+    r"personnel|police|battalion|brigade|servicemen|service\s+members)\b",
+    re.IGNORECASE,
+)
+# "a 1,000-person contingent of the Rwanda Defence Force".
+_UNIT_OF = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:contingent|force|battalion|brigade|unit|detachment|battle\s?group|"
+    r"company|team)\s+(?:of|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def find_troop_figures(
@@ -55,6 +98,7 @@ def find_troop_figures(
     last_who: str | None = None
     last_host: str | None = None
     prev_subject: str | None = None
+    sentence_before_joint: str | None = None
     prev_had_troops = False
     counts: dict[str, int] = {}
     article_counts = _article_counts(text, sentences, entities, gaz)
@@ -74,18 +118,26 @@ def find_troop_figures(
         demonyms = {m.entity.text for m in ms if m.entity.label == "NORP"}
         k = bisect.bisect_left(hints, s)
         if prev_had_troops or (k < len(hints) and hints[k] < e):
-            found = find_candidates(text, s, e, prev_had_troops, demonyms)
+            force_org = any(m.who and m.entity.label == "ORG" for m in ms)
+            found = find_candidates(text, s, e, prev_had_troops, demonyms, force_org)
         else:
             found = []
         sentence = text[s:e]
+        sent_whos: list[str] = []  # contributors of this sentence's figures so far
         for cand in found:
-            whos = _contributors(text, s, e, cand, ms, article_has_nato)
+            if cand["pattern"] == "of_them" and sent_whos:
+                whos = [sent_whos[-1]]  # "3,000 of them": a share of the figure before
+            else:
+                whos = _contributors(text, s, e, cand, ms, article_has_nato)
             generic = _GENERIC_SIZE.search(text, s, e) is not None
             if generic:
                 whos = []  # "a standard brigade could have 3,000 troops": nobody's troops
             if not whos:
                 if _PRONOUN_SUBJECT.search(text, s, cand["start"]) and prev_subject:
                     whos = [prev_subject]
+                elif sentence_before_joint:
+                    # "Belarus and Russia began a joint exercise. It will feature 12,700 troops."
+                    whos = [sentence_before_joint]
                 elif last_who:
                     whos = [last_who]
                 else:
@@ -116,14 +168,23 @@ def find_troop_figures(
                 )
             if whos:
                 last_who = whos[-1]
+                sent_whos.append(whos[-1])
             if host:
                 last_host = host
         for m in ms:
             if m.who and not m.host:
-                counts[m.who] = counts.get(m.who, 0) + 1
-        subject = next((m.who for m in ms if m.who and not m.host), None)
+                counts[m.who] = counts.get(m.who, 0) + _weight(text, m)
+        first = next((m for m in ms if m.who and not m.host), None)
+        subject = first.who if first is not None else None
         if subject:
             prev_subject = subject
+        joint = None
+        if first is not None and _JOINT.search(text, s, e):
+            # "Belarus and Russia began their joint exercise": the next figure is both's.
+            members = list_members(ms, ms.index(first), text)
+            if len({m.who for m in members if m.who}) > 1:
+                joint = "multinational"
+        sentence_before_joint = joint
         # A bare number may lean on the sentence before only when that one held a figure:
         # "market forces" in a sentence is no reason to read the next one's numbers as troops.
         prev_had_troops = bool(found) or STRICT_TROOP_WORD.search(text, s, e) is not None
@@ -146,11 +207,17 @@ def _contributors(
             if m.who and m.entity.start >= cand["start"] - 40 and m.entity.end <= cand["num_start"]
         ]
         return [named[-1].who] if named else []
-    if _MANY_COUNTRIES.match(text[end : min(e, end + 60)]):
+    if _MANY_COUNTRIES.match(text[end : min(e, end + 60)]) or _CONTRIBUTED.search(
+        text, end, min(e, end + 120)
+    ):
         return ["multinational"]
+    breakdown = _BREAKDOWN.match(text[end : min(e, end + 50)])
+    if breakdown:
+        split_at = end + breakdown.end()
+        parts = {m.who for m in ms if m.entity.start >= split_at and m.who and m.country}
+        if len(parts) >= 2:
+            return ["multinational"]
     if cand["pattern"] == "figure" and _MULTI_WORD.search(phrase):
-        return ["multinational"]
-    if "peacekeepers" in phrase:
         return ["multinational"]
     # "an ECOWAS force of 7,000", "the German contingent of 500".
     if cand["pattern"] == "force":
@@ -160,9 +227,16 @@ def _contributors(
     # 2. "troops from Germany", "100 each from Poland and Slovenia".
     after = [m for m in ms if m.entity.start >= end and m.who]
     leaving = _LEAVING.search(text[max(s, start - 50) : start]) is not None
+    if (
+        after
+        and after[0].country
+        and _OF_UNIT.match(text[end : after[0].entity.start])
+        and _UNIT_WORD.match(text[after[0].entity.end : min(e, after[0].entity.end + 30)])
+    ):
+        return [after[0].who]
     if not leaving and (
         after
-        and re.match(r"\s*(?:each\s+)?from\s+(?:the\s+)?$", text[end : after[0].entity.start])
+        and _FROM_GAP.match(text[end : after[0].entity.start])
         or (cand["pattern"] == "from" and after and after[0].entity.start - end < 6)
     ):
         first = ms.index(after[0])
@@ -172,6 +246,19 @@ def _contributors(
         if cand["pattern"] != "from" and len({m.who for m in members}) > 1:
             return ["multinational"]  # "17,000 troops from Uganda, Burundi and Kenya"
         return [after[0].who]
+    if (
+        _PEACEKEEPERS.search(phrase)
+        and not any(m.country and not m.host and m.entity.end <= start for m in ms)
+        and (
+            re.search(r"\b(?:UN|U\.N\.)\b|[Bb]lue", phrase)
+            or any(m.who == "multinational" for m in ms)
+        )
+    ):
+        # "6,000 UN peacekeepers" are the UN's; "Bangladesh ... with 6,000 peacekeepers" are not,
+        # nor are "400 peacekeepers" in a sentence that names no UN body.
+        return ["multinational"]
+    if after and _UNIT_OF.match(text[end : after[0].entity.start]):
+        return [after[0].who]
     # 3. "a 1,100-strong NATO battle group", "the 400-strong UK contingent".
     if cand["pattern"] == "strong" and after and after[0].entity.start - end < 4:
         return [after[0].who]
@@ -179,20 +266,37 @@ def _contributors(
         return ["multinational"]
     # A unit made of troops "from Germany, the US, Poland and the Netherlands" is multinational.
     if cand["pattern"] in ("strong", "force", "bare"):
-        sources = {m.who for m in ms if m.from_ and m.who}
+        sources = {
+            m.who
+            for m in ms
+            if m.from_
+            and m.who
+            and not _HELP_FROM.search(text, max(s, m.entity.start - 30), m.entity.start)
+        }
         if len(sources) >= 2:
             return ["multinational"]
     # 4. The nearest state or alliance before the figure that is not a place troops go to;
     # an alliance used as a modifier ("a permanent NATO mission") yields to a state.
     before = [m for m in ms if m.entity.end <= start and m.who and not m.host]
+    if _LEAVING.search(text, s, start):
+        # "withdraw 500 troops from Iraq and 2,000 from Afghanistan": places left, not senders.
+        before = [m for m in before if not m.from_]
+    # "The UK leads Estonia's battlegroup with 850 soldiers stationed in Estonia": a state the
+    # sentence names as the host is not the sender when another state is named before it.
+    hosted = {m.who for m in ms if m.host and m.who}
+    if len(before) > 1 and before[-1].who in hosted:
+        others = [m for m in before if m.who not in hosted]
+        if others:
+            before = others
     if before:
         nearest = before[-1]
         if _is_modifier(text, nearest) and any(m.country for m in before[:-1]):
             nearest = [m for m in before[:-1] if m.country][-1]
-        if nearest.from_:
-            members = list_members(ms, ms.index(nearest), text)
-            if len({m.who for m in members}) > 1:
-                return ["multinational"]
+        # "alongside French, Danish and Icelandic forces, totaling almost 1,200"; "The
+        # Philippines and the United States held drills involving 17,000 troops".
+        members = list_members(ms, ms.index(nearest), text)
+        if len({m.who for m in members}) > 1 and not cand["each"]:
+            return ["multinational"]
         if cand["each"]:
             members = list_members(ms, ms.index(nearest), text)
             if len(members) > 1:
@@ -208,9 +312,12 @@ def _is_modifier(text: str, m: Mention) -> bool:
     if ent.label != "ORG":
         return False
     before = text[max(0, ent.start - 30) : ent.start]
-    return bool(re.search(r"\b(?:a|an|the)\s+(?:[a-z]+\s+)?$", before)) and bool(
-        re.match(r"\s+[a-z]", text[ent.end : ent.end + 3])
-    )
+    # "a permanent NATO mission", "bounded by NATO charters": the alliance names a thing.
+    return bool(
+        re.search(
+            r"\b(?:a|an|the|by|under|of|with|its|their|his|her|our)\s+(?:[a-z]+\s+)?$", before
+        )
+    ) and bool(re.match(r"\s+[a-z]", text[ent.end : ent.end + 3]))
 
 
 def _later_state(cand: dict, ms: list[Mention]) -> list[str]:
@@ -234,8 +341,13 @@ def _article_counts(
             i += 1
         for m in mentions(text, s, sent, gaz):
             if m.who and not m.host:
-                counts[m.who] = counts.get(m.who, 0) + 1
+                counts[m.who] = counts.get(m.who, 0) + _weight(text, m)
     return counts
+
+
+def _weight(text: str, m: Mention) -> int:
+    """How much a mention says about whose troops the article counts: "Brazilian soldiers" more."""
+    return 3 if m.country and _TROOP_NOUN_AFTER.match(text, m.entity.end) else 1
 
 
 def _salient(counts: dict[str, int]) -> list[str]:
