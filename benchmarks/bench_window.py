@@ -1,0 +1,169 @@
+"""Window benchmark: typing in the search box and opening articles on the Reuters library.
+
+    .venv/bin/python benchmarks/bench_window.py [--library DIR] [--limit N]
+
+Imports Reuters-21578 into a temporary library (or uses --library, which it fills if empty), opens
+the real main window offscreen, types queries one key at a time (80 ms apart, like a person), and
+prints: keystroke-to-results time (from the last key until the results are shown; it includes the
+250 ms debounce), the time to open an article (selection to text shown), and the longest stall
+of the GUI thread while all that happened (a 5 ms timer measures how late it fires).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+CORPUS = REPO.parent / "shared" / "corpora" / "reuters21578.jsonl.gz"
+QUERIES = ["oil prices", "interest rates", "wheat exports", "gold", "bank of japan", "opec"]
+
+
+class StallMeter:
+    """Fires every 5 ms on the GUI thread; the largest lateness is the longest freeze."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.worst = 0.0
+        self._last = time.perf_counter()
+        self._timer = QTimer(interval=5)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.worst = max(self.worst, now - self._last - 0.005)
+        self._last = now
+
+    def reset(self) -> None:
+        self.worst = 0.0
+        self._last = time.perf_counter()
+
+
+def wait_until(app, predicate, timeout: float = 30.0) -> bool:
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        app.processEvents()
+        if predicate():
+            return True
+        time.sleep(0.001)
+    return False
+
+
+def pause(app, seconds: float) -> None:
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.001)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--library", help="library folder to use (filled from Reuters if empty)")
+    parser.add_argument("--limit", type=int, help="only the first N Reuters articles")
+    args = parser.parse_args()
+    if not CORPUS.exists():
+        print(f"skipped: {CORPUS} is not present (it lives in ../shared beside the clone)")
+        return 0
+
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtTest import QTest
+
+    from briefing_app.core.workspace import Workspace
+    from briefing_app.ui.app import make_application
+    from briefing_app.ui.main_window import MainWindow
+
+    with tempfile.TemporaryDirectory() as tmp:
+        library = Path(args.library) if args.library else Path(tmp) / "library"
+        workspace = Workspace.open(library, seed_if_empty=False)
+        if workspace.library.count() == 0:
+            source = CORPUS
+            if args.limit:
+                import gzip
+
+                source = Path(tmp) / "subset.jsonl.gz"
+                with gzip.open(CORPUS, "rt") as src, gzip.open(source, "wt") as out:
+                    for n, line in enumerate(src):
+                        if n >= args.limit:
+                            break
+                        out.write(line)
+            started = time.perf_counter()
+            workspace.import_paths([source])
+            print(f"imported {workspace.library.count()} articles in {time.perf_counter() - started:.0f} s")
+
+        app = make_application([sys.argv[0]])
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
+        window = MainWindow(workspace)
+        window.start()
+        window.resize(1280, 800)
+        window.show()
+        stall = StallMeter()
+        wait_until(app, lambda: window.search.model.rowCount() > 0)
+        pause(app, 1.0)
+
+        results: list = []
+        window.search.searchFinished.connect(results.append)
+        shown: list = []
+        window.article.shown.connect(lambda view, terms: shown.append(view))
+
+        typing_stall = 0.0
+        to_results = []
+        for query in QUERIES:
+            window.search.box.clear()
+            pause(app, 0.4)
+            results.clear()
+            stall.reset()
+            for n, ch in enumerate(query):
+                QTest.keyClick(window.search.box, ch)
+                last_key = time.perf_counter()
+                if n < len(query) - 1:
+                    pause(app, 0.08)
+            wait_until(app, lambda q=query: any(r.query == q for r in results))
+            to_results.append(time.perf_counter() - last_key)
+            typing_stall = max(typing_stall, stall.worst)
+            hits = next(r.total for r in results if r.query == query)
+            print(f"  {query!r:<18} {hits:>6} hits  {to_results[-1] * 1000:6.0f} ms after the last key")
+
+        window.search.box.clear()
+        QTest.keyClick(window.search.box, Qt.Key.Key_Return)
+        wait_until(app, lambda: window.search.model.rowCount() >= 20)
+        open_times = []
+        stall.reset()
+        for row in range(1, 21):
+            shown.clear()
+            started = time.perf_counter()
+            window.search.select_row(row)
+            wait_until(app, lambda: bool(shown))
+            open_times.append(time.perf_counter() - started)
+        open_stall = stall.worst
+
+        print()
+        print(f"library: {workspace.library.count()} articles")
+        print(f"{'measure':<46}{'median':>10}{'max':>10}")
+        print(
+            f"{'keystroke to results (incl. 250 ms debounce)':<46}"
+            f"{statistics.median(to_results) * 1000:>8.0f}ms{max(to_results) * 1000:>8.0f}ms"
+        )
+        print(
+            f"{'open an article (selection to text shown)':<46}"
+            f"{statistics.median(open_times) * 1000:>8.0f}ms{max(open_times) * 1000:>8.0f}ms"
+        )
+        print(f"{'longest GUI-thread stall while typing':<46}{'':>10}{typing_stall * 1000:>8.0f}ms")
+        print(f"{'longest GUI-thread stall opening articles':<46}{'':>10}{open_stall * 1000:>8.0f}ms")
+        window.close()
+        workspace.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
