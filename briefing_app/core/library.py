@@ -332,7 +332,10 @@ class Library:
         tx.executemany(
             'INSERT INTO entities (article_id, text, label, canonical, start, "end")'
             " VALUES (?, ?, ?, ?, ?, ?)",
-            [(article_id, e.text, e.label, e.canonical, e.start, e.end) for e in extraction.entities],
+            [
+                (article_id, e.text, e.label, e.canonical, e.start, e.end)
+                for e in extraction.entities
+            ],
         )
         tx.executemany(
             "INSERT INTO figures (article_id, seq, kind, data) VALUES (?, ?, ?, ?)",
@@ -474,7 +477,10 @@ class Library:
         if name not in ("read", "starred"):
             raise ValueError(name)
         with self.transaction() as tx:
-            tx.execute(f"UPDATE articles SET {name} = ?, indexed = 0 WHERE id = ?", (int(value), article_id))
+            tx.execute(
+                f"UPDATE articles SET {name} = ?, indexed = 0 WHERE id = ?",
+                (int(value), article_id),
+            )
 
     def mark_original_missing(self, path: str, missing: bool = True) -> int:
         with self.transaction() as tx:
@@ -632,7 +638,9 @@ class Library:
         c = self._conn
         return {
             "articles": c.execute("SELECT COUNT(*) FROM articles").fetchone()[0],
-            "dated": c.execute("SELECT COUNT(*) FROM articles WHERE date IS NOT NULL").fetchone()[0],
+            "dated": c.execute("SELECT COUNT(*) FROM articles WHERE date IS NOT NULL").fetchone()[
+                0
+            ],
             "sources": c.execute("SELECT COUNT(DISTINCT source) FROM articles").fetchone()[0],
             "entities": c.execute("SELECT COUNT(*) FROM entities").fetchone()[0],
             "troop_figures": c.execute(
