@@ -359,10 +359,16 @@ class SearchIndex:
             except BaseException:
                 writer.cancel()
                 raise
-            if mergetype is not None:
-                writer.commit(mergetype=mergetype)
-            else:
-                writer.commit()
+            try:
+                if mergetype is not None:
+                    writer.commit(mergetype=mergetype)
+                else:
+                    writer.commit()
+            except BaseException:
+                # A failed commit keeps Whoosh's lock until cancelled; every later write in
+                # this process would then report "written by another process".
+                writer.cancel()
+                raise
         finally:
             self._write_lock.release()
 

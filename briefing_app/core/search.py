@@ -61,6 +61,7 @@ FILTER_FIELDS = (
 
 _BINARY_OPS = ("AND", "OR", "ANDNOT", "ANDMAYBE")
 _SNIPPET_CHARS = 200
+_LONGEST_SUGGESTED_WORD = 40
 _OPENING_CHARS = 240
 # A DATETIME column holds this (2**64 - 1) for a document without a date; anything above the
 # largest real date counts as undated.
@@ -497,6 +498,10 @@ def _suggest(
         text = _prepare(text)
         simple = _parser(index, ("body",)).parse(text)
     except Exception:  # a suggestion is a nicety; never let it break a search
+        return None
+    # Whoosh's correction builds an edit-distance automaton whose cost grows with the square of
+    # a word's length; no misspelt word is this long, so a pasted blob gets no suggestion.
+    if any(len(word) > _LONGEST_SUGGESTED_WORD for word in text.split()):
         return None
     # Whoosh ranks every candidate within maxdist by frequency alone, so "wheet" would become
     # the common "week" (two edits) rather than "wheat" (one): try one edit first.

@@ -12,11 +12,11 @@ from .records import Entity
 # A capitalised token: words, initials ("J.T."), acronyms ("U.S."), apostrophes and hyphens
 # inside names ("O’Shaughnessy", "Rankine-Galloway"), and unit ordinals ("173rd").
 _TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}|\d+(?:st|nd|rd|th)\b|[A-Z][\w’'.&]*(?:-[\w’']+)*|(?:al|el)-[A-Z][\w’']+|"
+    r"(?:[A-Z]\.){2,}|(?<!\d)\d++(?:st|nd|rd|th)\b|[A-Z][\w’'.&]*(?:-[\w’']+)*|(?:al|el)-[A-Z][\w’']+|"
     r"[a-z]+|\S",
 )
 _RUN_TOKEN = (
-    r"(?:[A-Z]\.){2,}|\d+(?:st|nd|rd|th)\b|[A-Z][\w’'.&]*(?:-[\w’']+)*|(?:al|el|Al|El)-[A-Z][\w’']+"
+    r"(?:[A-Z]\.){2,}|(?<!\d)\d++(?:st|nd|rd|th)\b|[A-Z][\w’'.&]*(?:-[\w’']+)*|(?:al|el|Al|El)-[A-Z][\w’']+"
 )
 _RUN = re.compile(
     rf"(?<![a-z])(?:{_RUN_TOKEN})(?:(?:[ \n](?:of|for|and|on|the|de|du|des|la|le|al|el|von|van|der|bin|ibn|da|di))"
@@ -680,8 +680,15 @@ def _name_word(word: str) -> bool:
     )
 
 
+# Each call scans the article; past this length (a book, not an article) the check is skipped
+# so that extraction stays linear in the text.
+_COMPANY_SCAN_LIMIT = 50_000
+
+
 def _reads_as_company(text: str, word: str) -> bool:
     """Whether the article writes word as a company or an institution ("the Fed", "Kodak Co")."""
+    if len(text) > _COMPANY_SCAN_LIMIT:
+        return False
     return (
         re.search(
             rf"\b(?:the|The)\s+{re.escape(word)}\b|\b{re.escape(word)}\s+(?:{_COMPANY_TAILS})\b",

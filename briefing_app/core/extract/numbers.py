@@ -6,6 +6,7 @@ the text and loses the offsets every figure must keep.
 
 from __future__ import annotations
 
+import math
 import re
 
 _UNITS = {
@@ -78,6 +79,8 @@ def parse_number(text: str) -> float | None:
     if not seen:
         return None
     value = total + current
+    if not math.isfinite(value) or value >= 1e15:
+        return None  # a serial number or a run of digits, not a count of anything
     return float(int(value)) if value == int(value) else value
 
 

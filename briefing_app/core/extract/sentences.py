@@ -16,7 +16,7 @@ _ABBREVIATIONS = {
 # a blank line; or a line break before an indented line (a new paragraph in wire copy).
 # A lone line break is not a boundary: wire copy wraps sentences at 65 characters.
 _BOUNDARY = re.compile(
-    r"(?=[.!?\n])(?:[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n|\n(?=[ \t]+\S)|"
+    r"(?=[.!?\n])(?:(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n|\n(?=[ \t]+\S)|"
     r"(?<=[:\"”’])\n)"
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")

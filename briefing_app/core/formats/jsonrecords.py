@@ -61,6 +61,8 @@ def read_json(path: Path) -> Iterator[Article | Skipped]:
         value = json.loads(text)
     except json.JSONDecodeError as error:
         raise FileProblem(f"malformed JSON on line {error.lineno}") from None
+    except RecursionError:
+        raise FileProblem("JSON nested too deeply to read") from None
     if isinstance(value, dict):
         yield article_from_record(value, path=str(path), origin="item 1", where="item 1")
     elif isinstance(value, list):
@@ -109,7 +111,7 @@ def _records(stream: io.BufferedIOBase, path: str) -> Iterator[Article | Skipped
         where = f"line {number}"
         try:
             record = json.loads(line)
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):  # JSONDecodeError, or nesting deeper than Python can
             yield Skipped(f"{path}#{where}", f"malformed JSON on {where}")
             continue
         yield article_from_record(record, path=path, origin=where, where=where)

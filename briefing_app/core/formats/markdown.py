@@ -13,7 +13,7 @@ from briefing_app.core.records import Article, Skipped
 
 _FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _ATX_TITLE = re.compile(r"\A\s*#[ \t]+(.+?)[ \t#]*(?:\n|\Z)")
-_SETEXT_TITLE = re.compile(r"\A\s*([^\n]+)\n=+[ \t]*(?:\n|\Z)")
+_SETEXT_TITLE = re.compile(r"\A\s*+(\S[^\n]*)\n=+[ \t]*(?:\n|\Z)")
 
 
 def front_matter(text: str) -> tuple[dict[str, str], str]:
