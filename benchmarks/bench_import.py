@@ -106,8 +106,10 @@ def main() -> int:
         print(f"{'full import (read+extract+SQLite+index)':<44}{full:>10.1f}{n / full:>12.0f}")
         print(f"{'import the same file again':<44}{second:>10.2f}")
         print(f"full import / bare Whoosh: {full / bare:.2f}x (target <= 2.00x)")
-        print(f"imported {report.imported}, unchanged {report.unchanged}, skipped {len(report.skipped)};"
-              f" second run imported {again.imported}")
+        print(
+            f"imported {report.imported}, unchanged {report.unchanged}, skipped {len(report.skipped)};"
+            f" second run imported {again.imported}"
+        )
         print()
         print(f"{'query':<34}{'hits':>8}{'ms (incl. facets)':>20}")
         for query in QUERIES:

@@ -98,7 +98,9 @@ def main() -> int:
                         out.write(line)
             started = time.perf_counter()
             workspace.import_paths([source])
-            print(f"imported {workspace.library.count()} articles in {time.perf_counter() - started:.0f} s")
+            print(
+                f"imported {workspace.library.count()} articles in {time.perf_counter() - started:.0f} s"
+            )
 
         app = make_application([sys.argv[0]])
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -132,7 +134,9 @@ def main() -> int:
             to_results.append(time.perf_counter() - last_key)
             typing_stall = max(typing_stall, stall.worst)
             hits = next(r.total for r in results if r.query == query)
-            print(f"  {query!r:<18} {hits:>6} hits  {to_results[-1] * 1000:6.0f} ms after the last key")
+            print(
+                f"  {query!r:<18} {hits:>6} hits  {to_results[-1] * 1000:6.0f} ms after the last key"
+            )
 
         window.search.box.clear()
         QTest.keyClick(window.search.box, Qt.Key.Key_Return)
@@ -159,7 +163,9 @@ def main() -> int:
             f"{statistics.median(open_times) * 1000:>8.0f}ms{max(open_times) * 1000:>8.0f}ms"
         )
         print(f"{'longest GUI-thread stall while typing':<46}{'':>10}{typing_stall * 1000:>8.0f}ms")
-        print(f"{'longest GUI-thread stall opening articles':<46}{'':>10}{open_stall * 1000:>8.0f}ms")
+        print(
+            f"{'longest GUI-thread stall opening articles':<46}{'':>10}{open_stall * 1000:>8.0f}ms"
+        )
         window.close()
         workspace.close()
     return 0

@@ -327,7 +327,12 @@ def cmd_show(workspace, args: argparse.Namespace) -> int:
             "body": a.body,
             "entities": [e.to_dict() for e in view.entities],
             "figures": [
-                {**f.figure.to_dict(), "key": f.key, "corrected": f.corrected, "rejected": f.rejected}
+                {
+                    **f.figure.to_dict(),
+                    "key": f.key,
+                    "corrected": f.corrected,
+                    "rejected": f.rejected,
+                }
                 for f in view.figures
             ],
         }

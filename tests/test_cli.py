@@ -68,7 +68,9 @@ def test_import_summary_and_reimport_does_nothing(library, tmp_path):
 
 
 def test_import_from_standard_input(library):
-    done = briefing(library, "import", "-", stdin="title: From stdin\n\nA note on Finnish drills.\n")
+    done = briefing(
+        library, "import", "-", stdin="title: From stdin\n\nA note on Finnish drills.\n"
+    )
     assert "1 imported" in done.stdout
     hits = json.loads(briefing(library, "search", "Finnish", "--json").stdout)["hits"]
     assert [h["title"] for h in hits] == ["From stdin"]
@@ -86,7 +88,10 @@ def test_extract_json_for_the_seeds():
     seeds = sorted(str(p) for p in (REPO / "seeds").glob("*.txt"))
     done = subprocess.run(
         [sys.executable, str(REPO / "main.py"), "extract", *seeds, "--json"],
-        capture_output=True, text=True, cwd=REPO, timeout=120,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
     )
     docs = json.loads(done.stdout)
     assert [d["date"] for d in docs] == [None, None, "2017-07-11"]

@@ -8,9 +8,9 @@ import time
 from pathlib import Path
 
 import pytest
-from shared_data import shared_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from shared_data import shared_path
 
 from briefing_app.core.articles import (
     MAX_FILE_BYTES,

@@ -9,8 +9,17 @@ from briefing_app.core.figures import FigureReport, build_table, troop_value
 
 
 def _report(aid, contributor, host, low, high=None, year=2016, date="2016-06-01"):
-    fig = Figure("troops", "x", 0, 1, low=low, high=high if high is not None else low,
-                 contributor=contributor, host=host, year=year)
+    fig = Figure(
+        "troops",
+        "x",
+        0,
+        1,
+        low=low,
+        high=high if high is not None else low,
+        contributor=contributor,
+        host=host,
+        year=year,
+    )
     return FigureReport(aid, f"Article {aid}", date, "Wire", f"k{aid}", fig)
 
 

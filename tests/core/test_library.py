@@ -20,10 +20,23 @@ def _article(body: str = "Estonia hosts 800 British troops.", **kw) -> Article:
 
 def _extraction() -> Extraction:
     return Extraction(
-        entities=[Entity("Estonia", "GPE", "Estonia", 0, 7), Entity("British", "NORP", "United Kingdom", 18, 25)],
+        entities=[
+            Entity("Estonia", "GPE", "Estonia", 0, 7),
+            Entity("British", "NORP", "United Kingdom", 18, 25),
+        ],
         figures=[
-            Figure("troops", "800 British troops", 14, 32, low=800, high=800,
-                   contributor="United Kingdom", host="Estonia", troop_kind="presence", year=2017)
+            Figure(
+                "troops",
+                "800 British troops",
+                14,
+                32,
+                low=800,
+                high=800,
+                contributor="United Kingdom",
+                host="Estonia",
+                troop_kind="presence",
+                year=2017,
+            )
         ],
     )
 

@@ -201,8 +201,12 @@ def test_large_imports_extract_in_a_second_process(ws, tmp_path, monkeypatch):
     monkeypatch.setattr(workspace_module, "BATCH_SIZE", 7)
     bulk = tmp_path / "bulk.jsonl"
     records = [
-        {"id": f"r{i}", "title": f"Report {i}", "date": "2019-05-0%d" % (1 + i % 9),
-         "body": f"Estonia said on Monday that {100 + i} British troops arrived in Tapa."}
+        {
+            "id": f"r{i}",
+            "title": f"Report {i}",
+            "date": f"2019-05-0{1 + i % 9}",
+            "body": f"Estonia said on Monday that {100 + i} British troops arrived in Tapa.",
+        }
         for i in range(40)
     ]
     bulk.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
