@@ -12,7 +12,7 @@ from .records import Entity
 _HOST_PREP = re.compile(
     r"\b(?:in|to|into|at|across|near|along|inside|on|toward|towards|within|throughout|for|"
     r"outside|over|against|with|around|about|between|border|neighbou?ring|via|through|off|"
-    r"deterrent to|bordering|leave|leaving|left|quit|exit|exiting)\s+(?:the\s+|its\s+|their\s+)?"
+    r"deterrent to|bordering|leave|leaving|left|quit|exit|exiting|join|joins|joined|joining)\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|"
     r"north-?western|south-?eastern|south-?western|neighbou?ring|war-torn|rural)\s+)?$",
     re.IGNORECASE,
@@ -29,10 +29,16 @@ _NOT_SENDER_AFTER = re.compile(
 )
 _MILITARY_ORG = re.compile(
     r"\b(?:Force|Forces|Army|Navy|Command|Guard|Guards|Corps|Marines|Ministry|Brigade|"
-    r"Battalion|Division|Regiment|Fleet|army|navy|military)\b"
+    r"Battalion|Division|Regiment|Fleet|Police|Gendarmerie|army|navy|military)\b"
 )
+# "Royal Brunei Armed Forces", "Royal Thai Navy": the nation follows the honorific.
+_HONORIFIC = {"Royal", "Imperial", "the", "The"}
 # "deterrent to Russia, Lithuania said": a list ends where its last name starts speaking.
 _SPEAKS = re.compile(r"\s+(?:said|says|told|announced|added|stated)\b")
+_OWNS_FORCE = re.compile(
+    r"[’']s\s+(?:[a-z-]+\s+){0,2}?(?:mission|contingent|troops|soldiers|forces|army|military|"
+    r"battalion|brigade|battle\s?group|deployment|peacekeepers|personnel)\b"
+)
 _FROM_PREP = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as well as\s+)(?:the\s+)?$")
 _YEAR = re.compile(r"(?<![\d,.$€£-])\b(19[5-9]\d|20[0-4]\d)\b(?!\d|,\d|\s*(?:troops|soldiers))")
@@ -67,6 +73,8 @@ def mentions(text: str, sent_start: int, entities: list[Entity], gaz: Gazetteer)
             # "Australian Defence Force", "Philippine Navy", "U. S. Marines": the nation the
             # name opens with, in one word or several.
             words = ent.text.split()
+            while len(words) > 1 and words[0] in _HONORIFIC:
+                words = words[1:]
             first = None
             for k in range(1, len(words)):
                 first = gaz.names.get(" ".join(words[:k]))
@@ -83,6 +91,8 @@ def mentions(text: str, sent_start: int, entities: list[Entity], gaz: Gazetteer)
         host = _HOST_PREP.search(before) is not None or bool(
             _NOT_SENDER_AFTER.match(text[ent.end : ent.end + 60])
         )
+        if host and _OWNS_FORCE.match(text, ent.end):
+            host = False  # "to Canada's training mission": the owner of the mission, not a place
         if who and _NOT_SENDER_BEFORE.search(before):
             who = None
         from_ = _FROM_PREP.search(before) is not None

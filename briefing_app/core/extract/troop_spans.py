@@ -53,7 +53,7 @@ STRONG_RE = re.compile(
 )
 # What a "-strong" or "-member" figure must be about to count as troops.
 _UNIT_AFTER = re.compile(
-    r"^[\s,“”\"'’]*(?:[\w.’'-]+\s+){0,4}?(?:force|forces|contingent|battle\s?group|battalion|brigade|"
+    r"^[\s,“”\"'’]*(?:[\w.’'()-]+\s+){0,4}?(?:force|forces|contingent|battle\s?group|batt?all?ion|brigade|police|"
     r"regiment|division|company|platoon|squad|detachment|garrison|unit|troops|soldiers|army|"
     r"marines|peacekeeping|military|task\s+force|team\s+of\s+(?:soldiers|troops))\b",
     re.IGNORECASE,
@@ -86,6 +86,22 @@ ELLIPSIS_STATE_RE = re.compile(
     r"(?:(?:has|have|had|sent|sends|keeps|contributes|contributed|provides|provided)\s+)?"
     rf"(?:(?P<qual>{_QUAL})\s+)?"
     rf"(?P<n1>{NUMBER})(?=\s*(?:[.,;:)\"”’]|$))"
+)
+# "5,600 will be repositioned ..., while some 6,400 would come back"; "half of them—6,400—set
+# to return": a second share of the figure just found, its noun left out.
+ELLIPSIS_SHARE_RE = re.compile(
+    rf"(?:,?\s+while|,?\s+whereas|;)\s+(?:the\s+(?:other|remaining)\s+)?(?:(?P<qual>{_QUAL})\s+)?"
+    rf"(?P<n1>{NUMBER})\s+(?=(?:would|will|are|were|is|was|could|should|may|might)\s+(?:\w+\s+)?"
+    r"(?:come|return|go|be|remain|stay|move|head|leave|relocate|redeploy)\b)"
+)
+DASH_SHARE_RE = re.compile(
+    rf"[—–]\s*(?P<n1>{NUMBER})\s*[—–]\s*(?=(?:set|due|expected|scheduled|to|will|would)\b)"
+)
+# "We're going down to 8,600": a new troop level, in a sentence that leans on one about troops.
+LEVEL_RE = re.compile(
+    r"\b(?:down|reduc\w*|cut|lower\w*|drop\w*|draw\w*\s+down)\b(?:\s+[\w’']+){0,7}?\s+to\s+"
+    rf"(?:(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})"
+    r"(?=\s*(?:[.,;:!?)\"”’—]|$|\s(?:and|then|by|in|troops|soldiers)\b))"
 )
 _SHARE_BEFORE = re.compile(
     rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\s+of\s+(?:the|these|those|its|their)\s+$"
@@ -122,8 +138,10 @@ CHANGE_BY_RE = re.compile(
 )
 # "The UNIFIL strength has been expanded from 2,000 to 7,000": a force's size before and after.
 STRENGTH_RE = re.compile(
-    r"\b(?:strength|troop\s+levels?|troop\s+numbers?|force\s+levels?|manpower)\b[^.;:]{0,40}?"
-    rf"\b(?P<qual>from)\s+(?P<n1>{NUMBER})\s+to\s+(?P<n2>{NUMBER})\b(?!\s*(?:%|percent|per\b))"
+    r"\b(?:strength|troop\s+levels?|troop\s+numbers?|force\s+levels?|manpower|troops|soldiers|"
+    r"forces|personnel|presence)\b[^.;:]{0,40}?"
+    rf"\b(?P<qual>from)\s+(?:{_QUAL}\s+)?(?P<n1>{NUMBER})\s+to\s+(?:{_QUAL}\s+)?(?P<n2>{NUMBER})\b"
+    r"(?!\s*(?:%|percent|per\b))"
 )
 # "3,500 personnel of which 600 are deployed": a share of a force named just before.
 RELATIVE_RE = re.compile(
@@ -139,10 +157,11 @@ FROM_RE = re.compile(
 )
 BARE_RE = re.compile(
     r"\b(?:to|at|of|from|reach|reached|reaches|reaching|be|is|was|remain|remains|stands\s+at|hosts|"
-    r"host|number|numbered|total|totals|totaled|totalled|surpass|exceed|top|but|hit|grew\s+to|"
+    r"host|number|numbered|total|totals|totaled|totalled|surpass|exceed|top|but|hit|grew\s+to|now|"
+    r"sending|deploying|dispatching|"
     r"there\s+(?:were|are|remain|remained))\s+(?:the\s+(?:current|present|existing|previous|planned)\s+)?"
-    rf"(?:(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})(?:\s*(?:-|–|to)\s*(?:{_QUAL}\s+)?(?P<n2>{NUMBER}))?"
-    r"(?=\s*(?:[.,;:!?)\"”’—]|\s[–-]\s|$|\s(?:after|before|by|in|this|next|last|from|and|then|now|so|or|"
+    rf"(?:(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})(?:\s*(?:-|–|to|and)\s*(?:{_QUAL}\s+)?(?P<n2>{NUMBER}))?"
+    r"(?=\s*(?:[.,;:!?)\"”’—]|\s[–-]\s|$|\s(?:after|before|by|in|this|next|last|from|and|then|now|so|or|members|"
     r"until|during|within|under|as|but|while|when|if|soon|each|by)\b))"
 )
 # "with 140 Swedes": a number and a plural nationality in a sentence about troops.
@@ -173,7 +192,9 @@ STRICT_TROOP_WORD = re.compile(
 )
 # "Ottawa plans to add 1,200 more": a figure whose noun is the previous sentence's.
 MORE_RE = re.compile(rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\s+more\b(?!\s+than)")
-_CLAUSE_END = re.compile(r"(?<![A-Z])[.;:](?=\s)|\d")
+# A casualty verb belongs to the figure only inside its own clause: "send 300 troops to South
+# Sudan, where thousands of people were killed" speaks of other people.
+_CLAUSE_END = re.compile(r"(?<![A-Z])[.;:](?=\s)|\d|,\s+(?:where|when|after|since|because|as)\b")
 _CASUALTY_LATER = re.compile(
     r"\b(?:were|was|have\s+been|had\s+been|are|being)\s+(?:\w+\s+)?(?:killed|wounded|injured|"
     r"attacked|ambushed|captured|kidnapped|burned|hurt|charged|arrested)\b|\b(?:died|dead)\b"
@@ -227,6 +248,7 @@ def find_candidates(
     prev_had_troops: bool,
     demonyms: set[str],
     force_org: bool = False,
+    level_only: bool = False,
 ) -> list[dict]:
     """Troop figure candidates in the sentence text[s:e], as dicts with offsets and values.
 
@@ -264,7 +286,9 @@ def find_candidates(
                 second = parse_number(n2)
                 joiner = text[m.end("n1") : m.start("n2")].strip()
                 qual = (m.group("qual") or "").lower()
-                if qual == "from" and joiner == "to" or (second is not None and second <= low):
+                if qual == "from" and joiner.split()[:1] == ["to"] or (
+                    second is not None and second <= low
+                ):
                     # "cut from 200,000 to 170,000 soldiers": two figures, before and after.
                     split_second = second
                 elif second is not None and (joiner != "and" or qual == "between"):
@@ -329,6 +353,10 @@ def find_candidates(
                 )
             )
 
+    if level_only:
+        for m in LEVEL_RE.finditer(text, s, e):
+            add(m, "bare")
+        return out
     noun_hint = _NOUN_HINT.search(text, s, e) is not None
     for m in FIGURE_RE.finditer(text, s, e) if noun_hint else ():
         if (
@@ -407,6 +435,10 @@ def find_candidates(
             add(m, "ellipsis_more")
         for m in OF_THEM_RE.finditer(text, s, e):
             add(m, "of_them")
+        for m in ELLIPSIS_SHARE_RE.finditer(text, s, e):
+            add(m, "of_them")
+        for m in DASH_SHARE_RE.finditer(text, s, e):
+            add(m, "of_them")
     # "45-hundred of the 28-thousand-500 troops": a share of a figure just found.
     for cand in list(out):
         share = _SHARE_BEFORE.search(text, max(s, cand["start"] - 40), cand["start"])
@@ -414,3 +446,13 @@ def find_candidates(
             add(share, "share")
     out.sort(key=lambda c: c["start"])
     return out
+
+
+def find_level_candidates(text: str, s: int, e: int) -> list[dict]:
+    """Troop levels in a sentence with no troop word that follows one about troops."""
+    if not _LEVEL_HINT.search(text, s, e):
+        return []
+    return find_candidates(text, s, e, False, set(), level_only=True)
+
+
+_LEVEL_HINT = re.compile(r"\b(?:down|reduc|cut|lower|drop)", re.IGNORECASE)

@@ -7,8 +7,9 @@ import re
 
 from .context import Mention, figure_year, list_members, mentions
 from .gazetteer import Gazetteer
+from .numbers import NUMBER, is_year_like, parse_number
 from .records import Entity, Figure
-from .troop_spans import STRICT_TROOP_WORD, find_candidates, hint_positions
+from .troop_spans import STRICT_TROOP_WORD, find_candidates, find_level_candidates, hint_positions
 
 _KINDS = [
     ("withdrawal", r"withdr[ae]w|pull(?:ed|ing|s)?\s+(?:out|back)|pullout|drawdown|draw\s+down|"
@@ -31,6 +32,11 @@ _MANY_COUNTRIES = re.compile(
     r"^\s*(?:\w+\s+){0,3}?(?:by|from)\s+(?:a\s+handful\s+of|several|various|many|other|some|"
     r"a\s+dozen|a\s+number\s+of|\d+|[a-z]+)\s+(?:\w+\s+)?(?:countries|nations|states|allies|"
     r"member\s+states|contributors)\b"
+)
+# "12,500 troops authorized by the UN Security Council": a mission's mandated strength.
+_MANDATED = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:authori[sz]ed|mandated|approved)\s+(?:\w+\s+)?by\s+the\s+"
+    r"(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?Security\s+Council\b"
 )
 # "led by Kenya with contributions from a number of countries": a multinational total.
 _CONTRIBUTED = re.compile(
@@ -68,6 +74,7 @@ _HELP_FROM = re.compile(
     r"opposition|protests?)\s+from\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_EACH_BETWEEN = re.compile(r"\beach\b(?![^,;]*\bof\b)")
 _JOINT = re.compile(r"\b(?:joint|jointly|together|combined)\b", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(
     r"\b(?:It|it|They|they|its|their|[Tt]he\s+(?:country|nation|kingdom|republic|government))\b"
@@ -100,8 +107,10 @@ def find_troop_figures(
     prev_subject: str | None = None
     sentence_before_joint: str | None = None
     prev_had_troops = False
+    since_troops = 99  # sentences since the last one about troops
     counts: dict[str, int] = {}
-    article_counts = _article_counts(text, sentences, entities, gaz)
+    article_counts, deployers = _article_counts(text, sentences, entities, gaz)
+    deployer = _dominant(deployers)
     article_has_nato = "NATO" in text
     hints = hint_positions(text)
     if not hints:
@@ -122,11 +131,19 @@ def find_troop_figures(
             found = find_candidates(text, s, e, prev_had_troops, demonyms, force_org)
         else:
             found = []
+        if not found and since_troops <= 2:
+            found = find_level_candidates(text, s, e)
+        if not found and prev_had_troops and len(ms) == 1 and ms[0].country:
+            found = _table_row(text, s, e, ms[0])
         sentence = text[s:e]
         sent_whos: list[str] = []  # contributors of this sentence's figures so far
         for cand in found:
-            if cand["pattern"] == "of_them" and sent_whos:
+            if cand["pattern"] == "row":
+                whos = [ms[0].who]
+            elif cand["pattern"] == "of_them" and sent_whos:
                 whos = [sent_whos[-1]]  # "3,000 of them": a share of the figure before
+            elif sent_whos and (whole := _whole_force(text, s, cand, ms)):
+                whos = whole  # "has 6,000 troops in the 22,000-strong force": the whole mission
             else:
                 whos = _contributors(text, s, e, cand, ms, article_has_nato)
             generic = _GENERIC_SIZE.search(text, s, e) is not None
@@ -141,7 +158,14 @@ def find_troop_figures(
                 elif last_who:
                     whos = [last_who]
                 else:
-                    whos = _later_state(cand, ms) or _salient(counts) or _salient(article_counts)
+                    # The state the article shows sending troops outweighs a name that merely
+                    # follows the figure ("42 peacekeepers arrived in Abeche, capital of Chad").
+                    whos = (
+                        deployer
+                        or _later_state(cand, ms)
+                        or _salient(counts)
+                        or _salient(article_counts)
+                    )
             host = _host(text, cand, ms) or last_host
             others = [(c["start"], c["end"]) for c in found]
             fig_year = figure_year(text, s, e, cand["start"], cand["end"], year, others)
@@ -188,6 +212,7 @@ def find_troop_figures(
         # A bare number may lean on the sentence before only when that one held a figure:
         # "market forces" in a sentence is no reason to read the next one's numbers as troops.
         prev_had_troops = bool(found) or STRICT_TROOP_WORD.search(text, s, e) is not None
+        since_troops = 0 if prev_had_troops else since_troops + 1
     return figures
 
 
@@ -198,7 +223,8 @@ def _contributors(
     # 1. Inside the phrase: "600 British soldiers", "U.S. troops", "UN peacekeepers".
     inside = [m for m in ms if start <= m.entity.start and m.entity.end <= end and m.who]
     if inside:
-        return [inside[0].who]
+        sender = _sender_of_place_troops(text, s, start, inside[0], ms)
+        return [sender or inside[0].who]
     phrase = text[start:end]
     if cand["pattern"] == "ellipsis_state":
         named = [
@@ -207,8 +233,10 @@ def _contributors(
             if m.who and m.entity.start >= cand["start"] - 40 and m.entity.end <= cand["num_start"]
         ]
         return [named[-1].who] if named else []
-    if _MANY_COUNTRIES.match(text[end : min(e, end + 60)]) or _CONTRIBUTED.search(
-        text, end, min(e, end + 120)
+    if (
+        _MANY_COUNTRIES.match(text[end : min(e, end + 60)])
+        or _CONTRIBUTED.search(text, end, min(e, end + 120))
+        or _MANDATED.match(text, end, min(e, end + 80))
     ):
         return ["multinational"]
     breakdown = _BREAKDOWN.match(text[end : min(e, end + 50)])
@@ -295,9 +323,11 @@ def _contributors(
         # "alongside French, Danish and Icelandic forces, totaling almost 1,200"; "The
         # Philippines and the United States held drills involving 17,000 troops".
         members = list_members(ms, ms.index(nearest), text)
-        if len({m.who for m in members}) > 1 and not cand["each"]:
+        # "Britain, Canada and Germany would each send 800 soldiers": one figure per member.
+        each = cand["each"] or _EACH_BETWEEN.search(text, nearest.entity.end, start) is not None
+        if len({m.who for m in members}) > 1 and not each:
             return ["multinational"]
-        if cand["each"]:
+        if each:
             members = list_members(ms, ms.index(nearest), text)
             if len(members) > 1:
                 return [m.who for m in members if m.who]
@@ -305,6 +335,68 @@ def _contributors(
     if has_nato and re.search(r"\bthe alliance\b|\ballied\b", text[s:e], re.IGNORECASE):
         return ["NATO"]
     return []
+
+
+# "6,000 troops in the 22,000-strong force": the force a national share belongs to.
+_IN_WHOLE = re.compile(r"\b(?:in|of|into|within|joined?|joining)\s+(?:the|a|an|its)\s+(?:[\w-]+\s+)?$")
+
+
+def _whole_force(text: str, s: int, cand: dict, ms: list[Mention]) -> list[str]:
+    """The alliance or mission a sized force belongs to, when a share of it came just before."""
+    if cand["pattern"] not in ("strong", "force"):
+        return []
+    if not _IN_WHOLE.search(text, max(s, cand["start"] - 30), cand["start"]):
+        return []
+    bodies = [m.who for m in ms if m.who in ("multinational", "NATO")]
+    return bodies[:1]
+
+
+# "• Burundi 5,432" under "AU troops in Somalia:": a table of contingents, one state a line.
+_ROW = re.compile(rf"[\s•*·–-]*(?:the\s+)?[A-Z][\w .’'-]*?\s*[:–-]?\s*(?P<n1>{NUMBER})\s*$")
+
+
+def _table_row(text: str, s: int, e: int, m: Mention) -> list[dict]:
+    """A line that is only a state and a number, after a line about troops."""
+    if e - s > 80:
+        return []
+    row = _ROW.fullmatch(text, s, e)
+    if row is None or not (s <= m.entity.start and m.entity.end <= row.start("n1")):
+        return []
+    if text[s : m.entity.start].strip(" \t\n•*·–-") not in ("", "the", "The"):
+        return []
+    low = parse_number(row.group("n1"))
+    if low is None or low < 10 or low != int(low) or is_year_like(row.group("n1")):
+        return []
+    n0, n1 = row.start("n1"), row.end("n1")
+    return [
+        {
+            "start": n0, "end": n1, "num_start": n0, "num_end": n1, "low": low, "high": low,
+            "qual": None, "vague": None, "each": False, "pattern": "row", "match_end": n1,
+        }
+    ]  # fmt: skip
+
+
+# "US to keep 9,800 Afghanistan troops": the state that keeps, sends or pulls them.
+_KEEPS = re.compile(
+    r"^\s+(?:[\w’'-]+\s+){0,4}?(?:keep|keeps|keeping|kept|leave|leaves|leaving|station\w*|maintain\w*|"
+    r"send|sends|sending|sent|deploy\w*|withdr[ae]w\w*|pull\w*|cut\w*|reduc\w*)\s+"
+    r"(?:[\w’'-]+\s+){0,2}?$"
+)
+
+
+def _sender_of_place_troops(
+    text: str, s: int, start: int, inside: Mention, ms: list[Mention]
+) -> str | None:
+    """A country's name (not its demonym) before "troops" may name where they serve: the
+    state that keeps or sends them, named just before, is theirs."""
+    if inside.entity.label != "GPE":
+        return None
+    before = [m for m in ms if m.entity.end <= start and m.who and m.country and not m.host]
+    if not before or before[-1].who == inside.who:
+        return None
+    if _KEEPS.match(text[before[-1].entity.end : start]):
+        return before[-1].who
+    return None
 
 
 def _is_modifier(text: str, m: Mention) -> bool:
@@ -329,9 +421,11 @@ def _later_state(cand: dict, ms: list[Mention]) -> list[str]:
 
 def _article_counts(
     text: str, sentences: list[tuple[int, int]], entities: list[Entity], gaz: Gazetteer
-) -> dict[str, int]:
-    """How often the article names each state or alliance other than as a place troops go to."""
+) -> tuple[dict[str, int], dict[str, int]]:
+    """How often the article names each state or alliance other than as a place troops go to,
+    and how often it shows each state as the one whose troops they are (see _deploys)."""
     counts: dict[str, int] = {}
+    deployers: dict[str, int] = {}
     i = 0
     for s, e in sentences:
         sent = []
@@ -342,7 +436,43 @@ def _article_counts(
         for m in mentions(text, s, sent, gaz):
             if m.who and not m.host:
                 counts[m.who] = counts.get(m.who, 0) + _weight(text, m)
-    return counts
+                if m.country and _deploys(text, s, m):
+                    deployers[m.who] = deployers.get(m.who, 0) + 1
+    return counts, deployers
+
+
+# "Rwanda will deploy", "Britain said it would send": a state as the subject of sending.
+_SENDS_AFTER = re.compile(
+    r"\s+(?:[\w’'-]+\s+){0,4}?(?:send|sends|sending|sent|deploy|deploys|deploying|deployed|"
+    r"dispatch\w*|contribut\w*|pledg\w*|withdr[ae]w\w*|pull\w*)\b"
+)
+_TROOPS_FROM_BEFORE = re.compile(
+    r"\b(?:troops|soldiers|personnel|peacekeepers|contingent|police\w*|officers)\s+from\s+(?:the\s+)?$"
+)
+
+
+def _deploys(text: str, s: int, m: Mention) -> bool:
+    """Whether a mention shows its state as the owner of troops: "Cambodian soldiers",
+    "the Bangladesh Police", "troops from Spain", "Rwanda will deploy"."""
+    ent = m.entity
+    if ent.label == "ORG":
+        return True  # a national army or police force
+    if _TROOP_NOUN_AFTER.match(text, ent.end):
+        return True
+    if m.from_ and _TROOPS_FROM_BEFORE.search(text, max(s, ent.start - 30), ent.start):
+        return True
+    return _SENDS_AFTER.match(text, ent.end, min(len(text), ent.end + 60)) is not None
+
+
+def _dominant(deployers: dict[str, int]) -> list[str]:
+    """The state the article most clearly shows as the sender, when one stands out."""
+    if not deployers:
+        return []
+    ranked = sorted(deployers.values(), reverse=True)
+    best = max(deployers, key=deployers.get)
+    if len(ranked) == 1 or ranked[0] >= 2 * ranked[1]:
+        return [best]
+    return []
 
 
 def _weight(text: str, m: Mention) -> int:
