@@ -17,20 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-
-CORPUS = REPO.parent / "shared" / "corpora" / "reuters21578.jsonl.gz"
-QUERIES = [
-    "oil AND price*",
-    '"interest rates"',
-    "title:bank",
-    "year:1987",
-    "wheat OR corn",
-    "gold~",
-    "(opec OR saudi) AND NOT iran",
-    "",
-]
+from corpus import CORPUS, QUERIES
 
 
 def load_records(limit: int | None) -> list[dict]:

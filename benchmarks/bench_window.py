@@ -19,11 +19,10 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+from corpus import CORPUS
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-CORPUS = REPO.parent / "shared" / "corpora" / "reuters21578.jsonl.gz"
 QUERIES = ["oil prices", "interest rates", "wheat exports", "gold", "bank of japan", "opec"]
 
 
