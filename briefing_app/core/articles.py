@@ -25,7 +25,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from briefing_app.core.formats import html, jsonrecords, markdown, plaintext
+from briefing_app.core.formats import html, jsonrecords, mail, markdown, office, pdf, plaintext
 from briefing_app.core.formats.dates import parse_date
 from briefing_app.core.formats.decoding import FileProblem
 from briefing_app.core.formats.plaintext import read_text_article
@@ -55,11 +55,14 @@ READERS: dict[str, Reader] = {
     **markdown.READERS,
     **html.READERS,
     **jsonrecords.READERS,
+    **pdf.READERS,
+    **office.READERS,
+    **mail.READERS,
 }
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(READERS)
 # Readers that stream a record at a time and so need no whole-file size limit: a JSON Lines
 # collection of a million articles is normal and costs one line of memory at a time.
-STREAMED_SUFFIXES: frozenset[str] = frozenset({".jsonl", ".ndjson", ".jsonl.gz"})
+STREAMED_SUFFIXES: frozenset[str] = frozenset({".jsonl", ".ndjson", ".jsonl.gz", ".mbox"})
 
 
 def suffix_of(path: Path) -> str | None:

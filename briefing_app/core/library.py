@@ -141,6 +141,7 @@ class StoredArticle:
     starred: bool
     original_missing: bool
     content_hash: str
+    parent_id: int | None = None  # the e-mail an attachment came from
     edited: dict[str, str | None] = field(default_factory=dict)  # field -> user value
     imported: dict[str, str | None] = field(default_factory=dict)  # field -> importer's value
 
@@ -390,6 +391,7 @@ class Library:
             starred=bool(row["starred"]),
             original_missing=bool(row["original_missing"]),
             content_hash=row["content_hash"],
+            parent_id=row["parent_id"],
             edited=dict(edits),
             imported=imported,
         )

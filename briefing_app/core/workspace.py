@@ -503,13 +503,19 @@ class Workspace:
                     )
                 else:
                     found = extractions[n] if extractions else None
+                    parent = parent_id
+                    if parent is None and "parent_origin" in article.extra:
+                        # An e-mail attachment: its message was yielded (and stored) just before.
+                        parent = self.library.find_by_origin(
+                            article.path, article.extra["parent_origin"] or None
+                        )
                     result = self.library.upsert_article(
                         tx,
                         article,
                         digest,
                         found or self._extract(article.body, article.date),
                         EXTRACTOR_VERSION,
-                        parent_id=parent_id,
+                        parent_id=parent,
                     )
                 if result.status == "unchanged":
                     report.unchanged += 1

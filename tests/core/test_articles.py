@@ -75,7 +75,7 @@ def test_iter_files_walks_folders_sorted_skipping_hidden_and_unknown(tmp_path: P
         "b.txt",
         "a.md",
         "c.jsonl.gz",
-        "notes.docx",  # unknown: silently ignored inside a folder
+        "notes.doc",  # unknown: silently ignored inside a folder
         ".hidden.txt",
         ".git/config.txt",
         "sub/z.html",
@@ -137,7 +137,7 @@ def test_sample_folder_reads_every_format() -> None:
 
 
 def test_unknown_type_named_explicitly_is_not_supported(tmp_path: Path) -> None:
-    path = tmp_path / "report.docx"
+    path = tmp_path / "report.doc"
     path.write_bytes(b"PK\x03\x04 zipped")
     assert reason_for(path) == "format not supported"
 

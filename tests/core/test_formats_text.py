@@ -234,3 +234,13 @@ def test_devset_headers_match_the_labels() -> None:
         else:
             assert article.title and len(article.title) <= TITLE_MAX_CHARS
         assert not article.body.lower().startswith(("date:", "source:", "title:", "url:"))
+
+
+def test_cyrillic_text_in_cp1251_is_detected_not_misread(tmp_path):
+    from briefing_app.core import articles
+
+    text = "Министр обороны заявил, что в Литве будут размещены дополнительные войска НАТО."
+    path = tmp_path / "ru.txt"
+    path.write_bytes(text.encode("cp1251"))
+    [article] = list(articles.read_path(path))
+    assert article.body.startswith("Министр обороны")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
 
 # The first part of a file is enough to tell text from binary; reading all of a large file
 # just to reject it would be slow.
@@ -61,7 +62,7 @@ def normalise_newlines(text: str) -> str:
 
 def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
     """Decode a whole text file: BOM first, then UTF-8, then `declared` (e.g. an HTML meta
-    charset), then cp1252. Raises FileProblem for empty, binary or undecodable data.
+    charset), then a detected non-Western encoding (charset-normalizer), then cp1252. Raises FileProblem for empty, binary or undecodable data.
 
     cp1252 is the last resort because it is what old Windows and web pages use most, and
     because it decodes almost any byte, so it must come after the stricter tries.
@@ -82,7 +83,7 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
         return text
     if looks_binary(data):
         raise FileProblem("binary file")
-    for candidate in _candidates(declared):
+    for candidate in _candidates(declared, data):
         try:
             return normalise_newlines(data.decode(candidate))
         except (UnicodeDecodeError, LookupError):
@@ -90,12 +91,30 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
     raise FileProblem(NOT_TEXT)
 
 
-def _candidates(declared: str | None) -> list[str]:
-    names = ["utf-8"]
+# Encodings a detector may name for Western text: its guesses among these on short texts are
+# unreliable, and cp1252 (tried last anyway) reads them all as well or better.
+_WESTERN = frozenset(
+    {"ascii", "cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "mac_roman"}
+)
+
+
+def _candidates(declared: str | None, data: bytes) -> Iterator[str]:
+    yield "utf-8"
     if declared:
-        names.append(declared)
-    names.append("cp1252")
-    return names
+        yield declared
+    # Only reached when UTF-8 and the declared charset failed: detect Cyrillic, Greek, East
+    # Asian and other non-Western encodings rather than misreading them as cp1252.
+    from charset_normalizer import from_bytes
+
+    sample = data[:65536]
+    # A few stray bytes in English text are damage, not a language: detection is only trusted
+    # when a real share of the text is non-ASCII.
+    high = sum(1 for byte in sample if byte > 0x7F)
+    if high >= 8 and high * 20 >= len(sample):
+        best = from_bytes(sample).best()
+        if best is not None and best.encoding not in _WESTERN:
+            yield best.encoding
+    yield "cp1252"
 
 
 def decode_line(line: bytes) -> str:
