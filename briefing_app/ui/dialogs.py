@@ -1,4 +1,4 @@
-"""Dialogs: edit an article's details, correct a figure, the import summary, library info, query help."""
+"""Dialogs: edit details, correct a figure, import summary, library info, query help, preferences."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -25,7 +26,8 @@ from briefing_app.core.articles import parse_date
 
 if TYPE_CHECKING:
     from briefing_app.core.library import StoredArticle, StoredFigure
-    from briefing_app.core.workspace import ImportReport
+    from briefing_app.core.workspace import ImportReport, Workspace
+    from briefing_app.ui.watcher import FolderWatcher
 
 QUERY_HELP = """
 <h3 style="margin-top:0">Search syntax</h3>
@@ -255,4 +257,23 @@ class LibraryInfoDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(form)
+        layout.addWidget(buttons)
+
+
+class PreferencesDialog(QDialog):
+    """Preferences that belong to the library rather than to one window: watched folders."""
+
+    def __init__(self, workspace: Workspace, watcher: FolderWatcher, parent: QWidget | None = None):
+        super().__init__(parent)
+        from briefing_app.ui.watcher import WatchedFoldersPage
+
+        self.setWindowTitle("Preferences")
+        self.resize(560, 360)
+        self.tabs = QTabWidget(self)
+        self.watched = WatchedFoldersPage(workspace, watcher, self)
+        self.tabs.addTab(self.watched, "Watched folders")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
         layout.addWidget(buttons)

@@ -29,13 +29,15 @@ from PySide6.QtWidgets import (
 
 from briefing_app.ui.article_actions import ArticleActions
 from briefing_app.ui.chart import ChartPanel
-from briefing_app.ui.dialogs import ImportSummaryDialog, LibraryInfoDialog
+from briefing_app.ui.dialogs import ImportSummaryDialog, LibraryInfoDialog, PreferencesDialog
 from briefing_app.ui.highlights import HighlightsPane
 from briefing_app.ui.hooks import BriefingHooks
+from briefing_app.ui.paste_dialog import copy_mime, import_from_mime, local_paths
 from briefing_app.ui.reader import DEFAULT_FONT_SIZE, ReaderPanel
 from briefing_app.ui.search_panel import SORTS, SearchPanel
 from briefing_app.ui.session import Session
 from briefing_app.ui.theme import THEMES, apply_theme
+from briefing_app.ui.watcher import FolderWatcher
 
 if TYPE_CHECKING:
     from briefing_app.core.workspace import ImportReport, Progress, Workspace
@@ -60,6 +62,10 @@ class MainWindow(QMainWindow):
         self.addChartToBriefing = self.briefing.addChartToBriefing
         self.import_dialog: ImportSummaryDialog | None = None
         self.info_dialog: LibraryInfoDialog | None = None
+        self.preferences_dialog: PreferencesDialog | None = None
+        self.watcher = FolderWatcher(workspace, self)
+        self.watcher.imported.connect(self._watched_imported)
+        self.watcher.failed.connect(lambda text: self.statusBar().showMessage(text, STATUS_MS * 2))
         self.jobs: list[Job] = []
         self._saved_state: QByteArray | None = None
         self._needs_default_sizes = False
@@ -156,6 +162,9 @@ class MainWindow(QMainWindow):
             file_menu, "&Import Files…", self.choose_import_files, "Ctrl+O"
         )
         self._action(file_menu, "Import &Folder…", self.choose_import_folder, "Ctrl+Shift+O")
+        self.paste_action = self._action(
+            file_menu, "Import from &Clipboard…", self.import_clipboard, "Ctrl+Shift+V"
+        )
         file_menu.addSeparator()
         self.export_action = self._action(
             file_menu, "&Export Chart…", lambda: self.chart.choose_export(".png"), "Ctrl+E"
@@ -163,6 +172,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.reindex_action = self._action(file_menu, "&Re-index Library", self.reindex)
         self._action(file_menu, "Library &Info…", self.show_library_info, "Ctrl+I")
+        self._action(
+            file_menu, "&Preferences…", self.show_preferences, QKeySequence.StandardKey.Preferences
+        )
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
@@ -270,7 +282,8 @@ class MainWindow(QMainWindow):
             self,
             "Import articles",
             "",
-            "Articles (*.txt *.md *.html *.htm *.json *.jsonl *.gz);;All files (*)",
+            "Articles (*.txt *.md *.html *.htm *.json *.jsonl *.gz *.pdf *.docx *.odt *.rtf"
+            " *.eml *.mbox);;All files (*)",
         )
         if paths:
             self.import_paths(paths)
@@ -337,14 +350,42 @@ class MainWindow(QMainWindow):
         self.progress.setFormat("Cancelling…")
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+        mime = event.mimeData()
+        if local_paths(mime) or mime.hasHtml() or mime.hasText():
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        mime = event.mimeData()
+        paths = [str(p) for p in local_paths(mime)]
+        event.acceptProposedAction()
         if paths:
-            event.acceptProposedAction()
             self.import_paths(paths)
+        elif mime.hasHtml() or mime.hasText():
+            # The drag's data dies with the drop: copy it, and open the dialog after the drop
+            # has returned so no modal dialog runs inside the drag.
+            copy = copy_mime(mime)
+            QTimer.singleShot(0, lambda: self.import_mime(copy))
+
+    def import_clipboard(self) -> ImportReport | None:
+        return self.import_mime(QApplication.clipboard().mimeData())
+
+    def import_mime(self, mime) -> ImportReport | None:
+        """Pasted or dropped text or HTML: confirm title, date and source, then import."""
+        report = import_from_mime(self, self.session.workspace, mime)
+        if report is not None:
+            self.statusBar().showMessage(f"Import: {report.summary()}", STATUS_MS)
+            self.session.libraryChanged.emit()
+        return report
+
+    def _watched_imported(self, report: ImportReport) -> None:
+        if report.imported or report.updated or getattr(report, "missing", None):
+            self.statusBar().showMessage(f"Watched folders: {report.summary()}", STATUS_MS)
+            self.session.libraryChanged.emit()
+
+    def show_preferences(self) -> PreferencesDialog:
+        self.preferences_dialog = PreferencesDialog(self.session.workspace, self.watcher, self)
+        self.preferences_dialog.show()
+        return self.preferences_dialog
 
     # -- other commands --------------------------------------------------------------------------------
 
@@ -400,6 +441,8 @@ class MainWindow(QMainWindow):
         self.search.search_now()
         if self.chart.scope_combo.currentData() == "library":
             self.chart.refresh()
+        # Files added to watched folders while the program was closed are imported now.
+        self.watcher.start()
 
     def restore_settings(self) -> None:
         settings = QSettings()
@@ -462,8 +505,14 @@ class MainWindow(QMainWindow):
         if not self._closed:
             self._closed = True
             self.save_settings()
-            for dialog in (self.import_dialog, self.info_dialog, self.search.help):
+            for dialog in (
+                self.import_dialog,
+                self.info_dialog,
+                self.preferences_dialog,
+                self.search.help,
+            ):
                 if dialog is not None:
                     dialog.close()
+            self.watcher.stop()
             self.session.shutdown()
         super().closeEvent(event)
