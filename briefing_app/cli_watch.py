@@ -6,9 +6,12 @@ import argparse
 import signal
 import sys
 import threading
+from typing import TYPE_CHECKING
 
 from briefing_app.cli import EXIT_ERROR, EXIT_OK, EXTRA_COMMANDS
-from briefing_app.core import watch
+
+if TYPE_CHECKING:
+    from briefing_app.core import watch
 
 DEFAULT_INTERVAL = 5.0
 
@@ -32,6 +35,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(workspace, args: argparse.Namespace) -> int:
+    # Imported here: every `briefing` start registers this command, and --help or --version
+    # should not pay for loading the library and search engines.
+    from briefing_app.core import watch
+
     action = args.watch_action
     if action == "add":
         try:
@@ -56,6 +63,8 @@ def run(workspace, args: argparse.Namespace) -> int:
 
 
 def run_loop(workspace, *, interval: float, once: bool = False) -> int:
+    from briefing_app.core import watch
+
     """Scan every `interval` seconds, printing a line per import, until Ctrl-C or SIGTERM."""
     folders = watch.watched_folders(workspace)
     if not folders:
