@@ -94,7 +94,7 @@ def main() -> int:
         print(f"{'import the same file again':<44}{second:>10.2f}")
         print(f"full import / bare Whoosh: {full / bare:.2f}x (target <= 2.00x)")
         print(
-            f"imported {report.imported}, unchanged {report.unchanged}, skipped {len(report.skipped)};"
+            f"imported {report.imported}, unchanged {report.unchanged}, duplicates {report.duplicates}, skipped {len(report.skipped)};"
             f" second run imported {again.imported}"
         )
         print()

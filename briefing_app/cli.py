@@ -214,12 +214,15 @@ def cmd_import(workspace, args: argparse.Namespace) -> int:
     imported = sum(r.imported for r in reports)
     updated = sum(r.updated for r in reports)
     unchanged = sum(r.unchanged for r in reports)
+    duplicates = sum(r.duplicates for r in reports)
     skipped = [s for r in reports for s in r.skipped]
     seconds = sum(r.seconds for r in reports)
     print(
         f"{imported} imported, {updated} updated, {unchanged} unchanged, "
         f"{len(skipped)} skipped in {seconds:.1f} s"
     )
+    if duplicates:
+        print(f"  {duplicates} duplicates of articles already in the library were not added again")
     for skip in skipped[:50]:
         print(f"  skipped {skip.path}: {skip.reason}")
     if len(skipped) > 50:

@@ -167,7 +167,7 @@ class StoredFigure:
 @dataclass
 class UpsertResult:
     article_id: int
-    status: str  # "imported" | "updated" | "unchanged"
+    status: str  # "imported" | "updated" | "unchanged" | "duplicate"
 
 
 class Library:
@@ -279,12 +279,15 @@ class Library:
         in a newer version, which keeps its id, edits and reading state.
         """
         existing = tx.execute(
-            "SELECT id, path FROM articles WHERE content_hash = ?", (content_hash,)
+            "SELECT id, path, origin FROM articles WHERE content_hash = ?", (content_hash,)
         ).fetchone()
         if existing is not None:
+            same_record = existing["path"] == article.path and existing["origin"] == article.origin
             if article.path and existing["path"] == article.path:
                 tx.execute("UPDATE articles SET original_missing = 0 WHERE id = ?", (existing[0],))
-            return UpsertResult(existing[0], "unchanged")
+            # The same record read again is unchanged; the same text from another file or
+            # record is a duplicate, kept once.
+            return UpsertResult(existing[0], "unchanged" if same_record else "duplicate")
         stamp = now_iso()
         previous = None
         if article.path is not None:

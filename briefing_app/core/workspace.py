@@ -73,6 +73,7 @@ class ImportReport:
     imported: int = 0
     updated: int = 0
     unchanged: int = 0
+    duplicates: int = 0  # the same text as an article already held, from another file or record
     unchanged_files: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     article_ids: list[int] = field(default_factory=list)  # imported or updated, in order
@@ -84,6 +85,7 @@ class ImportReport:
             f"{self.imported} imported",
             f"{self.updated} updated",
             f"{self.unchanged} unchanged",
+            f"{self.duplicates} duplicates",
             f"{len(self.skipped)} skipped",
         ]
         text = ", ".join(parts)
@@ -519,6 +521,9 @@ class Workspace:
                     )
                 if result.status == "unchanged":
                     report.unchanged += 1
+                    continue
+                if result.status == "duplicate":
+                    report.duplicates += 1
                     continue
                 if result.status == "imported":
                     report.imported += 1

@@ -46,12 +46,14 @@ def _store(lib: Library, article: Article, digest: str):
         return lib.upsert_article(tx, article, digest, _extraction(), 1)
 
 
-def test_insert_then_same_text_is_unchanged(tmp_path):
+def test_insert_then_same_text_is_unchanged_or_a_duplicate(tmp_path):
     lib = Library(tmp_path)
     first = _store(lib, _article(), "h1")
-    again = _store(lib, _article(path="/elsewhere/copy.txt"), "h1")
+    again = _store(lib, _article(), "h1")
+    copy = _store(lib, _article(path="/elsewhere/copy.txt"), "h1")
     assert first.status == "imported"
     assert again.status == "unchanged" and again.article_id == first.article_id
+    assert copy.status == "duplicate" and copy.article_id == first.article_id
     assert lib.count() == 1
 
 

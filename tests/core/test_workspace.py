@@ -94,7 +94,7 @@ def test_same_text_in_two_files_is_one_article(ws, folder, tmp_path):
     copy = tmp_path / "copy.txt"
     shutil.copy(folder / "a.txt", copy)
     report = ws.import_paths([copy])
-    assert (report.imported, report.unchanged) == (0, 1)
+    assert (report.imported, report.unchanged, report.duplicates) == (0, 0, 1)
     assert ws.library.count() == 5
 
 
