@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/bench_extraction.py                 # both devset files, all Reuters
     .venv/bin/python benchmarks/bench_extraction.py -n 2000         # first 2,000 Reuters articles
     .venv/bin/python benchmarks/bench_extraction.py --labels X.json --dump out.json --verbose
+    .venv/bin/python benchmarks/bench_extraction.py --labels X.json --by-split --no-speed
 
 Labels and corpora live in ../shared beside the clone; without it the script says so and exits.
 """
@@ -102,6 +103,21 @@ def score_file(label_file: Path, verbose: bool, dump: Path | None, only=None) ->
         return scorer.score(labels, output, verbose=True)
 
 
+def score_by_split(label_file: Path, only=None) -> dict[str, dict]:
+    """Scores per `split` of a labels file: only a split's first score measures unseen text."""
+    scorer = load_scorer()
+    labels, output = run_labels(label_file, only)
+    groups: dict[str, tuple[list, list]] = {}
+    for lab, out in zip(labels, output, strict=True):
+        lab_list, out_list = groups.setdefault(lab.get("split", "-"), ([], []))
+        lab_list.append(lab)
+        out_list.append(out)
+    with redirect_stderr(io.StringIO()):
+        return {
+            name: scorer.score(labs, outs, verbose=False) for name, (labs, outs) in groups.items()
+        }
+
+
 def reuters_speed(limit: int | None) -> dict:
     corpus = SHARED / "corpora" / "reuters21578.jsonl.gz"
     with gzip.open(corpus, "rt", encoding="utf-8") as fh:
@@ -162,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--verbose", action="store_true", help="print misses and extras")
     ap.add_argument("--dump", type=Path, help="write the extraction output JSON here")
     ap.add_argument("--only", help="comma-separated file names to score (e.g. a holdout)")
+    ap.add_argument("--by-split", action="store_true", help="one row per split of each labels file")
     args = ap.parse_args(argv)
     if not SHARED.is_dir():
         print(f"skipped: {SHARED} is not present (labels and corpora live there)")
@@ -173,11 +190,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"extractor version {EXTRACTOR_VERSION}")
     print(f"{'labels':<14}{'troop P':>8}{'R':>6}{'F1':>6}{'year':>6}{'ent P':>7}{'R':>6}{'F1':>6}")
     for lf in label_files:
-        s = score_file(lf, args.verbose, args.dump, only)
-        print(
-            f"{lf.name:<14}{s['troop_p']:>8.2f}{s['troop_r']:>6.2f}{s['troop_f1']:>6.2f}"
-            f"{s['year_acc']:>6.2f}{s['ent_p']:>7.2f}{s['ent_r']:>6.2f}{s['ent_f1']:>6.2f}"
-        )
+        rows = {lf.name: score_file(lf, args.verbose, args.dump, only)}
+        if args.by_split:
+            rows.update({f"  {k}": v for k, v in score_by_split(lf, only).items()})
+        for name, s in rows.items():
+            print(
+                f"{name:<14}{s['troop_p']:>8.2f}{s['troop_r']:>6.2f}{s['troop_f1']:>6.2f}"
+                f"{s['year_acc']:>6.2f}{s['ent_p']:>7.2f}{s['ent_r']:>6.2f}{s['ent_f1']:>6.2f}"
+            )
     if not args.no_speed:
         sp = reuters_speed(args.articles)
         print(

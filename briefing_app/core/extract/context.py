@@ -33,6 +33,8 @@ _MILITARY_ORG = re.compile(
 )
 # "Royal Brunei Armed Forces", "Royal Thai Navy": the nation follows the honorific.
 _HONORIFIC = {"Royal", "Imperial", "the", "The"}
+# "the Royal Irish Regiment", "the Royal Welsh": British regiments named for a home nation.
+_BRITISH_REGIMENTAL = {"Irish", "Scots", "Scottish", "Welsh", "English", "Gurkha", "Gurkhas"}
 # "deterrent to Russia, Lithuania said": a list ends where its last name starts speaking.
 _SPEAKS = re.compile(r"\s+(?:said|says|told|announced|added|stated)\b")
 _OWNS_FORCE = re.compile(
@@ -56,8 +58,16 @@ class Mention:
     country: bool  # a country, a nationality or a capital acting as the state
 
 
-def mentions(text: str, sent_start: int, entities: list[Entity], gaz: Gazetteer) -> list[Mention]:
-    """Entities of one sentence that can be contributors or hosts, with their role."""
+def mentions(
+    text: str,
+    sent_start: int,
+    entities: list[Entity],
+    gaz: Gazetteer,
+    aliases: dict[str, str] | None = None,
+) -> list[Mention]:
+    """Entities of one sentence that can be contributors or hosts, with their role.
+
+    aliases maps acronyms of national forces named in the article to their state ("RDF")."""
     out: list[Mention] = []
     prev: Mention | None = None
     for ent in entities:
@@ -73,7 +83,7 @@ def mentions(text: str, sent_start: int, entities: list[Entity], gaz: Gazetteer)
             # "Australian Defence Force", "Philippine Navy", "U. S. Marines": the nation the
             # name opens with, in one word or several.
             words = ent.text.split()
-            while len(words) > 1 and words[0] in _HONORIFIC:
+            while len(words) > 2 and words[0] in _HONORIFIC and words[1] not in _BRITISH_REGIMENTAL:
                 words = words[1:]
             first = None
             for k in range(1, len(words)):
@@ -87,6 +97,9 @@ def mentions(text: str, sent_start: int, entities: list[Entity], gaz: Gazetteer)
                 who = first.contributor  # "the PLA Army": a force named for its parent
         elif ent.label == "GPE":
             who = None  # a city or region: a possible host only
+        if who is None and aliases and ent.text in aliases:
+            who = aliases[ent.text]
+            country = True
         before = text[max(sent_start, ent.start - 40) : ent.start]
         host = _HOST_PREP.search(before) is not None or bool(
             _NOT_SENDER_AFTER.match(text[ent.end : ent.end + 60])

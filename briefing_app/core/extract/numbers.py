@@ -24,7 +24,10 @@ _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1
 _unit_alt = "|".join(sorted((k for k in _UNITS if len(k) > 2), key=len, reverse=True))
 _tens_alt = "|".join(_TENS)
 _scale_alt = "|".join(_SCALES) + "|dozen"
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Thousands may be grouped with a no-break or thin space ("3\u00a0300", South African and
+# European style), which a page decoded as cp1252 turns into "3Â 300".
+_GROUP = "(?:\u00c2?[\u00a0\u202f\u2009]|\u00c2 )"
+_DIGITS = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<![\d,.])\d{{1,3}}(?:{_GROUP}\d{{3}})+(?!\d)|\d+(?:\.\d+)?"
 _WORD_ATOM = rf"(?:(?:{_tens_alt})(?:[\s-](?:{_unit_alt}))?|{_unit_alt})"
 _WORDNUM = (
     rf"(?:{_WORD_ATOM}|an?(?=(?:\s+|-)(?:{_scale_alt})))"
@@ -37,10 +40,12 @@ NUMBER = rf"(?i:{_DIGITNUM}|\b{_WORDNUM})(?![\d,]*\d)(?!\.\d)"
 NUMBER_RE = re.compile(rf"\b{NUMBER}\b", re.IGNORECASE)
 
 _SPLIT = re.compile(r"[\s-]+")
+_GROUP_RE = re.compile(rf"(?<=\d){_GROUP}(?=\d{{3}})")
 
 
 def parse_number(text: str) -> float | None:
     """The value of one number expression, or None when it is not a number on its own ("a")."""
+    text = _GROUP_RE.sub("", text)
     total = 0.0
     current = 0.0
     seen = False

@@ -26,7 +26,7 @@ _VAGUE = (
 _NOUN = (
     r"(?P<noun>troops|soldiers|men|engineers|medics|instructors|members|police|personnel|servicemen|servicewomen|servicemembers|"
     r"service\s+members|service\s+personnel|[Mm]arines|peacekeepers|forces|paratroopers|"
-    r"sailors|airmen|commandos|reservists|conscripts|guardsmen|trainers|officers|"
+    r"sailors|airmen|commandos|reservists|conscripts|guardsmen|trainers|officers|troopers|"
     r"military\s+advisers|infantrymen|special\s+forces|boots\s+on\s+the\s+ground|"
     r"[Gg]uard\s+members|[Gg]uardsmen|[Bb]lue\s+[Hh]elmets|[Bb]lue\s+[Bb]erets|policemen|gendarmes)\b"
 )
@@ -49,6 +49,8 @@ FIGURE_RE = re.compile(
 )
 STRONG_RE = re.compile(
     rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})"
+    # "a 600- to 700-strong force": a range whose first number leaves its hyphen hanging.
+    rf"(?:-?\s+(?:to|or)\s+(?P<n2>{NUMBER}))?"
     r"(?:(?:\s*-\s*|\s+)(?P<noun>strong)|-(?P<unit>person|man|member|soldier|troop|size|sized))\b"
 )
 # What a "-strong" or "-member" figure must be about to count as troops.
@@ -70,9 +72,11 @@ FORCE_RE = re.compile(
     r"numbering|totall?ing|numbers|comprising|comprises|consists\s+of|consisting\s+of)"
     rf",?\s+(?:(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})"
     rf"(?:\s*(?:-|–|to|and)\s*(?P<n2>{NUMBER}))?"
+    # "a contingent of 100 well-trained, ... Army personnel": the troop noun comes later.
+    r"(?:(?=(?:\s+[\w-]+,?){1,6}?\s+(?:[A-Z]\w+\s+)?(?:troops|soldiers|personnel|peacekeepers)\b)|"
     r"(?!\s*(?:-|–)?\s*(?:%|per\b|(?!(?:and|or|but|in|by|from|to|with|within|who|which|that|ready|"
     r"each|on|at|for|this|next|last|troops|soldiers|personnel|strong|men|as|across|along|"
-    r"under|over|based|stationed|deployed|will|would|are|were|is|was)\b)[a-z]))"
+    r"under|over|based|stationed|deployed|will|would|are|were|is|was)\b)[a-z])))"
 )
 # After a figure: "645 U.S. service members were in Niger and 300 were in Cameroon".
 ELLIPSIS_RE = re.compile(
@@ -109,11 +113,11 @@ _SHARE_BEFORE = re.compile(
 # "Over 120 members of the Defence Forces": people of a named military body.
 MEMBERS_RE = re.compile(
     rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\s+(?P<noun>members|personnel|men\s+and\s+women)\s+"
-    r"of\s+(?:the|its|their|his|her|our|a|an)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"of\s+(?:(?:the|its|their|his|her|our|a|an)\s+|(?=[A-Z]))(?:[\w’'-]+\s+){0,3}?"
     r"(?:[Aa]rmed\s+[Ff]orces|[Dd]efen[cs]e\s+[Ff]orces|[Mm]ilitary|[Aa]rmy|[Nn]avy|[Mm]arines|"
     r"[Mm]arine\s+[Cc]orps|[Nn]ational\s+[Gg]uard|[Bb]attalion|[Bb]rigade|[Rr]egiment|[Dd]ivision|"
-    r"contingent|[Bb]attle\s?[Gg]roup|[Ff]orces|[Gg]uard|(?:Federal|National)\s+Police|Police\s+(?:Service|Force)|"
-    r"Gendarmerie|Coast\s+Guard)\b"
+    r"contingent|[Bb]attle\s?[Gg]roup|[Ff]orces|[Gg]uard|troops|soldiers|(?:Federal|National)\s+Police|Police\s+(?:Service|Force)|"
+    r"Gendarmerie|Coast\s+Guard|[A-Z]\w+\s+Force)\b"
 )
 # "an advance party of about 20 soldiers ..., with another 120 expected": the noun carries over.
 ELLIPSIS_MORE_RE = re.compile(
@@ -132,7 +136,7 @@ OF_THEM_RE = re.compile(
 )
 # "AU soldiers' numbers reduced by 1,000": a change in a force's size.
 CHANGE_BY_RE = re.compile(
-    r"\b(?:numbers?|strength|troop\s+levels?|presence|force\s+levels?)\s+(?:\w+\s+){0,2}?"
+    r"\b(?:numbers?|strength|troop\s+levels?|presence|force\s+levels?|force)\s+(?:\w+\s+){0,4}?"
     r"(?:reduced|cut|increased|raised|boosted|trimmed|lowered|expanded|grow|grown|shrink|shrunk)\s+by\s+"
     rf"(?:(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\b(?!\s*(?:%|percent|per\b))"
 )
@@ -140,7 +144,7 @@ CHANGE_BY_RE = re.compile(
 STRENGTH_RE = re.compile(
     r"\b(?:strength|troop\s+levels?|troop\s+numbers?|force\s+levels?|manpower|troops|soldiers|"
     r"forces|personnel|presence)\b[^.;:]{0,40}?"
-    rf"\b(?P<qual>from)\s+(?:{_QUAL}\s+)?(?P<n1>{NUMBER})\s+to\s+(?:{_QUAL}\s+)?(?P<n2>{NUMBER})\b"
+    rf"\b(?P<qual>from)\s+(?:{_QUAL}\s+)?(?P<n1>{NUMBER})\s+to\s+[\"“]?(?:{_QUAL}\s+)?(?P<n2>{NUMBER})\b"
     r"(?!\s*(?:%|percent|per\b))"
 )
 # "3,500 personnel of which 600 are deployed": a share of a force named just before.
@@ -159,8 +163,8 @@ BARE_RE = re.compile(
     r"\b(?:to|at|of|from|reach|reached|reaches|reaching|be|is|was|remain|remains|stands\s+at|hosts|"
     r"host|number|numbered|total|totals|totaled|totalled|surpass|exceed|top|but|hit|grew\s+to|now|"
     r"sending|deploying|dispatching|"
-    r"there\s+(?:were|are|remain|remained))\s+(?:the\s+(?:current|present|existing|previous|planned)\s+)?"
-    rf"(?:(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})(?:\s*(?:-|–|to|and)\s*(?:{_QUAL}\s+)?(?P<n2>{NUMBER}))?"
+    r"there\s+(?:were|are|remain|remained))\s+(?:the\s+(?:(?:originally|initially)\s+)?(?:current|present|existing|previous|planned|original)\s+)?"
+    rf"(?:(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})(?:\s*(?:-|–|to|and|or)\s*(?:{_QUAL}\s+)?(?P<n2>{NUMBER}))?"
     r"(?=\s*(?:[.,;:!?)\"”’—]|\s[–-]\s|$|\s(?:after|before|by|in|this|next|last|from|and|then|now|so|or|members|"
     r"until|during|within|under|as|but|while|when|if|soon|each|by)\b))"
 )
@@ -198,6 +202,12 @@ _CLAUSE_END = re.compile(r"(?<![A-Z])[.;:](?=\s)|\d|,\s+(?:where|when|after|sinc
 _CASUALTY_LATER = re.compile(
     r"\b(?:were|was|have\s+been|had\s+been|are|being)\s+(?:\w+\s+)?(?:killed|wounded|injured|"
     r"attacked|ambushed|captured|kidnapped|burned|hurt|charged|arrested)\b|\b(?:died|dead)\b"
+)
+_SCORE_BEFORE = re.compile(r"(?<!from\s)(?<![\d,])\d[\d,]*\s+to\s+$")
+_UNIT_NAME = re.compile(r"\b(?:Battalion|Brigade|Regiment|Division|Squadron)\b")
+# "about 4,300 troops in the Sahel, including 2,400 in Mali": a share, its noun left out.
+INCLUDING_RE = re.compile(
+    rf"\bincluding\s+(?:(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\s+(?=(?:in|at|on|from)\s+(?:the\s+)?[A-Z])"
 )
 _RANGE_ON = re.compile(rf"\s*(?:-|–|to|and|or)\s*{NUMBER}")
 _CLOCK_AFTER = re.compile(r"[:.]\d{2}(?!\d)|\s*(?:[ap]\.?m\.?|AM|PM|GMT|UTC|hrs|hours)\b")
@@ -286,8 +296,10 @@ def find_candidates(
                 second = parse_number(n2)
                 joiner = text[m.end("n1") : m.start("n2")].strip()
                 qual = (m.group("qual") or "").lower()
-                if qual == "from" and joiner.split()[:1] == ["to"] or (
-                    second is not None and second <= low
+                if (
+                    qual == "from"
+                    and joiner.split()[:1] == ["to"]
+                    or (second is not None and second <= low)
                 ):
                     # "cut from 200,000 to 170,000 soldiers": two figures, before and after.
                     split_second = second
@@ -295,7 +307,7 @@ def find_candidates(
                     high = second
             if (
                 low < 1
-                or (pattern in ("bare", "ellipsis_more", "of_them") and low < 10)
+                or (pattern in ("bare", "ellipsis_more", "of_them", "more") and low < 10)
                 or low > 5_000_000
                 or low != int(low)
             ):
@@ -310,6 +322,8 @@ def find_candidates(
         clause = _CLAUSE_END.split(text[m.end() : min(e, m.end() + 90)], maxsplit=1)[0]
         if _CASUALTY_LATER.search(clause):
             return  # "40 soldiers and guerrillas including an adviser died"
+        if pattern == "bare" and _SCORE_BEFORE.search(text, max(s, num_start - 20), num_start):
+            return  # "a motion was defeated 127 to 23": a vote or a score, not a level
         if pattern in ("force", "bare") and _RANGE_ON.match(after):
             return  # "a battle group of six to eight warships": the count is of something else
         if _MONEY_OR_UNIT_BEFORE.search(text[max(s, num_start - 4) : num_start]):
@@ -365,6 +379,11 @@ def find_candidates(
             and not _SECURITY.search(text, s, e)
         ):
             continue  # company officers and support personnel are not troops
+        if (
+            _UNIT_NAME.search(m.group("mods") or "")
+            and (parse_number(m.group("n1") or "") or 100) < 100
+        ):
+            continue  # "5 Infantry Battalion troops": a unit's number, not a head count
         if m.group("noun") == "members" and (
             not _BODY_WORD.search(m.group("mods") or "")
             or (parse_number(m.group("n1") or "") or 0) < 10
@@ -438,6 +457,8 @@ def find_candidates(
         for m in ELLIPSIS_SHARE_RE.finditer(text, s, e):
             add(m, "of_them")
         for m in DASH_SHARE_RE.finditer(text, s, e):
+            add(m, "of_them")
+        for m in INCLUDING_RE.finditer(text, s, e):
             add(m, "of_them")
     # "45-hundred of the 28-thousand-500 troops": a share of a figure just found.
     for cand in list(out):

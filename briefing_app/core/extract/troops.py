@@ -31,7 +31,13 @@ _LEAVING = re.compile(
 _MANY_COUNTRIES = re.compile(
     r"^\s*(?:\w+\s+){0,3}?(?:by|from)\s+(?:a\s+handful\s+of|several|various|many|other|some|"
     r"a\s+dozen|a\s+number\s+of|\d+|[a-z]+)\s+(?:\w+\s+)?(?:countries|nations|states|allies|"
-    r"member\s+states|contributors)\b"
+    r"member\s+states|contributors|militaries|armies|armed\s+forces)\b"
+)
+_REL_SENDER = re.compile(
+    r"\s+(?:force\s+|contingent\s+|troops\s+)?(?:that\s+|which\s+)?(?:the\s+)?"
+    r"(?P<who>alliance|[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*)?)\s+(?:\w+\s+){0,2}?"
+    r"(?:plans?|intends?|wants?|agreed|promised|pledged|is|are|was|were|has|have|had|will|would)\s+"
+    r"(?:\w+\s+)?(?:to\s+)?(?:send|deploy|dispatch|contribute|commit)\b"
 )
 # "12,500 troops authorized by the UN Security Council": a mission's mandated strength.
 _MANDATED = re.compile(
@@ -63,8 +69,12 @@ _PEACEKEEPERS = re.compile(r"peacekeepers|[Bb]lue\s+(?:[Hh]elmets|[Bb]erets)")
 _GENERIC_SIZE = re.compile(
     r"\b(?:a|an|each)\s+(?:standard|typical|average|full|regular|normal|single)?\s*(?:brigade|"
     r"battalion|division|regiment|company|platoon|battle\s?group|squad)\s+(?:could|can|would|"
-    r"typically|usually|normally|generally|may)?\s*(?:have|has|comprises?|numbers?|consists?\s+of|"
-    r"includes?|is\s+made\s+up\s+of)\b",
+    r"typically|usually|normally|generally|may|should|must|is\s+supposed\s+to|is\s+meant\s+to|"
+    r"is\s+expected\s+to)?\s*(?:have|has|comprises?|numbers?|consists?\s+of|"
+    r"includes?|is\s+made\s+up\s+of)\b"
+    # "the normal battalion capacity of 680": the size of a kind of unit, not of a force.
+    r"|\b(?:standard|typical|average|normal|usual|regular)\s+(?:brigade|battalion|division|"
+    r"regiment|company|platoon|battle\s?group|squad)\s+(?:capacity|size|strength)\b",
     re.IGNORECASE,
 )
 _MULTI_WORD = re.compile(r"\b(?:multinational|multi-national|European|allied|international)\b")
@@ -74,7 +84,8 @@ _HELP_FROM = re.compile(
     r"opposition|protests?)\s+from\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_EACH_BETWEEN = re.compile(r"\beach\b(?![^,;]*\bof\b)")
+_AGREED = re.compile(r"\b(?:agreed|agree|agrees|signed|reached|negotiated|struck|settled)\b")
+_EACH_BETWEEN = re.compile(r"\beach\b(?![^,;]{0,40}?\bof\b)")
 _JOINT = re.compile(r"\b(?:joint|jointly|together|combined)\b", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(
     r"\b(?:It|it|They|they|its|their|[Tt]he\s+(?:country|nation|kingdom|republic|government))\b"
@@ -109,7 +120,8 @@ def find_troop_figures(
     prev_had_troops = False
     since_troops = 99  # sentences since the last one about troops
     counts: dict[str, int] = {}
-    article_counts, deployers = _article_counts(text, sentences, entities, gaz)
+    aliases = _acronym_aliases(text, sentences, entities, gaz)
+    article_counts, deployers = _article_counts(text, sentences, entities, gaz, aliases)
     deployer = _dominant(deployers)
     article_has_nato = "NATO" in text
     hints = hint_positions(text)
@@ -123,7 +135,7 @@ def find_troop_figures(
         while j < len(entities) and entities[j].end <= e:
             sent_ents.append(entities[j])
             j += 1
-        ms = mentions(text, s, sent_ents, gaz)
+        ms = mentions(text, s, sent_ents, gaz, aliases)
         demonyms = {m.entity.text for m in ms if m.entity.label == "NORP"}
         k = bisect.bisect_left(hints, s)
         if prev_had_troops or (k < len(hints) and hints[k] < e):
@@ -145,7 +157,7 @@ def find_troop_figures(
             elif sent_whos and (whole := _whole_force(text, s, cand, ms)):
                 whos = whole  # "has 6,000 troops in the 22,000-strong force": the whole mission
             else:
-                whos = _contributors(text, s, e, cand, ms, article_has_nato)
+                whos = _contributors(text, s, e, cand, ms, article_has_nato, deployer)
             generic = _GENERIC_SIZE.search(text, s, e) is not None
             if generic:
                 whos = []  # "a standard brigade could have 3,000 troops": nobody's troops
@@ -217,7 +229,13 @@ def find_troop_figures(
 
 
 def _contributors(
-    text: str, s: int, e: int, cand: dict, ms: list[Mention], has_nato: bool
+    text: str,
+    s: int,
+    e: int,
+    cand: dict,
+    ms: list[Mention],
+    has_nato: bool,
+    deployer: list[str] = (),
 ) -> list[str]:
     start, end = cand["start"], cand["match_end"]
     # 1. Inside the phrase: "600 British soldiers", "U.S. troops", "UN peacekeepers".
@@ -226,6 +244,14 @@ def _contributors(
         sender = _sender_of_place_troops(text, s, start, inside[0], ms)
         return [sender or inside[0].who]
     phrase = text[start:end]
+    # "the 6,000-member force the alliance plans to send": the subject of the sending verb.
+    rel = _REL_SENDER.match(text, end, min(e, end + 80))
+    if rel and cand["pattern"] in ("strong", "force", "figure"):
+        if rel.group("who").lower() == "alliance" and has_nato:
+            return ["NATO"]
+        named = [m for m in ms if m.who and m.entity.start == rel.start("who")]
+        if named:
+            return [named[0].who]
     if cand["pattern"] == "ellipsis_state":
         named = [
             m
@@ -323,6 +349,14 @@ def _contributors(
         # "alongside French, Danish and Icelandic forces, totaling almost 1,200"; "The
         # Philippines and the United States held drills involving 17,000 troops".
         members = list_members(ms, ms.index(nearest), text)
+        if (
+            len(members) > 1
+            and _AGREED.search(text, nearest.entity.end, start)
+            and any(m.who in deployer for m in members)
+        ):
+            # "Tokyo and Washington agreed to relocate 9,000 Marines": parties to a deal, of
+            # whom the article shows one as the owner of the troops.
+            return list(deployer)
         # "Britain, Canada and Germany would each send 800 soldiers": one figure per member.
         each = cand["each"] or _EACH_BETWEEN.search(text, nearest.entity.end, start) is not None
         if len({m.who for m in members}) > 1 and not each:
@@ -338,7 +372,9 @@ def _contributors(
 
 
 # "6,000 troops in the 22,000-strong force": the force a national share belongs to.
-_IN_WHOLE = re.compile(r"\b(?:in|of|into|within|joined?|joining)\s+(?:the|a|an|its)\s+(?:[\w-]+\s+)?$")
+_IN_WHOLE = re.compile(
+    r"\b(?:in|of|into|within|joined?|joining)\s+(?:the|a|an|its)\s+(?:[\w-]+\s+)?$"
+)
 
 
 def _whole_force(text: str, s: int, cand: dict, ms: list[Mention]) -> list[str]:
@@ -419,8 +455,35 @@ def _later_state(cand: dict, ms: list[Mention]) -> list[str]:
     return [(states or later)[0].who] if later else []
 
 
-def _article_counts(
+def _acronym_aliases(
     text: str, sentences: list[tuple[int, int]], entities: list[Entity], gaz: Gazetteer
+) -> dict[str, str]:
+    """Acronyms of the article's national forces: "RDF" for "Rwanda Defence Forces"."""
+    bodies: dict[str, str] = {}
+    acronyms = {e.text for e in entities if e.label == "ORG" and _ACRONYM.fullmatch(e.text)}
+    if not acronyms:
+        return bodies
+    for ent in entities:
+        if ent.label != "ORG" or " " not in ent.text:
+            continue
+        initials = "".join(w[0] for w in ent.text.split() if w[:1].isupper())
+        if initials not in acronyms or initials in bodies:
+            continue
+        ms = mentions(text, ent.start, [ent], gaz)
+        if ms and ms[0].who and ms[0].who not in ("multinational", "NATO"):
+            bodies[initials] = ms[0].who
+    return bodies
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def _article_counts(
+    text: str,
+    sentences: list[tuple[int, int]],
+    entities: list[Entity],
+    gaz: Gazetteer,
+    aliases: dict[str, str] | None = None,
 ) -> tuple[dict[str, int], dict[str, int]]:
     """How often the article names each state or alliance other than as a place troops go to,
     and how often it shows each state as the one whose troops they are (see _deploys)."""
@@ -433,7 +496,7 @@ def _article_counts(
             if entities[i].start >= s:
                 sent.append(entities[i])
             i += 1
-        for m in mentions(text, s, sent, gaz):
+        for m in mentions(text, s, sent, gaz, aliases):
             if m.who and not m.host:
                 counts[m.who] = counts.get(m.who, 0) + _weight(text, m)
                 if m.country and _deploys(text, s, m):

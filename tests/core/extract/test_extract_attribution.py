@@ -216,3 +216,87 @@ def test_the_subject_of_a_relative_sending_clause_is_the_sender():
 def test_a_vote_count_is_not_a_troop_level():
     text = "A motion against sending the troops was defeated 98 to 41 on Thursday."
     assert troops(text) == []
+
+
+def test_thousands_grouped_with_a_no_break_space_or_its_mojibake():
+    assert ("Norway", 2400, 2400) in troops("Norway keeps 2\u00a0400 soldiers in the north.")
+    # A UTF-8 no-break space read as cp1252 becomes "Â" before the space.
+    assert ("Norway", 2400, 2400) in troops("Norway keeps 2\u00c2 400 soldiers in the north.")
+
+
+def test_british_regiments_named_for_a_home_nation_stay_british():
+    text = (
+        "British commanders asked for more troops. Members of the Royal Irish Regiment will "
+        "form a 500-strong force to join them."
+    )
+    assert all(who != "Ireland" for who, _, _ in troops(text))
+
+
+def test_suspended_hyphen_range_before_strong():
+    text = "Canadian officers will form a 300- to 400-strong force for the north."
+    assert ("Canada", 300, 400) in troops(text)
+
+
+def test_force_reduced_by():
+    text = "Spanish troops will stay, although the force in Lebanon is being reduced by 250."
+    assert ("Spain", 250, 250) in troops(text)
+
+
+def test_members_of_a_named_force_without_an_article():
+    text = "The move began with 80 members of II Marine Expeditionary Force flying to Norway."
+    assert 80 in [low for _, low, _ in troops(text)]
+
+
+def test_parties_to_a_deal_are_not_a_multinational_force():
+    text = (
+        "U.S. Marines have been based on the island for decades. Tokyo and Washington agreed "
+        "to relocate about 5,000 of the 18,000 Marines stationed there."
+    )
+    found = troops(text)
+    assert ("United States", 5000, 5000) in found
+    assert ("United States", 18000, 18000) in found
+
+
+def test_acronym_of_a_national_force_names_its_state():
+    # "GAF" stands for the Ghana Armed Forces named earlier; the Nepalese company is relieved.
+    text = (
+        "The Ghana Armed Forces (GAF) began a rotation on Friday.\n\n"
+        "The 312 GAF soldiers will relieve a Nepalese company in Lebanon."
+    )
+    assert troops(text) == [("Ghana", 312, 312)]
+
+
+def test_size_a_battalion_is_supposed_to_have_is_nobodys_troops():
+    text = (
+        "Zambian troops serve with the UN mission in the region. Under the new UN guidelines "
+        "each battalion is supposed to have about 750 soldiers, against a normal battalion "
+        "capacity of 640."
+    )
+    assert [who for who, _, _ in troops(text) if who is not None] == []
+
+
+def test_unit_number_before_a_named_battalion_is_not_a_head_count():
+    text = "The first batch of 7 Infantry Battalion troops left Kigali for Juba on Friday."
+    assert all(low != 7 for _, low, _ in troops(text))
+
+
+def test_share_after_including_with_its_noun_left_out():
+    text = "Belgium has about 1,200 troops in the region, including 450 in Niger."
+    found = troops(text)
+    assert ("Belgium", 1200, 1200) in found
+    assert ("Belgium", 450, 450) in found
+
+
+def test_or_range_after_a_level():
+    text = "Italy aims to reduce the number of its troops in the region to about 900 or 1,000."
+    assert ("Italy", 900, 1000) in troops(text)
+
+
+def test_from_to_levels_with_a_quoted_second_number():
+    text = (
+        "The alliance said it would raise its number of ready forces from 20,000 to "
+        "\u201cwell over 60,000.\u201d NATO ministers agreed."
+    )
+    found = troops(text)
+    assert ("NATO", 20000, 20000) in found
+    assert ("NATO", 60000, 60000) in found
