@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QMessageBox,
     QToolButton,
     QToolTip,
     QVBoxLayout,
@@ -399,20 +400,31 @@ class ChartPanel(QWidget):
     # -- export ---------------------------------------------------------------------------------------
 
     def export(self, path: str) -> None:
-        """Write the chart as PNG or SVG, or its data as CSV, by the file's extension."""
+        """Write the chart as PNG or SVG, or its data as CSV, by the file's extension.
+
+        Raises OSError with a readable message when the file cannot be written.
+        """
         suffix = Path(path).suffix.lower()
         if suffix == ".csv":
             Path(path).write_text(self.table.to_csv() if self.table else "", encoding="utf-8")
-        elif suffix == ".svg":
-            self._export_svg(path)
+            return
+        # Qt's image and SVG writers only report failure quietly (a False or a warning), so
+        # check the folder first and the result after: the user must not be told "Saved".
+        folder = Path(path).parent
+        if not folder.is_dir():
+            raise OSError(f"The folder {folder} does not exist.")
+        if suffix == ".svg":
+            ok = self._export_svg(path)
         else:
             # The whole layout, so the legend beside the plot is in the picture too.
             layout = self.plot_widget.ci
             exporter = exporters.ImageExporter(layout)
             exporter.parameters()["width"] = max(1600, int(layout.sceneBoundingRect().width() * 2))
-            exporter.export(path)
+            ok = bool(exporter.export(path))
+        if not ok:
+            raise OSError(f"Could not write {path}: check that the folder is writable.")
 
-    def _export_svg(self, path: str) -> None:
+    def _export_svg(self, path: str) -> bool:
         # pyqtgraph 0.14's SVGExporter cannot parse the SVG paths Qt 6.12 writes (it fails on
         # every plot), so the scene is painted straight into Qt's own SVG generator.
         scene = self.plot_widget.scene()
@@ -422,9 +434,11 @@ class ChartPanel(QWidget):
         generator.setTitle("Troop figures")
         generator.setSize(rect.size().toSize())
         generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
-        painter = QPainter(generator)
+        painter = QPainter()
+        if not painter.begin(generator):
+            return False
         scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
-        painter.end()
+        return painter.end()
 
     def choose_export(self, suffix: str = ".png") -> str | None:
         """Ask where to save, then export; returns the path or None when cancelled."""
@@ -444,7 +458,17 @@ class ChartPanel(QWidget):
             return None
         if not Path(path).suffix:
             path += suffix
-        self.export(path)
+        try:
+            self.export(path)
+        except OSError as exc:
+            message = exc.strerror and f"Could not save {path}: {exc.strerror}." or str(exc)
+            self.message.setText(message)
+            # Window-modal and not blocking, like the app's other dialogs.
+            self.error_box = QMessageBox(
+                QMessageBox.Icon.Warning, "Export chart", message, parent=self
+            )
+            self.error_box.open()
+            return None
         self.message.setText(f"Saved {Path(path).name}")
         return path
 

@@ -139,3 +139,21 @@ def test_log_scale_keeps_small_contingents_visible(qtbot, window, monkeypatch, t
     )
     chart.export_menu.actions()[2].trigger()
     assert (tmp_path / "figures.csv").read_text().startswith("contributor,year")
+
+
+def test_export_to_an_unwritable_place_says_so(qtbot, window, monkeypatch, tmp_path):
+    chart = window.chart
+    _drawn(qtbot, chart, chart.refresh)
+    for suffix in (".png", ".svg", ".csv"):
+        target = tmp_path / "missing-folder" / f"figures{suffix}"
+        monkeypatch.setattr(
+            "briefing_app.ui.chart.QFileDialog.getSaveFileName",
+            lambda *a, t=target, **k: (str(t), ""),
+        )
+        assert chart.choose_export(suffix) is None  # no traceback, no "Saved"
+        assert not target.exists()
+        assert "Saved" not in chart.message.text()
+        assert str(target) in chart.message.text() or "does not exist" in chart.message.text()
+        assert chart.error_box.isVisible()
+        assert chart.error_box.text() == chart.message.text()
+        chart.error_box.close()

@@ -15,9 +15,7 @@ _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|(?<!\d)\d++(?:st|nd|rd|th)\b|[A-Z][\w’'.&]*(?:-[\w’']+)*|(?:al|el)-[A-Z][\w’']+|"
     r"[a-z]+|\S",
 )
-_RUN_TOKEN = (
-    r"(?:[A-Z]\.){2,}|(?<!\d)\d++(?:st|nd|rd|th)\b|[A-Z][\w’'.&]*(?:-[\w’']+)*|(?:al|el|Al|El)-[A-Z][\w’']+"
-)
+_RUN_TOKEN = r"(?:[A-Z]\.){2,}|(?<!\d)\d++(?:st|nd|rd|th)\b|[A-Z][\w’'.&]*(?:-[\w’']+)*|(?:al|el|Al|El)-[A-Z][\w’']+"
 _RUN = re.compile(
     rf"(?<![a-z])(?:{_RUN_TOKEN})(?:(?:[ \n](?:of|for|and|on|the|de|du|des|la|le|al|el|von|van|der|bin|ibn|da|di))"
     rf"{{0,2}}[ \n](?:{_RUN_TOKEN}))*"
