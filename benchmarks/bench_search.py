@@ -14,24 +14,13 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+from corpus import CORPUS
+from corpus import QUERIES as IMPORT_QUERIES
 
-from briefing_app.core.index import TEXT_ANALYZER, IndexDoc, SearchIndex  # noqa: E402
-from briefing_app.core.search import search  # noqa: E402
+from briefing_app.core.index import TEXT_ANALYZER, IndexDoc, SearchIndex
+from briefing_app.core.search import search
 
-CORPUS = REPO.parent / "shared" / "corpora" / "reuters21578.jsonl.gz"
-
-QUERIES = [
-    "oil AND price*",
-    '"interest rates"',
-    "title:bank",
-    "year:1987",
-    "wheat OR corn",
-    "gold~",
-    "",
-    "wheet",  # a misspelling: exercises the suggestion
-]
+QUERIES = [*IMPORT_QUERIES, "wheet"]  # a misspelling: exercises the suggestion
 
 
 def read_corpus(path: Path = CORPUS) -> Iterator[dict]:
