@@ -142,7 +142,11 @@ def _why(exc: OSError, path: Path) -> str:
         errno.EROFS: f"{folder} is on a read-only disk",
         errno.ENOSPC: "the disk is full",
         errno.EDQUOT: "your disk quota is used up",
-        errno.ENOENT: f"the folder {folder} does not exist",
+        errno.ENOENT: (
+            f"the folder {folder} does not exist"
+            if not folder.is_dir()
+            else f"files cannot be created in {folder}"
+        ),
         errno.EISDIR: f"{path} is a folder",
     }
     reason = reasons.get(exc.errno, exc.strerror or str(exc))

@@ -434,6 +434,12 @@ class Workspace:
                 if progress:
                     progress(state)
             while inflight:
+                if cancelled and cancelled():
+                    # Read but not stored: none of it is in the library, so dropping it loses
+                    # nothing; the files stay unremembered and are read again next time.
+                    report.cancelled = True
+                    inflight.clear()
+                    break
                 store_oldest()
         finally:
             if pool:

@@ -280,6 +280,8 @@ class ChartPanel(QWidget):
         self.table = table
         self.plot.clear()
         self.legend.clear()
+        # An empty legend would still draw its frame: an empty box beside an empty plot.
+        self.legend.setVisible(bool(table.rows))
         self.bars, self.lines, self.hot = {}, {}, []
         groups = self.groups(table)
         countries = table.countries()
@@ -291,9 +293,10 @@ class ChartPanel(QWidget):
             self.drawn.emit(table)
             return
         scope = "search results" if config["scope"] == "results" else "whole library"
+        mark = "point" if config["style"] == "lines" else "bar"
         self.message.setText(
             f"{len(countries)} {'country' if len(countries) == 1 else 'countries'} · "
-            f"{len(table.rows)} cells · {scope} · hover a bar for its sources, click to open"
+            f"{len(table.rows)} cells · {scope} · hover a {mark} for its sources, click to open"
         )
         width = GROUP_WIDTH / max(1, len(countries))
         log = self.log_button.isChecked()

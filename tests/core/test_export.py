@@ -232,6 +232,19 @@ def test_missing_folder_is_a_readable_error(document, tmp_path):
         export_document(document, tmp_path / "nowhere" / "b.md")
 
 
+def test_a_folder_that_exists_but_refuses_files_is_not_called_missing(
+    document, tmp_path, monkeypatch
+):
+    # /proc on Linux answers ENOENT for new files although the folder is there.
+    def refuse(*_args, **_kwargs):
+        raise FileNotFoundError(errno.ENOENT, "No such file or directory")
+
+    monkeypatch.setattr("briefing_app.core.export._create_temporary", refuse)
+    with pytest.raises(ExportError, match="files cannot be created in") as caught:
+        export_document(document, tmp_path / "b.md")
+    assert "does not exist" not in str(caught.value)
+
+
 def test_permission_denied_is_a_readable_error(document, tmp_path, monkeypatch):
     # Root may write anywhere, so the refusal a normal user gets is simulated at the source.
     def refuse(*_args, **_kwargs):

@@ -216,3 +216,39 @@ def test_large_imports_extract_in_a_second_process(ws, tmp_path, monkeypatch):
     values = sorted(r.value for r in ws.figure_reports() if r.article_title.startswith("Report"))
     assert values == list(range(100, 140))
     assert ws.import_paths([bulk]).unchanged_files == 1
+
+
+def test_cancel_during_a_large_import_stops_before_storing_what_was_only_read(
+    ws, tmp_path, monkeypatch
+):
+    import json
+
+    from briefing_app.core import workspace as workspace_module
+
+    # A bulk file is read far faster than it is extracted: all of it is read and queued before
+    # the first batch is stored. A cancel then must not wait for the whole queue.
+    monkeypatch.setattr(workspace_module, "POOL_THRESHOLD", 10)
+    monkeypatch.setattr(workspace_module, "BATCH_SIZE", 5)
+    bulk = tmp_path / "bulk.jsonl"
+    bulk.write_text(
+        "\n".join(
+            json.dumps({"id": f"r{i}", "title": f"Item {i}", "body": f"Report {i} on drills."})
+            for i in range(40)
+        ),
+        encoding="utf-8",
+    )
+    stored = []
+    original = ws._store_batch
+
+    def store(batch, *args, **kwargs):
+        stored.append(len(batch))
+        return original(batch, *args, **kwargs)
+
+    monkeypatch.setattr(ws, "_store_batch", store)
+    report = ws.import_paths([bulk], cancelled=lambda: len(stored) >= 1)
+    assert report.cancelled
+    assert report.imported == 5 and stored == [5]
+    assert ws.search("drills").total == 5
+    # The file was not finished, so importing again completes it.
+    again = ws.import_paths([bulk])
+    assert again.imported == 35 and not again.cancelled

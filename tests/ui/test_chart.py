@@ -157,3 +157,24 @@ def test_export_to_an_unwritable_place_says_so(qtbot, window, monkeypatch, tmp_p
         assert chart.error_box.isVisible()
         assert chart.error_box.text() == chart.message.text()
         chart.error_box.close()
+
+
+def test_no_figures_hides_the_empty_legend_box(qtbot, window):
+    chart = window.chart
+    _drawn(qtbot, chart, chart.refresh)
+    assert chart.legend.isVisible()
+    _drawn(qtbot, chart, lambda: chart.set_result_ids([]))
+    assert chart.message.text().startswith("No troop figures")
+    assert not chart.legend.isVisible()  # no empty frame left beside the empty plot
+    _drawn(qtbot, chart, lambda: chart.set_result_ids(window.search.result.all_ids))
+    assert chart.legend.isVisible() and chart.bars
+
+
+def test_the_hint_names_points_when_drawn_as_lines(qtbot, window):
+    chart = window.chart
+    _drawn(qtbot, chart, chart.refresh)
+    assert "hover a bar" in chart.message.text()
+    _drawn(
+        qtbot, chart, lambda: chart.style_combo.setCurrentIndex(chart.style_combo.findData("lines"))
+    )
+    assert "hover a point" in chart.message.text()
