@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from briefing_app.core.formats.decoding import FileProblem, decode_bytes, normalise_newlines
+from briefing_app.core.formats.decoding import normalise_newlines
 from briefing_app.core.formats.fields import build_article, key_value
-from briefing_app.core.formats.plaintext import split_header
+from briefing_app.core.formats.plaintext import read_single_article, split_header
 from briefing_app.core.records import Article, Skipped
 
 _FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -57,10 +57,7 @@ def read_markdown_article(text: str, *, path: str | None = None) -> Article:
 
 
 def read_md(path: Path) -> Iterator[Article | Skipped]:
-    article = read_markdown_article(decode_bytes(path.read_bytes()), path=str(path))
-    if not article.body:
-        raise FileProblem("no article text")
-    yield article
+    return read_single_article(path, read_markdown_article)
 
 
 READERS = {".md": read_md, ".markdown": read_md}

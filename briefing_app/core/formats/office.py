@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -169,16 +169,27 @@ def _docx_paragraph(paragraph: ElementTree.Element) -> str:
     return "".join(parts)
 
 
-def _docx_table(table: ElementTree.Element) -> str:
+def _table_text(
+    table: ElementTree.Element,
+    row_tag: str,
+    cell_tag: str,
+    paragraph_tag: str,
+    paragraph_text: Callable[[ElementTree.Element], str],
+) -> str:
+    """A table as text, one line a row, cells joined by CELL_SEPARATOR (Word and ODF alike)."""
     rows = []
-    for row in table.iter(f"{_W}tr"):
+    for row in table.iter(row_tag):
         cells = [
-            " ".join(" ".join(_docx_paragraph(p).split()) for p in cell.iter(f"{_W}p")).strip()
-            for cell in row.findall(f"{_W}tc")
+            " ".join(" ".join(paragraph_text(p).split()) for p in cell.iter(paragraph_tag)).strip()
+            for cell in row.findall(cell_tag)
         ]
         if any(cells):
             rows.append(CELL_SEPARATOR.join(cells))
     return "\n".join(rows)
+
+
+def _docx_table(table: ElementTree.Element) -> str:
+    return _table_text(table, f"{_W}tr", f"{_W}tc", f"{_W}p", _docx_paragraph)
 
 
 # -- OpenDocument (.odt) ------------------------------------------------------------------------
@@ -221,15 +232,7 @@ def _odt_text(element: ElementTree.Element) -> str:
 
 
 def _odt_table(table: ElementTree.Element) -> str:
-    rows = []
-    for row in table.iter(f"{_TABLE}table-row"):
-        cells = [
-            " ".join(" ".join(_odt_text(p).split()) for p in cell.iter(f"{_TEXT}p")).strip()
-            for cell in row.findall(f"{_TABLE}table-cell")
-        ]
-        if any(cells):
-            rows.append(CELL_SEPARATOR.join(cells))
-    return "\n".join(rows)
+    return _table_text(table, f"{_TABLE}table-row", f"{_TABLE}table-cell", f"{_TEXT}p", _odt_text)
 
 
 # -- Rich Text (.rtf) ---------------------------------------------------------------------------

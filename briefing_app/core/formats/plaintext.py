@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from briefing_app.core.formats.decoding import FileProblem, decode_bytes, normalise_newlines
@@ -59,11 +59,16 @@ def read_text_article(text: str, *, path: str | None = None) -> Article:
     return build_article(body, meta, path=path)
 
 
-def read_txt(path: Path) -> Iterator[Article | Skipped]:
-    article = read_text_article(decode_bytes(path.read_bytes()), path=str(path))
+def read_single_article(path: Path, parse: Callable[..., Article]) -> Iterator[Article | Skipped]:
+    """A file holding one article as text: decode it, parse it, refuse it when it is empty."""
+    article = parse(decode_bytes(path.read_bytes()), path=str(path))
     if not article.body:
         raise FileProblem("no article text")
     yield article
+
+
+def read_txt(path: Path) -> Iterator[Article | Skipped]:
+    return read_single_article(path, read_text_article)
 
 
 READERS = {".txt": read_txt, ".text": read_txt}
