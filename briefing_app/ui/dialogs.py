@@ -62,6 +62,23 @@ class QueryHelp(QDialog):
         self.resize(520, 400)
 
 
+class DetailsFields:
+    """The title, date and source fields and the error line that article dialogs share."""
+
+    def __init__(self, owner: QWidget, title: str, date: str | None, source: str | None) -> None:
+        self.title_edit = QLineEdit(title, owner)
+        self.date_edit = QLineEdit(date or "", owner)
+        self.date_edit.setPlaceholderText("e.g. 2016-06-14 or 14 June 2016")
+        self.source_edit = QLineEdit(source or "", owner)
+        self.error = QLabel(owner)
+        self.error.setStyleSheet("color: #dc2626")
+        self.error.setWordWrap(True)
+        self.form = QFormLayout()
+        self.form.addRow("&Title:", self.title_edit)
+        self.form.addRow("&Date:", self.date_edit)
+        self.form.addRow("&Source:", self.source_edit)
+
+
 class EditArticleDialog(QDialog):
     """Title, date and source; the date is checked the way the library will read it."""
 
@@ -69,17 +86,14 @@ class EditArticleDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Edit article details")
         self.article = article
-        self.title_edit = QLineEdit(article.title, self)
-        self.date_edit = QLineEdit(article.date or "", self)
-        self.date_edit.setPlaceholderText("e.g. 2016-06-14 or 14 June 2016")
-        self.source_edit = QLineEdit(article.source or "", self)
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #dc2626")
-        self.error.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow("&Title:", self.title_edit)
-        form.addRow("&Date:", self.date_edit)
-        form.addRow("&Source:", self.source_edit)
+        fields = DetailsFields(self, article.title, article.date, article.source)
+        self.title_edit, self.date_edit, self.source_edit = (
+            fields.title_edit,
+            fields.date_edit,
+            fields.source_edit,
+        )
+        self.error = fields.error
+        form = fields.form
         hint = QLabel("Your changes are kept apart from the imported values and survive re-import.")
         hint.setObjectName("muted")
         hint.setWordWrap(True)

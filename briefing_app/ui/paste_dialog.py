@@ -11,9 +11,6 @@ from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
@@ -25,6 +22,7 @@ from briefing_app.core.formats.html import read_html_article
 from briefing_app.core.formats.leads import dateline_of
 from briefing_app.core.formats.plaintext import read_text_article
 from briefing_app.core.records import Article
+from briefing_app.ui.dialogs import DetailsFields
 
 if TYPE_CHECKING:
     from briefing_app.core.workspace import ImportReport, Workspace
@@ -81,18 +79,15 @@ class PasteDialog(QDialog):
         self.setWindowTitle("Import pasted article")
         # `article` spares reading the data twice when the caller has read it already.
         self._article = article or article_from_mime(mime) or Article(body="")
-        self.title_edit = QLineEdit(self._article.title, self)
-        self.date_edit = QLineEdit(self._article.date or "", self)
-        self.date_edit.setPlaceholderText("e.g. 2016-06-14 or 14 June 2016")
-        self.source_edit = QLineEdit(self._article.source or "", self)
+        fields = DetailsFields(self, self._article.title, self._article.date, self._article.source)
+        self.title_edit, self.date_edit, self.source_edit = (
+            fields.title_edit,
+            fields.date_edit,
+            fields.source_edit,
+        )
+        self.error = fields.error
+        form = fields.form
         self.body_edit = QPlainTextEdit(self._article.body, self)
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #dc2626")
-        self.error.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow("&Title:", self.title_edit)
-        form.addRow("&Date:", self.date_edit)
-        form.addRow("&Source:", self.source_edit)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
