@@ -162,18 +162,26 @@ _HOLD_LOCK = textwrap.dedent(
 )
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
-def test_lock_held_by_a_process_that_died(tmp_path):
-    """A writer killed while holding Whoosh's lock: the system drops the lock, we carry on."""
-    folder = tmp_path / "lib"
-    expected = _prepare(folder, tmp_path)
+def _hold_index_lock(folder):
+    """Another process that takes the index's write lock and keeps it until killed."""
     holder = subprocess.Popen(
         [sys.executable, "-c", _HOLD_LOCK, str(folder / INDEX_DIR)],
         stdout=subprocess.PIPE,
         text=True,
     )
+    if holder.stdout.readline().strip() != "locked":
+        holder.kill()
+        pytest.fail("the helper process did not take the index lock")
+    return holder
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_lock_held_by_a_process_that_died(tmp_path):
+    """A writer killed while holding Whoosh's lock: the system drops the lock, we carry on."""
+    folder = tmp_path / "lib"
+    expected = _prepare(folder, tmp_path)
+    holder = _hold_index_lock(folder)
     try:
-        assert holder.stdout.readline().strip() == "locked"
         os.kill(holder.pid, signal.SIGKILL)
         holder.wait(timeout=10)
     finally:
@@ -195,13 +203,8 @@ def test_lock_held_by_a_live_process_keeps_the_edit(tmp_path):
     edit would be reported as an error) or if the unindexed mark were lost."""
     folder = tmp_path / "lib"
     expected = _prepare(folder, tmp_path)
-    holder = subprocess.Popen(
-        [sys.executable, "-c", _HOLD_LOCK, str(folder / INDEX_DIR)],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+    holder = _hold_index_lock(folder)
     try:
-        assert holder.stdout.readline().strip() == "locked"
         ws = Workspace.open(folder)
         ws.index.lock_timeout = 1.0
         started = time.monotonic()
