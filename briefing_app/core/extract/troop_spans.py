@@ -86,15 +86,18 @@ ELLIPSIS_RE = re.compile(
 )
 # "they have pledged 400 troops and Benin at least 1,500": another state, another figure.
 ELLIPSIS_STATE_RE = re.compile(
-    r"(?:\band|,?\s+while|,?\s+whereas|;)\s+(?:the\s+)?(?P<who>[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*)?)\s+"
-    r"(?:(?:has|have|had|sent|sends|keeps|contributes|contributed|provides|provided)\s+)?"
+    r"(?:\band|,?\s+while|,?\s+whereas|;|,)\s+(?:the\s+)?(?P<who>[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*)?)\s+"
+    r"(?:(?:will|would|is\s+to|plans\s+to|is\s+sending|has\s+sent|has\s+pledged)\s+)?"
+    r"(?:(?:has|have|had|sent|sends|send|keeps|keep|contributes|contributed|contribute|provides|"
+    r"provided|provide|deploys|deployed|deploy|pledged|pledge|offered|offer)\s+)?"
     rf"(?:(?P<qual>{_QUAL})\s+)?"
-    rf"(?P<n1>{NUMBER})(?=\s*(?:[.,;:)\"”’]|$))"
+    # "Hungary would send 200 troops, Slovenia 100 and Croatia 50": a list of senders.
+    rf"(?P<n1>{NUMBER})(?=\s*(?:[.,;:)\"”’]|$)|\s+(?:and|while)\s)"
 )
 # "5,600 will be repositioned ..., while some 6,400 would come back"; "half of them—6,400—set
 # to return": a second share of the figure just found, its noun left out.
 ELLIPSIS_SHARE_RE = re.compile(
-    rf"(?:,?\s+while|,?\s+whereas|;)\s+(?:the\s+(?:other|remaining)\s+)?(?:(?P<qual>{_QUAL})\s+)?"
+    rf"(?:,?\s+while|,?\s+whereas|;|,?\s+and|,)\s+(?:the\s+(?:other|remaining)\s+)?(?:(?P<qual>{_QUAL})\s+)?"
     rf"(?P<n1>{NUMBER})\s+(?=(?:would|will|are|were|is|was|could|should|may|might)\s+(?:\w+\s+)?"
     r"(?:come|return|go|be|remain|stay|move|head|leave|relocate|redeploy)\b)"
 )
@@ -350,6 +353,7 @@ def find_candidates(
                 "each": bool(m.groupdict().get("each")),
                 "pattern": pattern,
                 "match_end": m.end(),
+                "who_start": m.start("who") if m.groupdict().get("who") else None,
             }
         )
         if split_second is not None:

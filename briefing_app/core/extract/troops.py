@@ -158,6 +158,10 @@ def find_troop_figures(
                 whos = whole  # "has 6,000 troops in the 22,000-strong force": the whole mission
             else:
                 whos = _contributors(text, s, e, cand, ms, article_has_nato, deployer)
+                if cand["pattern"] == "ellipsis_state" and not any(
+                    m.entity.start == cand["who_start"] for m in ms
+                ):
+                    continue  # "Poland, April 25": the word before the number names nobody
             generic = _GENERIC_SIZE.search(text, s, e) is not None
             if generic:
                 whos = []  # "a standard brigade could have 3,000 troops": nobody's troops
@@ -256,7 +260,7 @@ def _contributors(
         named = [
             m
             for m in ms
-            if m.who and m.entity.start >= cand["start"] - 40 and m.entity.end <= cand["num_start"]
+            if m.who and m.entity.start >= cand["who_start"] and m.entity.end <= cand["num_start"]
         ]
         return [named[-1].who] if named else []
     if (
@@ -443,7 +447,7 @@ def _is_modifier(text: str, m: Mention) -> bool:
     # "a permanent NATO mission", "bounded by NATO charters": the alliance names a thing.
     return bool(
         re.search(
-            r"\b(?:a|an|the|by|under|of|with|its|their|his|her|our)\s+(?:[a-z]+\s+)?$", before
+            r"\b(?:a|an|the|by|under|of|with|its|their|his|her|our)\s+(?:[a-z\d,.-]+\s+)?$", before
         )
     ) and bool(re.match(r"\s+[a-z]", text[ent.end : ent.end + 3]))
 

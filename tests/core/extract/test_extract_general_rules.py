@@ -322,3 +322,52 @@ def test_alliance_after_a_possessive_is_a_modifier():
     text = "Norway is extending its NATO commitment and will raise the number of troops there to 300 from 250."
     got = troops(text)
     assert ("Norway", 300, 300) in got and ("Norway", 250, 250) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A list of senders, each with its number after a comma or a semicolon.
+        (
+            "Hungary would send 200 troops, Slovenia 100 and Croatia 50.",
+            [("Hungary", 200, 200), ("Slovenia", 100, 100), ("Croatia", 50, 50)],
+        ),
+        (
+            "Australia will send 2,000 troops; New Zealand will send 300.",
+            [("Australia", 2000, 2000), ("New Zealand", 300, 300)],
+        ),
+        # Shares of a figure, their noun left out, each opening its own clause.
+        (
+            "Of the 36,000 US troops in Germany, 6,400 will return home and 5,600 will move "
+            "to other NATO countries.",
+            [
+                ("United States", 36000, 36000),
+                ("United States", 6400, 6400),
+                ("United States", 5600, 5600),
+            ],
+        ),
+        # The state that leads, not the alliance its battlegroup is named for, contributes.
+        (
+            "Canada leads a 1,000-strong NATO battlegroup in Latvia, contributing 540 soldiers.",
+            [("NATO", 1000, 1000), ("Canada", 540, 540)],
+        ),
+        # Named formations belong to one state.
+        (
+            "The 173rd Airborne Brigade sent 600 paratroopers to the Baltic states.",
+            [("United States", 600, 600)],
+        ),
+        (
+            "A further 400 troops from the Royal Welsh will join them in March.",
+            [("United Kingdom", 400, 400)],
+        ),
+    ],
+)
+def test_lists_shares_and_formations(text, expected):
+    assert troops(text) == expected
+
+
+def test_a_date_after_a_comma_is_not_a_state_with_a_figure():
+    text = (
+        "A brigade of 3,500 US troops moved through Germany on its way to Poland , April 25, 2016"
+    )
+    assert troops(text) == [("United States", 3500, 3500)]
