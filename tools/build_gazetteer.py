@@ -152,7 +152,7 @@ UG|Uganda||Ugandan,Ugandans|Kampala
 TZ|Tanzania||Tanzanian|Dodoma,Dar es Salaam
 RW|Rwanda||Rwandan,Rwandans|Kigali
 BI|Burundi||Burundian|Gitega
-CD|Democratic Republic of the Congo|DR Congo,DRC,Congo-Kinshasa|Congolese|Kinshasa
+CD|Democratic Republic of the Congo|DR Congo,DRC,Congo-Kinshasa,Democratic Republic of Congo,D.R. Congo,DR of Congo,D.R.C.|Congolese|Kinshasa
 CG|Republic of the Congo|Congo-Brazzaville,Congo|Congolese|Brazzaville
 CF|Central African Republic|CAR|Central African|Bangui
 CM|Cameroon||Cameroonian|Yaounde

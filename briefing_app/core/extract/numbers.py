@@ -27,7 +27,21 @@ _scale_alt = "|".join(_SCALES) + "|dozen"
 # Thousands may be grouped with a no-break or thin space ("3\u00a0300", South African and
 # European style), which a page decoded as cp1252 turns into "3Â 300".
 _GROUP = "(?:\u00c2?[\u00a0\u202f\u2009]|\u00c2 )"
-_DIGITS = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<![\d,.])\d{{1,3}}(?:{_GROUP}\d{{3}})+(?!\d)|\d+(?:\.\d+)?"
+# Looser groupings some outlets print: a plain space ("2 583"), a comma and a space ("5, 500"),
+# an apostrophe ("1'400", Swiss style). Not after a month ("May 25 300 troops" is a date).
+_LOOSE_GROUP = "(?: |, |['’])"
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.",
+    "Sep.", "Oct.", "Nov.", "Dec.", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Oct", "Nov", "Dec",
+)  # fmt: skip
+_NOT_AFTER_MONTH = "".join(f"(?<!{re.escape(m)} )" for m in _MONTHS)
+_DIGITS = (
+    rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<![\d,.])\d{{1,3}}(?:{_GROUP}\d{{3}})+(?!\d)|"
+    rf"{_NOT_AFTER_MONTH}(?<![\d,.’'] )(?<![\d,.’'])\d{{1,3}}(?:{_LOOSE_GROUP}\d{{3}})+(?![\d,.’']*\d)|"
+    r"\d+(?:\.\d+)?"
+)
 _WORD_ATOM = rf"(?:(?:{_tens_alt})(?:[\s-](?:{_unit_alt}))?|{_unit_alt})"
 _WORDNUM = (
     rf"(?:{_WORD_ATOM}|an?(?=(?:\s+|-)(?:{_scale_alt})))"
@@ -40,7 +54,7 @@ NUMBER = rf"(?i:{_DIGITNUM}|\b{_WORDNUM})(?![\d,]*\d)(?!\.\d)"
 NUMBER_RE = re.compile(rf"\b{NUMBER}\b", re.IGNORECASE)
 
 _SPLIT = re.compile(r"[\s-]+")
-_GROUP_RE = re.compile(rf"(?<=\d){_GROUP}(?=\d{{3}})")
+_GROUP_RE = re.compile(rf"(?<=\d)(?:{_GROUP}|{_LOOSE_GROUP})(?=\d{{3}}(?!\d))")
 
 
 def parse_number(text: str) -> float | None:

@@ -121,7 +121,9 @@ def find_troop_figures(
     since_troops = 99  # sentences since the last one about troops
     counts: dict[str, int] = {}
     aliases = _acronym_aliases(text, sentences, entities, gaz)
-    article_counts, deployers = _article_counts(text, sentences, entities, gaz, aliases)
+    article_counts, deployers, host_counts = _article_counts(
+        text, sentences, entities, gaz, aliases
+    )
     deployer = _dominant(deployers)
     article_has_nato = "NATO" in text
     hints = hint_positions(text)
@@ -158,6 +160,20 @@ def find_troop_figures(
                 whos = whole  # "has 6,000 troops in the 22,000-strong force": the whole mission
             else:
                 whos = _contributors(text, s, e, cand, ms, article_has_nato, deployer)
+                if (
+                    deployer
+                    and deployers[deployer[0]] >= 2
+                    and len(whos) == 1
+                    and whos[0] != deployer[0]
+                    and host_counts.get(whos[0], 0) >= 1
+                    and whos[0] not in deployers
+                    and not _named_with_figure(text, s, cand, ms, whos[0])
+                    and not _subject_of(ms, whos[0])
+                ):
+                    # "the withdrawal of the 600-strong force from Iraq", in an article that
+                    # shows Japan sending troops and Iraq only receiving them: a place is not
+                    # the sender because it is the nearest name.
+                    whos = list(deployer)
                 if cand["pattern"] == "ellipsis_state" and not any(
                     m.entity.start == cand["who_start"] for m in ms
                 ):
@@ -247,6 +263,9 @@ def _contributors(
     if inside:
         sender = _sender_of_place_troops(text, s, start, inside[0], ms)
         return [sender or inside[0].who]
+    owner = _possessor(text, s, start, ms)
+    if owner is not None:
+        return [owner.who]
     phrase = text[start:end]
     # "the 6,000-member force the alliance plans to send": the subject of the sending verb.
     rel = _REL_SENDER.match(text, end, min(e, end + 80))
@@ -375,6 +394,37 @@ def _contributors(
     return []
 
 
+_POSSESSIVE_GAP = re.compile(
+    r"[’']s?\s+(?:(?:remaining|current|entire|whole|total|own|new|additional|extra|planned|"
+    r"existing|present|full|estimated|last|first|latest)\s+){0,2}"
+)
+
+
+def _possessor(text: str, s: int, start: int, ms: list[Mention]) -> Mention | None:
+    """The state whose figure it is by possession: "Japan's 600-strong force"."""
+    for m in reversed(ms):
+        if m.who and m.entity.end <= start and start - m.entity.end <= 30:
+            if _POSSESSIVE_GAP.fullmatch(text, m.entity.end, start):
+                return m
+            return None
+    return None
+
+
+def _subject_of(ms: list[Mention], who: str) -> bool:
+    """Whether who is the sentence's first state named other than as a place."""
+    first = next((m for m in ms if m.who and not m.host), None)
+    return first is not None and first.who == who
+
+
+def _named_with_figure(text: str, s: int, cand: dict, ms: list[Mention], who: str) -> bool:
+    """Whether the figure's own words name who ("600 Iraqi troops", "Iraq's 600 soldiers")."""
+    start, end = cand["start"], cand["match_end"]
+    if any(start <= m.entity.start and m.entity.end <= end and m.who == who for m in ms):
+        return True
+    owner = _possessor(text, s, start, ms)
+    return owner is not None and owner.who == who
+
+
 # "6,000 troops in the 22,000-strong force": the force a national share belongs to.
 _IN_WHOLE = re.compile(
     r"\b(?:in|of|into|within|joined?|joining)\s+(?:the|a|an|its)\s+(?:[\w-]+\s+)?$"
@@ -488,11 +538,13 @@ def _article_counts(
     entities: list[Entity],
     gaz: Gazetteer,
     aliases: dict[str, str] | None = None,
-) -> tuple[dict[str, int], dict[str, int]]:
+) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
     """How often the article names each state or alliance other than as a place troops go to,
-    and how often it shows each state as the one whose troops they are (see _deploys)."""
+    how often it shows each state as the one whose troops they are (see _deploys), and how
+    often it names each state as a place troops are in or go to."""
     counts: dict[str, int] = {}
     deployers: dict[str, int] = {}
+    hosts: dict[str, int] = {}
     i = 0
     for s, e in sentences:
         sent = []
@@ -501,11 +553,13 @@ def _article_counts(
                 sent.append(entities[i])
             i += 1
         for m in mentions(text, s, sent, gaz, aliases):
+            if m.who and m.host and m.country:
+                hosts[m.who] = hosts.get(m.who, 0) + 1
             if m.who and not m.host:
                 counts[m.who] = counts.get(m.who, 0) + _weight(text, m)
                 if m.country and _deploys(text, s, m):
                     deployers[m.who] = deployers.get(m.who, 0) + 1
-    return counts, deployers
+    return counts, deployers, hosts
 
 
 # "Rwanda will deploy", "Britain said it would send": a state as the subject of sending.
