@@ -17,8 +17,11 @@ _ABBREVIATIONS = {
 # A lone line break is not a boundary: wire copy wraps sentences at 65 characters.
 _BOUNDARY = re.compile(
     r"(?=[.!?\n])(?:(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n|\n(?=[ \t]+\S)|"
-    r"(?<=[:\"”’])\n)"
+    r"(?<=[:\"”’])\n|(?<=\d)\n(?=[ \t]*[A-Z•*·–-]))"
 )
+# A short line that ends in a number is a row of a box or table ("Poland - 900"), not prose
+# wrapped at 65 characters.
+_ROW_LINE = 40
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
 
 
@@ -28,6 +31,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         end = m.end()
+        if m.group() == "\n" and text[m.start() - 1].isdigit():
+            if m.start() - (text.rfind("\n", 0, m.start()) + 1) > _ROW_LINE:
+                continue
         if text[m.start()] == ".":
             word = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
             if word:

@@ -129,6 +129,7 @@ def find_troop_figures(
     hints = hint_positions(text)
     if not hints:
         return figures
+    table_rows = _table_rows(text, sentences, gaz)
     for s, e in sentences:
         sent_ents = []
         while ent_i < len(entities) and entities[ent_i].start < s:
@@ -147,7 +148,7 @@ def find_troop_figures(
             found = []
         if not found and since_troops <= 2:
             found = find_level_candidates(text, s, e)
-        if not found and prev_had_troops and len(ms) == 1 and ms[0].country:
+        if not found and (prev_had_troops or s in table_rows) and len(ms) == 1 and ms[0].country:
             found = _table_row(text, s, e, ms[0])
         sentence = text[s:e]
         sent_whos: list[str] = []  # contributors of this sentence's figures so far
@@ -442,7 +443,27 @@ def _whole_force(text: str, s: int, cand: dict, ms: list[Mention]) -> list[str]:
 
 
 # "• Burundi 5,432" under "AU troops in Somalia:": a table of contingents, one state a line.
-_ROW = re.compile(rf"[\s•*·–-]*(?:the\s+)?[A-Z][\w .’'-]*?\s*[:–-]?\s*(?P<n1>{NUMBER})\s*$")
+_ROW = re.compile(
+    rf"[\s•*·–-]*(?:the\s+)?(?P<name>[A-Z][\w .’'-]*?)\s*[:–-]?\s*(?P<n1>{NUMBER})"
+    rf"(?:\s*[-–]\s*(?P<n2>{NUMBER}))?\s*$"
+)
+
+
+def _table_rows(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> set[int]:
+    """Starts of lines in a run of three or more that each hold only a state and a number: a
+    box of contingents ("UK - 7,100", "Poland - 900") needs no heading to be read as one."""
+    rows: set[int] = set()
+    run: list[int] = []
+    for s, e in sentences + [(len(text), len(text))]:
+        row = _ROW.fullmatch(text, s, e) if e - s <= 80 else None
+        name = gaz.names.get(row.group("name").strip()) if row else None
+        if name is not None and name.kind == "country":
+            run.append(s)
+            continue
+        if len(run) >= 3:
+            rows.update(run)
+        run = []
+    return rows
 
 
 def _table_row(text: str, s: int, e: int, m: Mention) -> list[dict]:
@@ -457,10 +478,13 @@ def _table_row(text: str, s: int, e: int, m: Mention) -> list[dict]:
     low = parse_number(row.group("n1"))
     if low is None or low < 10 or low != int(low) or is_year_like(row.group("n1")):
         return []
-    n0, n1 = row.start("n1"), row.end("n1")
+    high = parse_number(row.group("n2")) if row.group("n2") else low
+    if high is None or high < low:
+        high = low
+    n0, n1 = row.start("n1"), row.end("n2") if row.group("n2") else row.end("n1")
     return [
         {
-            "start": n0, "end": n1, "num_start": n0, "num_end": n1, "low": low, "high": low,
+            "start": n0, "end": n1, "num_start": n0, "num_end": n1, "low": low, "high": high,
             "qual": None, "vague": None, "each": False, "pattern": "row", "match_end": n1,
         }
     ]  # fmt: skip
