@@ -17,6 +17,7 @@ _HOST_PREP = re.compile(
     r"north-?western|south-?eastern|south-?western|neighbou?ring|war-torn|rural)\s+)?$",
     re.IGNORECASE,
 )
+_ABSOLUTE_WITH = re.compile(r"[\s\"“‘']*With\s+(?:the\s+)?")
 # Named as the adversary or as the one hosting, not as the one sending.
 _NOT_SENDER_BEFORE = re.compile(
     r"\b(?:counter|deter|confront|against|threat\s+(?:from|of)|aggression\s+(?:by|from)|"
@@ -95,13 +96,17 @@ def mentions(
                 country = True
             elif first is not None and first.contributor:
                 who = first.contributor  # "the PLA Army": a force named for its parent
+        elif ent.label == "ORG" and (body := _alliance_prefix(ent.text, gaz)):
+            who = body  # "United Nations Mission in the Central African Republic and Chad"
         elif ent.label == "GPE":
             who = None  # a city or region: a possible host only
         if who is None and aliases and ent.text in aliases:
             who = aliases[ent.text]
             country = True
         before = text[max(sent_start, ent.start - 40) : ent.start]
-        host = _HOST_PREP.search(before) is not None or bool(
+        # "With Spain planning to withdraw its soldiers": the subject of an absolute clause.
+        absolute = ent.start - sent_start <= 10 and _ABSOLUTE_WITH.fullmatch(before) is not None
+        host = (not absolute and _HOST_PREP.search(before) is not None) or bool(
             _NOT_SENDER_AFTER.match(text[ent.end : ent.end + 60])
         )
         if host and _OWNS_FORCE.match(text, ent.end):
@@ -118,6 +123,16 @@ def mentions(
         out.append(mention)
         prev = mention
     return out
+
+
+def _alliance_prefix(name: str, gaz: Gazetteer) -> str | None:
+    """NATO or multinational when an organisation's name opens with such a body's name."""
+    words = name.split()
+    for k in range(len(words) - 1, 0, -1):
+        known = gaz.names.get(" ".join(words[:k]))
+        if known is not None and known.label == "ORG":
+            return known.contributor if known.contributor in ("NATO", "multinational") else None
+    return None
 
 
 def list_members(ms: list[Mention], index: int, text: str) -> list[Mention]:

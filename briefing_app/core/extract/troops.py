@@ -321,7 +321,7 @@ def _contributors(
         members = [m for m in list_members(ms, first, text) if m.who]
         if cand["each"]:
             return [m.who for m in members]
-        if cand["pattern"] != "from" and len({m.who for m in members}) > 1:
+        if cand["pattern"] != "from" and len({m.who for m in members if m.who}) > 1:
             return ["multinational"]  # "17,000 troops from Uganda, Burundi and Kenya"
         return [after[0].who]
     if (
@@ -383,7 +383,7 @@ def _contributors(
             return list(deployer)
         # "Britain, Canada and Germany would each send 800 soldiers": one figure per member.
         each = cand["each"] or _EACH_BETWEEN.search(text, nearest.entity.end, start) is not None
-        if len({m.who for m in members}) > 1 and not each:
+        if len({m.who for m in members if m.who}) > 1 and not each:
             return ["multinational"]
         if each:
             members = list_members(ms, ms.index(nearest), text)
