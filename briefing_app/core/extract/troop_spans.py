@@ -51,7 +51,9 @@ STRONG_RE = re.compile(
     rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})"
     # "a 600- to 700-strong force": a range whose first number leaves its hyphen hanging.
     rf"(?:-?\s+(?:to|or)\s+(?P<n2>{NUMBER}))?"
-    r"(?:(?:\s*-\s*|\s+)(?P<noun>strong)|-(?P<unit>person|man|member|soldier|troop|size|sized))\b"
+    r"(?:(?:\s*-\s*|\s+)(?P<noun>strong)|-(?P<unit>person|man|member|soldier|troop|size|sized)|"
+    # "a 1,280 man force": the hyphen left out.
+    r"\s(?P<unit2>man|member)(?=\s+(?:force|contingent|battalion|brigade|unit|team|detachment)\b))\b"
 )
 # What a "-strong" or "-member" figure must be about to count as troops.
 _UNIT_AFTER = re.compile(
@@ -143,6 +145,13 @@ CHANGE_BY_RE = re.compile(
     r"(?:reduced|cut|increased|raised|boosted|trimmed|lowered|expanded|grow|grown|shrink|shrunk)\s+by\s+"
     rf"(?:(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\b(?!\s*(?:%|percent|per\b))"
 )
+# "plans to reduce its force of around 146,000 in Iraq by 8,000": the verb before the force.
+CHANGE_VERB_BY_RE = re.compile(
+    r"\b(?:reduc\w*|cut\w*|increas\w*|boost\w*|trim\w*|lower\w*|expand\w*|augment\w*|"
+    r"bolster\w*|shrink\w*|draw\w*\s+down)\s+(?:[\w’',-]+\s+){1,8}?by\s+"
+    rf"(?:(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\b"
+    r"(?!\s*(?:%|percent|per\b|points?\b|tonnes|tons|barrels|dollars|euros|million|billion))"
+)
 # "The UNIFIL strength has been expanded from 2,000 to 7,000": a force's size before and after.
 STRENGTH_RE = re.compile(
     r"\b(?:strength|troop\s+levels?|troop\s+numbers?|force\s+levels?|manpower|troops|soldiers|"
@@ -166,10 +175,11 @@ BARE_RE = re.compile(
     r"\b(?:to|at|of|from|reach|reached|reaches|reaching|be|is|was|remain|remains|stands\s+at|hosts|"
     r"host|number|numbered|total|totals|totaled|totalled|surpass|exceed|top|but|hit|grew\s+to|now|"
     r"sending|deploying|dispatching|"
-    r"there\s+(?:were|are|remain|remained))\s+(?:the\s+(?:(?:originally|initially)\s+)?(?:current|present|existing|previous|planned|original)\s+)?"
+    r"there\s+(?:were|are|remain|remained))\s+(?:the\s+(?:(?:originally|initially)\s+)?(?:(?:current|present|existing|previous|planned|original)\s+)?)?"
     rf"(?:(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})(?:\s*(?:-|–|to|and|or)\s*(?:{_QUAL}\s+)?(?P<n2>{NUMBER}))?"
     r"(?=\s*(?:[.,;:!?)\"”’—]|\s[–-]\s|$|\s(?:after|before|by|in|this|next|last|from|and|then|now|so|or|members|"
-    r"until|during|within|under|as|but|while|when|if|soon|each|by)\b))"
+    r"until|during|within|under|as|but|while|when|if|soon|each|by|sent|deployed|stationed|based|"
+    r"already|still|currently|there)\b))"
 )
 # "with 140 Swedes": a number and a plural nationality in a sentence about troops.
 DEMONYM_RE = re.compile(
@@ -192,7 +202,8 @@ _CASUALTY_BEFORE = re.compile(
     r"loss\s+of|funerals?\s+of|remains\s+of|murder\s+of|"
     r"bodies\s+of|lost|losing|kill|captured|capturing|detained|detaining|arrested|abducted|"
     r"kidnapped|seized|holding|freed|released|evacuated|rescued|(?:dead|killed|wounded|injured|"
-    r"casualties|victims)\s+(?:including|among\s+them|among\s+whom))\s+(?:at\s+least\s+|some\s+|about\s+)?$"
+    r"casualties|victims)\s+(?:including|among\s+them|among\s+whom))\s+(?:at\s+least\s+|some\s+|about\s+)?$|"
+    r"\b(?:deaths|dead|casualties|fatalities|losses)\s*[–—:(-]\s*$"
 )
 STRICT_TROOP_WORD = re.compile(
     r"\b(?:troops?|soldiers|servicemen|service\s+members|peacekeepers)\b"
@@ -212,6 +223,7 @@ _UNIT_NAME = re.compile(r"\b(?:Battalion|Brigade|Regiment|Division|Squadron)\b")
 INCLUDING_RE = re.compile(
     rf"\bincluding\s+(?:(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\s+(?=(?:in|at|on|from)\s+(?:the\s+)?[A-Z])"
 )
+_CARRIERS_AFTER = re.compile(r"\s+carriers?\b", re.IGNORECASE)
 _RANGE_ON = re.compile(rf"\s*(?:-|–|to|and|or)\s*{NUMBER}")
 _CLOCK_AFTER = re.compile(r"[:.]\d{2}(?!\d)|\s*(?:[ap]\.?m\.?|AM|PM|GMT|UTC|hrs|hours)\b")
 _MONEY_OR_UNIT_BEFORE = re.compile(r"[$€£¥]\s*$|\b(?:US|USD|EUR|No\.|number)\s*$")
@@ -233,7 +245,9 @@ _STRICT_MILITARY = re.compile(
     r"peacekeep\w*|garrison|militia|rebels?|forces)\b",
     re.IGNORECASE,
 )
-_STRONG_HINT = re.compile(r"\sstrong|-(?:strong|person|man|member|soldier|troop|size)")
+_STRONG_HINT = re.compile(
+    r"\sstrong|-(?:strong|person|man|member|soldier|troop|size)|\d\s(?:man|member)\s"
+)
 # Words that make a sentence worth the costly patterns, found in one Aho-Corasick pass:
 # most sentences of most articles say nothing about troops.
 _HINT_WORDS = (
@@ -377,6 +391,8 @@ def find_candidates(
         return out
     noun_hint = _NOUN_HINT.search(text, s, e) is not None
     for m in FIGURE_RE.finditer(text, s, e) if noun_hint else ():
+        if _CARRIERS_AFTER.match(text, m.end()):
+            continue  # "90 armoured personnel carriers": vehicles
         if (
             m.group("noun") in ("officers", "personnel", "trainers")
             and not prev_had_troops
@@ -411,7 +427,7 @@ def find_candidates(
             continue
         # "1,100-strong NATO battle group" and "was 1,700 strong" are troops; "a seven-member
         # panel" is not, unless a military unit follows.
-        if m.group("unit") and not _UNIT_AFTER.match(after):
+        if (m.group("unit") or m.group("unit2")) and not _UNIT_AFTER.match(after):
             continue
         if m.group("noun") and not (_UNIT_AFTER.match(after) or _TROOP_WORD.search(text, s, e)):
             continue
@@ -439,6 +455,9 @@ def find_candidates(
             add(m, "from")
         for m in RELATIVE_RE.finditer(text, s, e):
             add(m, "relative")
+        if out:
+            for m in CHANGE_VERB_BY_RE.finditer(text, s, e):
+                add(m, "strength")
     if troop_sentence:
         for m in DEMONYM_RE.finditer(text, s, e):
             if m.group("noun") in demonyms:

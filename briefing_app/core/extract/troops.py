@@ -169,7 +169,7 @@ def find_troop_figures(
                     and host_counts.get(whos[0], 0) >= 1
                     and whos[0] not in deployers
                     and not _named_with_figure(text, s, cand, ms, whos[0])
-                    and not _subject_of(ms, whos[0])
+                    and not _subject_of(ms, whos[0], cand["start"])
                 ):
                     # "the withdrawal of the 600-strong force from Iraq", in an article that
                     # shows Japan sending troops and Iraq only receiving them: a place is not
@@ -356,6 +356,11 @@ def _contributors(
     # 4. The nearest state or alliance before the figure that is not a place troops go to;
     # an alliance used as a modifier ("a permanent NATO mission") yields to a state.
     before = [m for m in ms if m.entity.end <= start and m.who and not m.host]
+    # "Poland, which supported the U.S.-led invasion, has 900 troops": an aside is not the subject.
+    asides = [a.span() for a in _ASIDE.finditer(text, s, start)]
+    if asides:
+        outside = [m for m in before if not any(a <= m.entity.start < b for a, b in asides)]
+        before = outside or before
     if _LEAVING.search(text, s, start):
         # "withdraw 500 troops from Iraq and 2,000 from Afghanistan": places left, not senders.
         before = [m for m in before if not m.from_]
@@ -401,6 +406,9 @@ _POSSESSIVE_GAP = re.compile(
 )
 
 
+_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;:()]{3,120},")
+
+
 def _possessor(text: str, s: int, start: int, ms: list[Mention]) -> Mention | None:
     """The state whose figure it is by possession: "Japan's 600-strong force"."""
     for m in reversed(ms):
@@ -411,9 +419,12 @@ def _possessor(text: str, s: int, start: int, ms: list[Mention]) -> Mention | No
     return None
 
 
-def _subject_of(ms: list[Mention], who: str) -> bool:
-    """Whether who is the sentence's first state named other than as a place."""
-    first = next((m for m in ms if m.who and not m.host), None)
+def _subject_of(ms: list[Mention], who: str, start: int) -> bool:
+    """Whether who is the first state the sentence names before the figure other than as a
+    place troops are in, go to or come from."""
+    first = next(
+        (m for m in ms if m.who and not m.host and not m.from_ and m.entity.end <= start), None
+    )
     return first is not None and first.who == who
 
 

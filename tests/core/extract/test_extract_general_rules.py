@@ -371,3 +371,100 @@ def test_a_date_after_a_comma_is_not_a_state_with_a_figure():
         "A brigade of 3,500 US troops moved through Germany on its way to Poland , April 25, 2016"
     )
     assert troops(text) == [("United States", 3500, 3500)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Possession names the owner, even with a place left after the figure.
+        (
+            "The withdrawal of Japan's 600-strong force from Iraq began on Sunday.",
+            [("Japan", 600, 600)],
+        ),
+        # The subject of an absolute clause is not a host for "with".
+        (
+            "With Spain planning to withdraw its 1400 soldiers, London is weighing its options.",
+            [("Spain", 1400, 1400)],
+        ),
+        # A state inside an aside is not the subject of the main clause.
+        (
+            "Poland, which supported the U.S.-led invasion in 2003, has some 900 troops in Iraq.",
+            [("Poland", 900, 900)],
+        ),
+        # A dateline's city beside its country is not a second sender.
+        (
+            "TEL AVIV, Israel - The cabinet authorized the army to call up 30,000 reserve soldiers.",
+            [("Israel", 30000, 30000)],
+        ),
+        # "reduce its force of 146,000 by 8,000": the change, as well as the force.
+        (
+            "Washington plans to reduce its force of around 146,000 in Iraq by 8,000 next year.",
+            [("United States", 146000, 146000), ("United States", 8000, 8000)],
+        ),
+        # "from the 7,000 sent into Gambia": the earlier strength, its noun left out.
+        (
+            "The multinational force will be cut to 500 troops from the 7,000 sent into Gambia.",
+            [("multinational", 500, 500), ("multinational", 7000, 7000)],
+        ),
+        # "a 1,280 man force": the hyphen left out.
+        (
+            "They are part of a 1,280 man force from Tanzania set to deploy in the coming days.",
+            [("Tanzania", 1280, 1280)],
+        ),
+        # Deaths set off by a dash, and armoured personnel carriers, are not troop figures.
+        ("The army suffered a third of its deaths – 1,335 troops – in Anbar province.", []),
+        (
+            "Russia sent 1,960 military personnel and 90 armoured personnel carriers to Karabakh.",
+            [("Russia", 1960, 1960)],
+        ),
+        # Thousands grouped with a space, a comma and a space, or an apostrophe.
+        (
+            "The UN will add 5, 500 peacekeeping troops; Mali had 2 583 UN troops; Spain has "
+            "1'400 soldiers in Iraq.",
+            [("multinational", 5500, 5500), ("multinational", 2583, 2583), ("Spain", 1400, 1400)],
+        ),
+    ],
+)
+def test_owners_asides_and_formats(text, expected):
+    assert troops(text) == expected
+
+
+def test_a_place_that_only_receives_troops_yields_to_the_article_sender():
+    text = (
+        "Japan sent troops to Iraq in 2004 to help rebuild the country. "
+        "Japanese troops have been based in Samawa since then. "
+        "Officials confirmed that the withdrawal of the 600-strong force from Iraq had begun. "
+        "The mission of the Japanese soldiers in Iraq ends in July."
+    )
+    assert troops(text) == [("Japan", 600, 600)]
+
+
+def test_a_box_of_contingents_needs_no_heading():
+    text = (
+        "Georgia will double its force in Iraq, officials said.\n\n"
+        "Nato signal\n\n"
+        "US -132,000\nUK - 7,100\nPoland - 900\nGeorgia - 800-850\n"
+        "Sources: Brookings Institution; media reports"
+    )
+    assert troops(text) == [
+        ("United States", 132000, 132000),
+        ("United Kingdom", 7100, 7100),
+        ("Poland", 900, 900),
+        ("Georgia", 800, 850),
+    ]
+
+
+def test_democratic_republic_of_congo_without_the():
+    found = {
+        (e.text, e.canonical)
+        for e in extract("Troops came from Democratic Republic of Congo.").entities
+    }
+    assert ("Democratic Republic of Congo", "Democratic Republic of the Congo") in found
+
+
+def test_a_mission_named_for_the_un_is_the_uns():
+    text = (
+        "Kenya has sent police to Haiti before. "
+        "The United Nations Mission in South Sudan has about 12,000 troops."
+    )
+    assert troops(text) == [("multinational", 12000, 12000)]
