@@ -223,6 +223,11 @@ _UNIT_NAME = re.compile(r"\b(?:Battalion|Brigade|Regiment|Division|Squadron)\b")
 INCLUDING_RE = re.compile(
     rf"\bincluding\s+(?:(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\s+(?=(?:in|at|on|from)\s+(?:the\s+)?[A-Z])"
 )
+_TRAINEES_BEFORE = re.compile(
+    r"\b(?:train|trains|training|trained)\s+(?!(?:mission|team|contingent|force|operation|camp|"
+    r"centre|center|programme|program|exercise|unit|role|and)\b)[^.;:!?]{0,70}$",
+    re.IGNORECASE,
+)
 _CARRIERS_AFTER = re.compile(r"\s+carriers?\b", re.IGNORECASE)
 _RANGE_ON = re.compile(rf"\s*(?:-|–|to|and|or)\s*{NUMBER}")
 _CLOCK_AFTER = re.compile(r"[:.]\d{2}(?!\d)|\s*(?:[ap]\.?m\.?|AM|PM|GMT|UTC|hrs|hours)\b")
@@ -336,6 +341,10 @@ def find_candidates(
         after = text[m.end() : min(e, m.end() + 60)]
         if _CASUALTY_BEFORE.search(before) or _CASUALTY_AFTER.match(after):
             return
+        if pattern in ("figure", "bare") and _TRAINEES_BEFORE.search(
+            text, max(s, qual_start - 80), qual_start
+        ):
+            return  # "training 2,500 peshmerga and 1,250 Arab troops": trainees, not a force
         clause = _CLAUSE_END.split(text[m.end() : min(e, m.end() + 90)], maxsplit=1)[0]
         if _CASUALTY_LATER.search(clause):
             return  # "40 soldiers and guerrillas including an adviser died"

@@ -29,7 +29,7 @@ _LEAVING = re.compile(
 )
 # "troops promised by a handful of countries": many senders, one multinational figure.
 _MANY_COUNTRIES = re.compile(
-    r"^\s*(?:\w+\s+){0,3}?(?:by|from)\s+(?:a\s+handful\s+of|several|various|many|other|some|"
+    r"^[\s,]*(?:\w+\s+){0,5}?(?:by|from)\s+(?:a\s+handful\s+of|several|various|many|other|some|"
     r"a\s+dozen|a\s+number\s+of|\d+|[a-z]+)\s+(?:\w+\s+)?(?:countries|nations|states|allies|"
     r"member\s+states|contributors|militaries|armies|armed\s+forces)\b"
 )
@@ -188,6 +188,8 @@ def find_troop_figures(
                 elif sentence_before_joint:
                     # "Belarus and Russia began a joint exercise. It will feature 12,700 troops."
                     whos = [sentence_before_joint]
+                elif sent_whos:
+                    whos = [sent_whos[-1]]
                 elif last_who:
                     whos = [last_who]
                 else:
@@ -224,10 +226,14 @@ def find_troop_figures(
                     )
                 )
             if whos:
-                last_who = whos[-1]
                 sent_whos.append(whos[-1])
             if host:
                 last_host = host
+        if sent_whos:
+            # A later figure with no owner of its own leans on the sentence before, whose first
+            # figure is its subject: "UNIFIL now has 9,700 troops after 129 Indonesians
+            # arrived. Around 8,000 troops are deployed ..." speaks of the whole force.
+            last_who = sent_whos[0]
         for m in ms:
             if m.who and not m.host:
                 counts[m.who] = counts.get(m.who, 0) + _weight(text, m)
@@ -309,7 +315,12 @@ def _contributors(
         after
         and after[0].country
         and _OF_UNIT.match(text[end : after[0].entity.start])
-        and _UNIT_WORD.match(text[after[0].entity.end : min(e, after[0].entity.end + 30)])
+        and (
+            _UNIT_WORD.match(text[after[0].entity.end : min(e, after[0].entity.end + 30)])
+            # "129 soldiers of the Indonesian Battalion": the unit's name holds the nation.
+            or after[0].entity.label == "ORG"
+            and _UNIT_WORD.search(after[0].entity.text.split()[-1])
+        )
     ):
         return [after[0].who]
     if not leaving and (
@@ -397,7 +408,25 @@ def _contributors(
         return [nearest.who]
     if has_nato and re.search(r"\bthe alliance\b|\ballied\b", text[s:e], re.IGNORECASE):
         return ["NATO"]
+    # "There are 20,000 soldiers serving in Somalia under AMISOM": with no state before it, a
+    # figure serving under an alliance or a mission is that body's.
+    if any(m.country and not m.host for m in ms):
+        return []
+    bodies = [
+        m
+        for m in ms
+        if m.entity.start >= end
+        and m.who in ("NATO", "multinational")
+        and _SERVES_UNDER.search(text, max(end, m.entity.start - 40), m.entity.start)
+    ]
+    if bodies:
+        return [bodies[0].who]
     return []
+
+
+_SERVES_UNDER = re.compile(
+    r"\bunder\s+(?:the\s+)?(?:(?:command|control|flag|banner|auspices)\s+of\s+(?:the\s+)?)?$"
+)
 
 
 _POSSESSIVE_GAP = re.compile(

@@ -468,3 +468,46 @@ def test_a_mission_named_for_the_un_is_the_uns():
         "The United Nations Mission in South Sudan has about 12,000 troops."
     )
     assert troops(text) == [("multinational", 12000, 12000)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Troops being trained are not the trainer's force.
+        (
+            "At least 150 Turkish soldiers were deployed. The Turkish army said it has trained "
+            "more than 2,500 peshmerga fighters and 1,250 Arab troops in northern Iraq.",
+            [("Turkey", 150, 150)],
+        ),
+        # "made up of soldiers from 21 countries", after a comma: a multinational total.
+        (
+            "Indonesian troops arrived to boost the UN force there to almost 10,000, made up of "
+            "soldiers from 21 different countries.",
+            [("multinational", 10000, 10000)],
+        ),
+        # The unit's own name holds the nation.
+        (
+            "UNIFIL now has 9,700 troops after the arrival of 129 soldiers of the Indonesian "
+            "Battalion.",
+            [("multinational", 9700, 9700), ("Indonesia", 129, 129)],
+        ),
+        # An ownerless figure leans on the first figure of the sentence before, its subject.
+        (
+            "UNIFIL now has 9,700 troops after the arrival of 129 soldiers of the Indonesian "
+            "Battalion. Around 8,000 troops are deployed south of the Litani River.",
+            [
+                ("multinational", 9700, 9700),
+                ("Indonesia", 129, 129),
+                ("multinational", 8000, 8000),
+            ],
+        ),
+        # Serving under a mission, with no state named but the place: the mission's.
+        (
+            "Uganda will pull 281 soldiers out. There are currently more than 20,000 soldiers "
+            "serving in Somalia under AMISOM.",
+            [("Uganda", 281, 281), ("multinational", 20000, 20000)],
+        ),
+    ],
+)
+def test_trainees_totals_units_and_missions(text, expected):
+    assert troops(text) == expected
