@@ -32,7 +32,7 @@ _NOUN = (
 )
 # Words that may stand between a number and the troop noun: "360 extra German soldiers".
 _MOD_WORD = (
-    r"(?:[A-Z][\w.’'-]*|heavily|lightly|well|fully|additional|extra|more|new|fresh|active-duty|active|regular|reserve|"
+    r"(?:[A-Z][\w.’'-]*|and(?=\s+[A-Z])|heavily|lightly|well|fully|additional|extra|more|new|fresh|active-duty|active|regular|reserve|"
     r"combat|ground|land|elite|special|foreign|allied|international|multinational|military|"
     r"armed|uniformed|infantry|defen[cs]e|senior|rotational|coalition|peacekeeping|"
     r"government|federal|army|navy|police|naval|air|airborne|marine|support|American|"
@@ -178,7 +178,7 @@ BARE_RE = re.compile(
     r"there\s+(?:were|are|remain|remained))\s+(?:the\s+(?:(?:originally|initially)\s+)?(?:(?:current|present|existing|previous|planned|original)\s+)?)?"
     rf"(?:(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})(?:\s*(?:-|–|to|and|or)\s*(?:{_QUAL}\s+)?(?P<n2>{NUMBER}))?"
     r"(?=\s*(?:[.,;:!?)\"”’—]|\s[–-]\s|$|\s(?:after|before|by|in|this|next|last|from|and|then|now|so|or|members|"
-    r"until|during|within|under|as|but|while|when|if|soon|each|by|sent|deployed|stationed|based|"
+    r"until|during|within|under|as|but|while|when|if|soon|each|by|sent|deployed|stationed|based|for|"
     r"already|still|currently|there)\b))"
 )
 # "with 140 Swedes": a number and a plural nationality in a sentence about troops.
@@ -247,7 +247,7 @@ _BODY_WORD = re.compile(
 # For nouns that are troops only beside soldiering words ("825 men from the infantry brigade").
 _STRICT_MILITARY = re.compile(
     r"\b(?:troops|soldiers|army|military|infantry|brigade|battalion|regiment|contingent|marines|"
-    r"peacekeep\w*|garrison|militia|rebels?|forces)\b",
+    r"peacekeep\w*|garrison|militia|rebels?|forces|(?<=member\s)force|(?<=strong\s)force)\b",
     re.IGNORECASE,
 )
 _STRONG_HINT = re.compile(

@@ -267,6 +267,8 @@ def _contributors(
     start, end = cand["start"], cand["match_end"]
     # 1. Inside the phrase: "600 British soldiers", "U.S. troops", "UN peacekeepers".
     inside = [m for m in ms if start <= m.entity.start and m.entity.end <= end and m.who]
+    if inside and len({m.who for m in inside if m.country}) > 1:
+        return ["multinational"]  # "230 German and Belgian soldiers"
     if inside:
         sender = _sender_of_place_troops(text, s, start, inside[0], ms)
         return [sender or inside[0].who]

@@ -511,3 +511,29 @@ def test_a_mission_named_for_the_un_is_the_uns():
 )
 def test_trainees_totals_units_and_missions(text, expected):
     assert troops(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Two nationalities sharing one noun: a mixed force.
+        (
+            "Around 230 German and Belgian soldiers are currently in Rukla.",
+            [("multinational", 230, 230)],
+        ),
+        # Medics and engineers of a sized force are troops too.
+        (
+            "South Korea sent troops to Irbil. The 2,800-member force includes 295 medics and "
+            "engineers.",
+            [("South Korea", 2800, 2800), ("South Korea", 295, 295)],
+        ),
+        # "to over 100,000 for the first time": a level, with words after it.
+        (
+            "The buildup has brought US troop numbers in Europe to over 100,000 for the first "
+            "time since 2005.",
+            [("United States", 100000, 100000)],
+        ),
+    ],
+)
+def test_mixed_forces_medics_and_levels(text, expected):
+    assert troops(text) == expected
