@@ -132,7 +132,10 @@ _STATE_VERB = re.compile(
     r"(?:['’]s\b|\s+(?:has|have|had|is|was|will|would|could|should|may|might|must|said|says|"
     r"says|sent|sends|is sending|was sending|announced|accused|denied|warned|rejected|"
     r"insisted|agreed|plans|planned|decided|wants|wanted|responded|refused|claimed|"
-    r"recalled|expelled|deployed|withdrew|considers|sees|hopes|does|did|also|and\s+\w+\s+(?:have|say|said))\b)"
+    r"recalled|expelled|deployed|withdrew|considers|sees|hopes|does|did|also|and\s+\w+\s+(?:have|say|said)|"
+    # "Warsaw wants Washington to station troops": the capital as the one asked to act.
+    r"to\s+(?:send|deploy|station|withdraw|keep|pull|cut|reduce|increase|boost|base|move|"
+    r"provide|contribute|commit|dispatch|reinforce))\b)"
 )
 _EQUIPMENT_CODE = re.compile(r"[A-Z]{1,3}-\d|[A-Z]\d+[A-Z]+\d")  # "F-16", "M1A2"
 

@@ -88,7 +88,7 @@ ELLIPSIS_RE = re.compile(
 )
 # "they have pledged 400 troops and Benin at least 1,500": another state, another figure.
 ELLIPSIS_STATE_RE = re.compile(
-    r"(?:\band|,?\s+while|,?\s+whereas|;|,)\s+(?:the\s+)?(?P<who>[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*)?)\s+"
+    r"(?:\band|,?\s+while|,?\s+whereas|;|,)\s+(?:the\s+)?(?P<who>[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*)?),?\s+"
     r"(?:(?:will|would|is\s+to|plans\s+to|is\s+sending|has\s+sent|has\s+pledged)\s+)?"
     r"(?:(?:has|have|had|sent|sends|send|keeps|keep|contributes|contributed|contribute|provides|"
     r"provided|provide|deploys|deployed|deploy|pledged|pledge|offered|offer)\s+)?"
@@ -174,11 +174,12 @@ FROM_RE = re.compile(
 BARE_RE = re.compile(
     r"\b(?:to|at|of|from|reach|reached|reaches|reaching|be|is|was|remain|remains|stands\s+at|hosts|"
     r"host|number|numbered|total|totals|totaled|totalled|surpass|exceed|top|but|hit|grew\s+to|now|"
-    r"sending|deploying|dispatching|"
+    r"sending|deploying|dispatching|bring|brings|bringing|"
     r"there\s+(?:were|are|remain|remained))\s+(?:the\s+(?:(?:originally|initially)\s+)?(?:(?:current|present|existing|previous|planned|original)\s+)?)?"
     rf"(?:(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})(?:\s*(?:-|–|to|and|or)\s*(?:{_QUAL}\s+)?(?P<n2>{NUMBER}))?"
     r"(?=\s*(?:[.,;:!?)\"”’—]|\s[–-]\s|$|\s(?:after|before|by|in|this|next|last|from|and|then|now|so|or|members|"
     r"until|during|within|under|as|but|while|when|if|soon|each|by|sent|deployed|stationed|based|for|"
+    r"home|back|"
     r"already|still|currently|there)\b))"
 )
 # "with 140 Swedes": a number and a plural nationality in a sentence about troops.
@@ -187,7 +188,7 @@ DEMONYM_RE = re.compile(
     r"(?P<noun>[A-Z][a-z]+(?:s|es|men))\b(?!\s+[a-z]+s\b)"
 )
 _TROOP_WORD = re.compile(
-    r"\b(?:troops?|soldiers|forces|personnel|[Mm]arines|peacekeepers|deployment|"
+    r"\b(?:[Tt]roops?|[Ss]oldiers|forces|personnel|[Mm]arines|[Pp]eacekeepers|deployment|"
     r"servicemen|service\s+members|battalion|brigade|battle\s?group|contingent(?!\s+liabilit)|"
     r"(?<!air\s)(?<!labor\s)(?<!labour\s)(?<!police\s)(?<!use\sof\s)(?<!work)(?<!work\s)"
     r"(?<!sales\s)(?<!market\s)force)\b"
@@ -206,7 +207,7 @@ _CASUALTY_BEFORE = re.compile(
     r"\b(?:deaths|dead|casualties|fatalities|losses)\s*[–—:(-]\s*$"
 )
 STRICT_TROOP_WORD = re.compile(
-    r"\b(?:troops?|soldiers|servicemen|service\s+members|peacekeepers)\b"
+    r"\b(?:[Tt]roops?|[Ss]oldiers|[Ss]ervicemen|[Ss]ervice\s+members|[Pp]eacekeepers)\b"
 )
 # "Ottawa plans to add 1,200 more": a figure whose noun is the previous sentence's.
 MORE_RE = re.compile(rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\s+more\b(?!\s+than)")

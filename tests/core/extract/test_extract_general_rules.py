@@ -537,3 +537,32 @@ def test_trainees_totals_units_and_missions(text, expected):
 )
 def test_mixed_forces_medics_and_levels(text, expected):
     assert troops(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A sentence may open with "Troops".
+        (
+            "Troops from Chad, numbering 2,000, arrived in Mali in January.",
+            [("Chad", 2000, 2000)],
+        ),
+        # A capital asked to act speaks for its state.
+        (
+            "Warsaw wants Washington to station a permanent force of 10,000 troops in Poland.",
+            [("United States", 10000, 10000)],
+        ),
+        # A list of senders with commas between each state and its number.
+        (
+            "Nigeria has deployed 200 soldiers; Ghana, 150; and Senegal, 100.",
+            [("Nigeria", 200, 200), ("Ghana", 150, 150), ("Senegal", 100, 100)],
+        ),
+        # "will bring 500 home": a share of the force just named.
+        (
+            "Uruguay, which has 1,100 peacekeepers in Congo, will bring 500 home.",
+            [("Uruguay", 1100, 1100), ("Uruguay", 500, 500)],
+        ),
+    ],
+)
+def test_openings_capitals_lists_and_returns(text, expected):
+    assert troops(text) == expected
