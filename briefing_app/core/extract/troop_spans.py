@@ -182,6 +182,11 @@ BARE_RE = re.compile(
     r"home|back|"
     r"already|still|currently|there)\b))"
 )
+# "The 500 will replace troops returning home": a figure whose noun is the sentence before's.
+THE_NUMBER_RE = re.compile(
+    rf"\b[Tt]he\s+(?P<n1>{NUMBER})\s+(?=(?:will|would|are|were|have|had|arrived|left|"
+    r"include|includes|included|comprise|comprises)\b)"
+)
 # "with 140 Swedes": a number and a plural nationality in a sentence about troops.
 DEMONYM_RE = re.compile(
     rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\s+(?:(?:other|more|fellow|additional|extra)\s+)?"
@@ -474,6 +479,8 @@ def find_candidates(
                 add(m, "demonym")
     if troop_sentence or prev_had_troops:
         for m in BARE_RE.finditer(text, s, e):
+            add(m, "bare")
+        for m in THE_NUMBER_RE.finditer(text, s, e):
             add(m, "bare")
         for m in MORE_RE.finditer(text, s, e):
             add(m, "more")

@@ -342,7 +342,10 @@ def _contributors(
         and not any(m.country and not m.host and m.entity.end <= start for m in ms)
         and (
             re.search(r"\b(?:UN|U\.N\.)\b|[Bb]lue", phrase)
+            # "The 850 peacekeepers will join UNIFIL" in an article about Nepal's battalion
+            # are Nepal's: the mission is what they join.
             or any(m.who == "multinational" for m in ms)
+            and not deployer
         )
     ):
         # "6,000 UN peacekeepers" are the UN's; "Bangladesh ... with 6,000 peacekeepers" are not,
@@ -414,6 +417,8 @@ def _contributors(
     # figure serving under an alliance or a mission is that body's.
     if any(m.country and not m.host for m in ms):
         return []
+    if deployer and not _EXISTENTIAL.search(text, s, start):
+        return []  # "243 troops had been deployed under the UN": the article's sender's
     bodies = [
         m
         for m in ms
@@ -426,6 +431,7 @@ def _contributors(
     return []
 
 
+_EXISTENTIAL = re.compile(r"\b[Tt]here\s+(?:are|were|is|was|remain|remained)\b")
 _SERVES_UNDER = re.compile(
     r"\bunder\s+(?:the\s+)?(?:(?:command|control|flag|banner|auspices)\s+of\s+(?:the\s+)?)?$"
 )

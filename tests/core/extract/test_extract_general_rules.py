@@ -566,3 +566,30 @@ def test_mixed_forces_medics_and_levels(text, expected):
 )
 def test_openings_capitals_lists_and_returns(text, expected):
     assert troops(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Peacekeepers who join a mission, in an article about one state's battalion.
+        (
+            "Nepal has sent another battalion to Lebanon. The 850 peacekeepers will join "
+            "UNIFIL, the UN force in the south of the country.",
+            [("Nepal", 850, 850)],
+        ),
+        # Deployed "under the United Nations" by the army the article is about.
+        (
+            "The Army said 243 troops had been deployed to Mali under the United Nations. "
+            "The Sri Lanka Army has deployed contingents there since 2017.",
+            [("Sri Lanka", 243, 243)],
+        ),
+        # "The 500 will replace ...": the noun left to the sentence before.
+        (
+            "Ghana will send a further 500 soldiers to South Sudan. The 500 will replace "
+            "troops returning home.",
+            [("Ghana", 500, 500), ("Ghana", 500, 500)],
+        ),
+    ],
+)
+def test_national_contingents_in_missions(text, expected):
+    assert troops(text) == expected
