@@ -174,7 +174,7 @@ FROM_RE = re.compile(
 BARE_RE = re.compile(
     r"\b(?:to|at|of|from|reach|reached|reaches|reaching|be|is|was|remain|remains|stands\s+at|hosts|"
     r"host|number|numbered|total|totals|totaled|totalled|surpass|exceed|top|but|hit|grew\s+to|now|"
-    r"sending|deploying|dispatching|bring|brings|bringing|"
+    r"sending|deploying|dispatching|bring|brings|bringing|which\s+has|which\s+have|which\s+had|with|"
     r"there\s+(?:were|are|remain|remained))\s+(?:the\s+(?:(?:originally|initially)\s+)?(?:(?:current|present|existing|previous|planned|original)\s+)?)?"
     rf"(?:(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})(?:\s*(?:-|–|to|and|or)\s*(?:{_QUAL}\s+)?(?P<n2>{NUMBER}))?"
     r"(?=\s*(?:[.,;:!?)\"”’—]|\s[–-]\s|$|\s(?:after|before|by|in|this|next|last|from|and|then|now|so|or|members|"
@@ -184,9 +184,11 @@ BARE_RE = re.compile(
 )
 # "The 500 will replace troops returning home": a figure whose noun is the sentence before's.
 THE_NUMBER_RE = re.compile(
-    rf"\b[Tt]he\s+(?P<n1>{NUMBER})\s+(?=(?:will|would|are|were|have|had|arrived|left|"
+    rf"\b(?:[Tt]he|Another|A\s+further|An\s+additional)\s+(?P<n1>{NUMBER})\s+"
+    r"(?=(?:will|would|are|were|have|had|arrived|left|"
     r"include|includes|included|comprise|comprises)\b)"
 )
+_MODAL_AFTER = re.compile(r"\s+(?:would|will|are|were|have|had|is|was|could|should|may|might)\b")
 # "with 140 Swedes": a number and a plural nationality in a sentence about troops.
 DEMONYM_RE = re.compile(
     rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\s+(?:(?:other|more|fellow|additional|extra)\s+)?"
@@ -484,6 +486,11 @@ def find_candidates(
             add(m, "bare")
         for m in MORE_RE.finditer(text, s, e):
             add(m, "more")
+    if prev_had_troops and not out:
+        # "The ministry said 2,000 of them would arrive by Friday."
+        for m in OF_THEM_RE.finditer(text, s, e):
+            if _MODAL_AFTER.match(text, m.end()):
+                add(m, "bare")
     if out or troop_sentence:
         for m in ELLIPSIS_RE.finditer(text, s, e):
             add(m, "ellipsis")

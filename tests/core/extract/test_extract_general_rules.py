@@ -593,3 +593,42 @@ def test_openings_capitals_lists_and_returns(text, expected):
 )
 def test_national_contingents_in_missions(text, expected):
     assert troops(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Another 100 will ...": the noun is the sentence before's.
+        (
+            "Defence Minister Peter Dutton said 200 Australian Defence Force personnel would be "
+            "deployed. Another 100 will be on standby in Darwin.",
+            [("Australia", 200, 200), ("Australia", 100, 100)],
+        ),
+        # "which has 68,000": a second state's figure with its noun left out.
+        (
+            "Britain currently has around 9,500 troops in Afghanistan, the second-largest "
+            "foreign force after the United States, which has 68,000.",
+            [("United Kingdom", 9500, 9500), ("United States", 68000, 68000)],
+        ),
+        # "led by France with 500 and Germany with 300".
+        (
+            "In all, some 1,200 soldiers from six EU nations will be deployed, led by France "
+            "with 500 and Germany with 300.",
+            [("multinational", 1200, 1200), ("France", 500, 500), ("Germany", 300, 300)],
+        ),
+        # "2,000 of them would arrive": a share of the sentence before's figure...
+        (
+            "Kazakhstan has ordered 5,000 troops to the border. The Kazakh defence ministry "
+            "said 2,000 of them would arrive by Friday.",
+            [("Kazakhstan", 5000, 5000), ("Kazakhstan", 2000, 2000)],
+        ),
+        # ... but not "1,700 of them filed asylum applications", people of another kind.
+        (
+            "About 2,100 troops are at the border. The caravan stands at about 3,500 people "
+            "after 1,700 of them filed asylum applications.",
+            [(None, 2100, 2100)],
+        ),
+    ],
+)
+def test_ellipses_after_a_troop_sentence(text, expected):
+    assert troops(text) == expected
