@@ -349,3 +349,13 @@ def test_a_file_named_through_a_link_has_one_identity(tmp_path: Path) -> None:
     assert list(iter_files([real, link])) == [real]
     (article,) = read_path(link)
     assert article.path == str(real.resolve())
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".ndjson"])
+def test_a_file_of_only_no_break_spaces_is_reported_empty(tmp_path: Path, suffix: str) -> None:
+    # Found by the fuzz test above: a lone b"\xa0" gave no result at all, not even a skip.
+    path = tmp_path / f"spaces{suffix}"
+    path.write_bytes(b"\xa0\n\xa0")
+    results = list(read_path(path))
+    assert [type(r) for r in results] == [Skipped]
+    assert "empty" in results[0].reason

@@ -105,9 +105,11 @@ def _records(stream: io.BufferedIOBase, path: str) -> Iterator[Article | Skipped
         raise FileProblem("binary file")
     else:
         lines = (decode_line(line) for line in stream)
+    seen = False
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
+        seen = True
         where = f"line {number}"
         try:
             record = json.loads(line)
@@ -115,6 +117,9 @@ def _records(stream: io.BufferedIOBase, path: str) -> Iterator[Article | Skipped
             yield Skipped(f"{path}#{where}", f"malformed JSON on {where}")
             continue
         yield article_from_record(record, path=path, origin=where, where=where)
+    if not seen:
+        # Only white space a byte-level test missed ("\xa0", a no-break space): still empty.
+        raise FileProblem("empty file")
 
 
 READERS = {
