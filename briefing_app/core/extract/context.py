@@ -37,7 +37,12 @@ _HONORIFIC = {"Royal", "Imperial", "the", "The"}
 # "the Royal Irish Regiment", "the Royal Welsh": British regiments named for a home nation.
 _BRITISH_REGIMENTAL = {"Irish", "Scots", "Scottish", "Welsh", "English", "Gurkha", "Gurkhas"}
 # "deterrent to Russia, Lithuania said": a list ends where its last name starts speaking.
-_SPEAKS = re.compile(r"\s+(?:said|says|told|announced|added|stated)\b")
+# A name that speaks or acts opens its own clause: "In Iraq, the United States has 2,500 troops"
+# does not make the United States a second place troops are in.
+_SPEAKS = re.compile(
+    r"\s+(?:said|says|told|announced|added|stated|has|have|had|keeps|kept|sent|sends|plans|"
+    r"planned|wants|will|would|is|are|was|were|deployed|deploys|maintains|stations|stationed)\b"
+)
 _OWNS_FORCE = re.compile(
     r"[’']s\s+(?:[a-z-]+\s+){0,2}?(?:mission|contingent|troops|soldiers|forces|army|military|"
     r"battalion|brigade|battle\s?group|deployment|peacekeepers|personnel)\b"

@@ -236,6 +236,7 @@ _TRAINEES_BEFORE = re.compile(
     r"centre|center|programme|program|exercise|unit|role|and)\b)[^.;:!?]{0,70}$",
     re.IGNORECASE,
 )
+_STATE_ABBREVIATIONS = {"US", "U.S.", "UK", "U.K.", "USA"}
 _CARRIERS_AFTER = re.compile(r"\s+carriers?\b", re.IGNORECASE)
 _RANGE_ON = re.compile(rf"\s*(?:-|–|to|and|or)\s*{NUMBER}")
 _CLOCK_AFTER = re.compile(r"[:.]\d{2}(?!\d)|\s*(?:[ap]\.?m\.?|AM|PM|GMT|UTC|hrs|hours)\b")
@@ -414,6 +415,8 @@ def find_candidates(
             m.group("noun") in ("officers", "personnel", "trainers")
             and not prev_had_troops
             and not _SECURITY.search(text, s, e)
+            # "4,000 US personnel": a nation's personnel are its forces.
+            and not any(w in demonyms or w in _STATE_ABBREVIATIONS for w in m.group("mods").split())
         ):
             continue  # company officers and support personnel are not troops
         if (

@@ -632,3 +632,19 @@ def test_national_contingents_in_missions(text, expected):
 )
 def test_ellipses_after_a_troop_sentence(text, expected):
     assert troops(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A state that acts opens its own clause; it does not join the host before it.
+        ("In Iraq, the United States has about 2,500 troops.", [("United States", 2500, 2500)]),
+        # A nation's personnel are its forces, security words or not.
+        (
+            "Djibouti is home to about 4,000 US personnel at Camp Lemonnier.",
+            [("United States", 4000, 4000)],
+        ),
+    ],
+)
+def test_hosts_before_the_sender(text, expected):
+    assert troops(text) == expected
