@@ -393,7 +393,7 @@ def _contributors(
             nearest = [m for m in before[:-1] if m.country][-1]
         # "alongside French, Danish and Icelandic forces, totaling almost 1,200"; "The
         # Philippines and the United States held drills involving 17,000 troops".
-        members = list_members(ms, ms.index(nearest), text)
+        members = [m for m in list_members(ms, ms.index(nearest), text) if not m.host]
         if (
             len(members) > 1
             and _AGREED.search(text, nearest.entity.end, start)
