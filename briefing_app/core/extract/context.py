@@ -14,7 +14,9 @@ _HOST_PREP = re.compile(
     r"outside|over|against|with|around|about|between|border|neighbou?ring|via|through|off|"
     r"deterrent to|bordering|leave|leaving|left|quit|exit|exiting|join|joins|joined|joining)\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|"
-    r"north-?western|south-?eastern|south-?western|neighbou?ring|war-torn|rural)\s+)?$",
+    r"north-?western|south-?eastern|south-?western|neighbou?ring|war-torn|rural|"
+    # "in strife-ridden Afghanistan", "to conflict-hit Mali"
+    r"[a-z]+-(?:ridden|torn|hit|wracked|racked|stricken|ravaged|affected|plagued))\s+)?$",
     re.IGNORECASE,
 )
 _ABSOLUTE_WITH = re.compile(r"[\s\"“‘']*With\s+(?:the\s+)?")

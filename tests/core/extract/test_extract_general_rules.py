@@ -648,3 +648,11 @@ def test_ellipses_after_a_troop_sentence(text, expected):
 )
 def test_hosts_before_the_sender(text, expected):
     assert troops(text) == expected
+
+
+def test_a_place_after_a_hyphenated_adjective_is_still_a_host():
+    text = (
+        "Poland had already said it would boost its troop strength in strife-ridden "
+        "Afghanistan to 1000 troops."
+    )
+    assert troops(text) == [("Poland", 1000, 1000)]
