@@ -45,7 +45,7 @@ _OF_POSS = r"(?:of\s+(?:its|their|his|her|our|the|these|those)\s+)?"
 
 FIGURE_RE = re.compile(
     rf"(?:\b(?P<qual>{_QUAL})\s+)?(?:{_AMOUNT}|{_VAGUE})\s+{_OF_POSS}"
-    rf"(?P<mods>(?:{_MOD_WORD}\s+){{0,3}}){_NOUN}(?P<each>\s+each)?",
+    rf"(?P<mods>(?:{_MOD_WORD}\s+){{0,3}})[\"“‘]?{_NOUN}(?P<each>\s+each)?",
 )
 STRONG_RE = re.compile(
     rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})"
@@ -174,12 +174,12 @@ FROM_RE = re.compile(
 BARE_RE = re.compile(
     r"\b(?:to|at|of|from|reach|reached|reaches|reaching|be|is|was|remain|remains|stands\s+at|hosts|"
     r"host|number|numbered|total|totals|totaled|totalled|surpass|exceed|top|but|hit|grew\s+to|now|"
-    r"sending|deploying|dispatching|bring|brings|bringing|which\s+has|which\s+have|which\s+had|with|"
+    r"sending|deploying|dispatching|bring|brings|bringing|has|have|had|with|"
     r"there\s+(?:were|are|remain|remained))\s+(?:the\s+(?:(?:originally|initially)\s+)?(?:(?:current|present|existing|previous|planned|original)\s+)?)?"
     rf"(?:(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})(?:\s*(?:-|–|to|and|or)\s*(?:{_QUAL}\s+)?(?P<n2>{NUMBER}))?"
     r"(?=\s*(?:[.,;:!?)\"”’—]|\s[–-]\s|$|\s(?:after|before|by|in|this|next|last|from|and|then|now|so|or|members|"
     r"until|during|within|under|as|but|while|when|if|soon|each|by|sent|deployed|stationed|based|for|"
-    r"home|back|"
+    r"home|back|that|who|"
     r"already|still|currently|there)\b))"
 )
 # "The 500 will replace troops returning home": a figure whose noun is the sentence before's.
@@ -478,7 +478,7 @@ def find_candidates(
         if out:
             for m in CHANGE_VERB_BY_RE.finditer(text, s, e):
                 add(m, "strength")
-    if troop_sentence:
+    if troop_sentence or prev_had_troops:
         for m in DEMONYM_RE.finditer(text, s, e):
             if m.group("noun") in demonyms:
                 add(m, "demonym")

@@ -656,3 +656,33 @@ def test_a_place_after_a_hyphenated_adjective_is_still_a_host():
         "Afghanistan to 1000 troops."
     )
     assert troops(text) == [("Poland", 1000, 1000)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A troop noun in quotation marks.
+        (
+            'The 30 US commandos are the first of some 160 Special Forces "trainers" to deploy.',
+            [("United States", 30, 30), ("United States", 160, 160)],
+        ),
+        # "to have at least 4,000 deployed": a level after "have".
+        (
+            "US governors sent troops to the border, aiming to have at least 4,000 deployed.",
+            [("United States", 4000, 4000)],
+        ),
+        # "down from 400 that had been there".
+        (
+            "There are about 40 Indian soldiers in Doklam, down from 400 that had been there.",
+            [("India", 40, 40), ("India", 400, 400)],
+        ),
+        # A plural nationality after a sentence about troops.
+        (
+            "US troops will join a 60,000-member NATO force. A team of about 10 Americans "
+            "arrived in Tuzla.",
+            [("NATO", 60000, 60000), ("United States", 10, 10)],
+        ),
+    ],
+)
+def test_quoted_nouns_levels_and_nationalities(text, expected):
+    assert troops(text) == expected
