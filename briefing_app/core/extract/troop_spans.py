@@ -51,7 +51,7 @@ STRONG_RE = re.compile(
     rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})"
     # "a 600- to 700-strong force": a range whose first number leaves its hyphen hanging.
     rf"(?:-?\s+(?:to|or)\s+(?P<n2>{NUMBER}))?"
-    r"(?:(?:\s*-\s*|\s+)(?P<noun>strong)|-(?P<unit>person|man|member|soldier|troop|size|sized)|"
+    r"(?:(?:\s*-\s*|\s+)(?P<noun>strong)|-\s?(?P<unit>person|man|member|soldier|troop|size|sized)|"
     # "a 1,280 man force": the hyphen left out.
     r"\s(?P<unit2>man|member)(?=\s+(?:force|contingent|battalion|brigade|unit|team|detachment)\b))\b"
 )
@@ -260,7 +260,7 @@ _STRICT_MILITARY = re.compile(
     re.IGNORECASE,
 )
 _STRONG_HINT = re.compile(
-    r"\sstrong|-(?:strong|person|man|member|soldier|troop|size)|\d\s(?:man|member)\s"
+    r"\sstrong|-\s?(?:strong|person|man|member|soldier|troop|size)|\d\s(?:man|member)\s"
 )
 # Words that make a sentence worth the costly patterns, found in one Aho-Corasick pass:
 # most sentences of most articles say nothing about troops.
@@ -311,6 +311,8 @@ def find_candidates(
         )
         if any(a < num_end and num_start < b for a, b in taken):
             return
+        if num_start > s and text[num_start - 1].isalpha():
+            return  # "M23 forces", "F16 jets": a name or a model, not a count
         n1 = m.groupdict().get("n1")
         split_second = None
         low = high = None

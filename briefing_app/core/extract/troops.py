@@ -353,6 +353,9 @@ def _contributors(
         return ["multinational"]
     if after and _UNIT_OF.match(text[end : after[0].entity.start]):
         return [after[0].who]
+    # "the 18,300-strong peacekeeping mission": a mission of many states, none named in it.
+    if cand["pattern"] == "strong" and _PEACE_MISSION.match(text, end):
+        return ["multinational"]
     # 3. "a 1,100-strong NATO battle group", "the 400-strong UK contingent".
     if cand["pattern"] == "strong" and after and after[0].entity.start - end < 4:
         return [after[0].who]
@@ -432,6 +435,10 @@ def _contributors(
 
 
 _EXISTENTIAL = re.compile(r"\b[Tt]here\s+(?:are|were|is|was|remain|remained)\b")
+_PEACE_MISSION = re.compile(
+    r"\s+(?:(?:UN|U\.N\.|United\s+Nations)\s+)?peace-?keeping\s+(?:mission|force|operation)\b",
+    re.IGNORECASE,
+)
 _SERVES_UNDER = re.compile(
     r"\bunder\s+(?:the\s+)?(?:(?:command|control|flag|banner|auspices)\s+of\s+(?:the\s+)?)?$"
 )

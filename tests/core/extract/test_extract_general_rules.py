@@ -686,3 +686,31 @@ def test_a_place_after_a_hyphenated_adjective_is_still_a_host():
 )
 def test_quoted_nouns_levels_and_nationalities(text, expected):
     assert troops(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "M23 forces": a group's name, not a count.
+        ("Talks opened with the M23 forces that hold the area near Goma.", []),
+        # "South American" is a continent's adjective, not the United States.
+        (
+            "Uruguay will bring its soldiers home. The peacekeeping troops from the South "
+            "American country, numbering between 190 and 200, will return on July 3.",
+            [("Uruguay", 190, 200)],
+        ),
+        # "1,300- member", with a stray space.
+        (
+            "They come from the 1,300- member Thai contingent in East Timor.",
+            [("Thailand", 1300, 1300)],
+        ),
+        # A sized peacekeeping mission is many states' force.
+        (
+            "India is the second largest troop contributor to the 18,300-strong peacekeeping "
+            "mission in South Sudan.",
+            [("multinational", 18300, 18300)],
+        ),
+    ],
+)
+def test_names_regions_and_missions(text, expected):
+    assert troops(text) == expected
