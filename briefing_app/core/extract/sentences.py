@@ -17,7 +17,7 @@ _ABBREVIATIONS = {
 # A lone line break is not a boundary: wire copy wraps sentences at 65 characters.
 _BOUNDARY = re.compile(
     r"(?=[.!?\n])(?:(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n|\n(?=[ \t]+\S)|"
-    r"(?<=[:\"”’])\n|(?<=\d)\n(?=[ \t]*[A-Z•*·–-]))"
+    r"(?<=[:\"”’])\n|(?<=\d)\n(?=[A-Z•*·–-]))"
 )
 # A short line that ends in a number is a row of a box or table ("Poland - 900"), not prose
 # wrapped at 65 characters.
@@ -31,9 +31,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         end = m.end()
-        if m.group() == "\n" and text[m.start() - 1].isdigit():
-            if m.start() - (text.rfind("\n", 0, m.start()) + 1) > _ROW_LINE:
-                continue
+        if _is_long_row_break(text, m):
+            continue
         if text[m.start()] == ".":
             word = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
             if word:
@@ -45,6 +44,17 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = end
     _push(text, start, len(text), spans)
     return spans
+
+
+def _is_long_row_break(text: str, m: re.Match) -> bool:
+    """A line break after a number before an unindented line, on a line too long to be a row."""
+    if (
+        m.group() != "\n"
+        or not text[m.start() - 1].isdigit()
+        or text[m.end() : m.end() + 1] in " \t"
+    ):
+        return False
+    return m.start() - (text.rfind("\n", 0, m.start()) + 1) > _ROW_LINE
 
 
 # No real sentence is this long; a "sentence" that is (a table, a run of numbers, a file with no

@@ -24,3 +24,21 @@ def test_figures_are_still_found_in_a_long_run_on_text():
     figures = [f for f in extract(text).figures if f.kind == "troops"]
     assert len(figures) >= 150
     assert all(text[f.start : f.end] == f.text for f in figures)
+
+
+def test_rows_of_a_box_end_at_their_line_but_wrapped_prose_and_indents_keep_their_rules():
+    box = "US -132,000\nUK - 7,100\nPoland - 900"
+    assert [box[a:b] for a, b in split_sentences(box)] == [
+        "US -132,000",
+        "UK - 7,100",
+        "Poland - 900",
+    ]
+    wrapped = (
+        "Wire copy wraps here after 1,000 soldiers were sent to the border with 300\nMore text."
+    )
+    assert len(split_sentences(wrapped)) == 1
+    indented = "The army said it had sent a further 300 troops to the area in 2019\n   A new one."
+    assert [indented[a:b] for a, b in split_sentences(indented)] == [
+        "The army said it had sent a further 300 troops to the area in 2019",
+        "A new one.",
+    ]
