@@ -168,7 +168,7 @@ def find_troop_figures(
                     and whos[0] != deployer[0]
                     and host_counts.get(whos[0], 0) >= 1
                     and whos[0] not in deployers
-                    and not _named_with_figure(text, s, cand, ms, whos[0])
+                    and not _named_with_figure(text, cand, ms, whos[0])
                     and not _subject_of(ms, whos[0], cand["start"])
                 ):
                     # "the withdrawal of the 600-strong force from Iraq", in an article that
@@ -266,13 +266,13 @@ def _contributors(
 ) -> list[str]:
     start, end = cand["start"], cand["match_end"]
     # 1. Inside the phrase: "600 British soldiers", "U.S. troops", "UN peacekeepers".
-    inside = [m for m in ms if start <= m.entity.start and m.entity.end <= end and m.who]
+    inside = _inside(cand, ms)
     if inside and len({m.who for m in inside if m.country}) > 1:
         return ["multinational"]  # "230 German and Belgian soldiers"
     if inside:
         sender = _sender_of_place_troops(text, s, start, inside[0], ms)
         return [sender or inside[0].who]
-    owner = _possessor(text, s, start, ms)
+    owner = _possessor(text, start, ms)
     if owner is not None:
         return [owner.who]
     phrase = text[start:end]
@@ -442,18 +442,23 @@ _PEACE_MISSION = re.compile(
 _SERVES_UNDER = re.compile(
     r"\bunder\s+(?:the\s+)?(?:(?:command|control|flag|banner|auspices)\s+of\s+(?:the\s+)?)?$"
 )
-
-
 _POSSESSIVE_GAP = re.compile(
     r"[’']s?\s+(?:(?:remaining|current|entire|whole|total|own|new|additional|extra|planned|"
     r"existing|present|full|estimated|last|first|latest)\s+){0,2}"
 )
-
-
 _ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;:()]{3,120},")
 
 
-def _possessor(text: str, s: int, start: int, ms: list[Mention]) -> Mention | None:
+def _inside(cand: dict, ms: list[Mention]) -> list[Mention]:
+    """Senders named within the figure's own words: "600 British soldiers"."""
+    return [
+        m
+        for m in ms
+        if cand["start"] <= m.entity.start and m.entity.end <= cand["match_end"] and m.who
+    ]
+
+
+def _possessor(text: str, start: int, ms: list[Mention]) -> Mention | None:
     """The state whose figure it is by possession: "Japan's 600-strong force"."""
     for m in reversed(ms):
         if m.who and m.entity.end <= start and start - m.entity.end <= 30:
@@ -472,12 +477,11 @@ def _subject_of(ms: list[Mention], who: str, start: int) -> bool:
     return first is not None and first.who == who
 
 
-def _named_with_figure(text: str, s: int, cand: dict, ms: list[Mention], who: str) -> bool:
+def _named_with_figure(text: str, cand: dict, ms: list[Mention], who: str) -> bool:
     """Whether the figure's own words name who ("600 Iraqi troops", "Iraq's 600 soldiers")."""
-    start, end = cand["start"], cand["match_end"]
-    if any(start <= m.entity.start and m.entity.end <= end and m.who == who for m in ms):
+    if any(m.who == who for m in _inside(cand, ms)):
         return True
-    owner = _possessor(text, s, start, ms)
+    owner = _possessor(text, cand["start"], ms)
     return owner is not None and owner.who == who
 
 
