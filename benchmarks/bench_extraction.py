@@ -77,7 +77,7 @@ def run_labels(label_file: Path, only: set[str] | None = None) -> tuple[list, li
     if only is not None:
         labels = [lab for lab in labels if Path(lab["file"]).name in only]
     present = [lab for lab in labels if resolve(label_file, lab["file"]).exists()]
-    if len(present) < len(labels):
+    if present and len(present) < len(labels):
         # Our own labels ship without their article texts (benchmarks/labels/README.md): score
         # what is there rather than count a missing text as all misses.
         print(
@@ -103,19 +103,8 @@ def run_labels(label_file: Path, only: set[str] | None = None) -> tuple[list, li
     return labels, output
 
 
-def run_labels_possible(label_file: Path, only: set[str] | None = None) -> bool:
-    """Whether any labelled article's text can be found."""
-    labels = json.loads(label_file.read_text(encoding="utf-8"))
-    return any(
-        resolve(label_file, lab["file"]).exists()
-        for lab in labels
-        if only is None or Path(lab["file"]).name in only
-    )
-
-
-def score_file(label_file: Path, verbose: bool, dump: Path | None, only=None) -> dict:
+def score_file(labels: list, output: list, verbose: bool, dump: Path | None) -> dict:
     scorer = load_scorer()
-    labels, output = run_labels(label_file, only)
     if dump:
         dump.write_text(json.dumps(output, indent=1, ensure_ascii=False), encoding="utf-8")
     sink = sys.stderr if verbose else io.StringIO()
@@ -123,10 +112,9 @@ def score_file(label_file: Path, verbose: bool, dump: Path | None, only=None) ->
         return scorer.score(labels, output, verbose=True)
 
 
-def score_by_split(label_file: Path, only=None) -> dict[str, dict]:
+def score_by_split(labels: list, output: list) -> dict[str, dict]:
     """Scores per `split` of a labels file: only a split's first score measures unseen text."""
     scorer = load_scorer()
-    labels, output = run_labels(label_file, only)
     groups: dict[str, tuple[list, list]] = {}
     for lab, out in zip(labels, output, strict=True):
         lab_list, out_list = groups.setdefault(lab.get("split", "-"), ([], []))
@@ -210,14 +198,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"extractor version {EXTRACTOR_VERSION}")
     print(f"{'labels':<14}{'troop P':>8}{'R':>6}{'F1':>6}{'year':>6}{'ent P':>7}{'R':>6}{'F1':>6}")
     for lf in label_files:
-        if not run_labels_possible(lf, only):
+        labels, output = run_labels(lf, only)  # extracted once, scored whole and by split
+        if not labels:
             print(
                 f"{lf.name:<14}no article texts beside the labels (see benchmarks/labels/README.md)"
             )
             continue
-        rows = {lf.name: score_file(lf, args.verbose, args.dump, only)}
+        rows = {lf.name: score_file(labels, output, args.verbose, args.dump)}
         if args.by_split:
-            rows.update({f"  {k}": v for k, v in score_by_split(lf, only).items()})
+            rows.update({f"  {k}": v for k, v in score_by_split(labels, output).items()})
         for name, s in rows.items():
             print(
                 f"{name:<14}{s['troop_p']:>8.2f}{s['troop_r']:>6.2f}{s['troop_f1']:>6.2f}"
