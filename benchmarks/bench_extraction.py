@@ -85,7 +85,7 @@ def run_labels(label_file: Path, only: set[str] | None = None) -> tuple[list, li
             f"found beside the labels; scoring the other {len(present)}",
             file=sys.stderr,
         )
-        labels = present
+    labels = present
     output = []
     for lab in labels:
         path = resolve(label_file, lab["file"])
