@@ -38,10 +38,10 @@ _MILITARY_ORG = re.compile(
 _HONORIFIC = {"Royal", "Imperial", "the", "The"}
 # "the Royal Irish Regiment", "the Royal Welsh": British regiments named for a home nation.
 _BRITISH_REGIMENTAL = {"Irish", "Scots", "Scottish", "Welsh", "English", "Gurkha", "Gurkhas"}
-# "deterrent to Russia, Lithuania said": a list ends where its last name starts speaking.
-# A name that speaks or acts opens its own clause: "In Iraq, the United States has 2,500 troops"
-# does not make the United States a second place troops are in.
-_SPEAKS = re.compile(
+# A list ends where a name starts speaking or acting: "deterrent to Russia, Lithuania said";
+# "In Iraq, the United States has 2,500 troops" does not make the United States a second place
+# troops are in.
+_OPENS_CLAUSE = re.compile(
     r"\s+(?:said|says|told|announced|added|stated|has|have|had|keeps|kept|sent|sends|plans|"
     r"planned|wants|will|would|is|are|was|were|deployed|deploys|maintains|stations|stationed)\b"
 )
@@ -121,8 +121,12 @@ def mentions(
         if who and _NOT_SENDER_BEFORE.search(before):
             who = None
         from_ = _FROM_PREP.search(before) is not None
-        speaks = _SPEAKS.match(text, ent.end) is not None
-        if prev is not None and not speaks and _LIST_GAP.match(text[prev.entity.end : ent.start]):
+        opens_clause = _OPENS_CLAUSE.match(text, ent.end) is not None
+        if (
+            prev is not None
+            and not opens_clause
+            and _LIST_GAP.match(text[prev.entity.end : ent.start])
+        ):
             # A list inherits the role of its first member: "in Estonia, Lithuania and Poland".
             host = host or prev.host
             from_ = from_ or prev.from_
