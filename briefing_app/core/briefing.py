@@ -19,6 +19,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from briefing_app.core.extract.records import Entity, Figure
+from briefing_app.core.figure_keys import overlapping
 from briefing_app.core.figures import (
     BY_CHOICES,
     COMBINE_CHOICES,
@@ -480,6 +481,11 @@ def _fill_item(
         resolved.figures = [r for r in article_figures if _within(r.figure, span)]
     else:  # figure
         report = by_key.get((article.id, item.figure_key or ""))
+        if report is None and item.figure_key:
+            # A new engine moved the figure's span ("about 600 troops" for "600 troops"): the
+            # item holds the figure that now stands where the user's figure stood.
+            at = overlapping(item.figure_key, [r.figure for r in article_figures])
+            report = article_figures[at] if at is not None else None
         resolved.figure = report
         if report is None:
             return
