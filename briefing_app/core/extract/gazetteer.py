@@ -30,6 +30,8 @@ class Gazetteer:
     titles: set[str] = field(default_factory=set)
     title_words: set[str] = field(default_factory=set)  # capitalised words inside titles
     first_names: set[str] = field(default_factory=set)
+    # GeoNames cities and US states -> their countries, most populous first (hosts.py)
+    world_places: dict[str, tuple[str, ...]] = field(default_factory=dict)
     automaton: ahocorasick.Automaton | None = None
 
     def add(self, text: str, name: Name, *, upper: bool = True) -> None:
@@ -97,6 +99,8 @@ def load() -> Gazetteer:
     gaz.title_words = {w for t in gaz.titles for w in t.split() if w[:1].isupper()}
     for row in _rows(root / "first_names.txt"):
         gaz.first_names.update(row[0].split())
+    for row in _rows(root / "world_places.tsv"):
+        gaz.world_places[row[0]] = tuple(row[1].split(","))
 
     # "U. S.", "U. N.": initials some outlets space out.
     for text, name in list(gaz.names.items()):

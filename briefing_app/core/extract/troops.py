@@ -7,6 +7,7 @@ import re
 
 from .context import Mention, figure_year, list_members, mentions
 from .gazetteer import Gazetteer
+from .hosts import Host, host_of, resolve_place
 from .numbers import NUMBER, is_year_like, parse_number
 from .records import Entity, Figure
 from .troop_spans import STRICT_TROOP_WORD, find_candidates, find_level_candidates, hint_positions
@@ -114,15 +115,23 @@ def find_troop_figures(
     figures: list[Figure] = []
     ent_i = 0
     last_who: str | None = None
-    last_host: str | None = None
+    last_host: Host | None = None
     prev_subject: str | None = None
     sentence_before_joint: str | None = None
     prev_had_troops = False
     since_troops = 99  # sentences since the last one about troops
     counts: dict[str, int] = {}
     aliases = _acronym_aliases(text, sentences, entities, gaz)
+    article_countries = {e.canonical for e in entities if e.canonical in gaz.countries}
+    host_places: dict[str, int] = {}
     article_counts, deployers, host_counts = _article_counts(
-        text, sentences, entities, gaz, aliases
+        text, sentences, entities, gaz, aliases, host_places, article_countries
+    )
+    # "8,600 U.S. troops in the country": a sentence that names no place leans on the place the
+    # article names most as where troops are, when one stands out.
+    main_host = _dominant(host_places)
+    article_host = (
+        Host(main_host[0], None) if main_host and host_places[main_host[0]] >= 2 else None
     )
     deployer = _dominant(deployers)
     article_has_nato = "NATO" in text
@@ -201,7 +210,11 @@ def find_troop_figures(
                         or _salient(counts)
                         or _salient(article_counts)
                     )
-            host = _host(text, cand, ms) or last_host
+            host = (
+                host_of(text, s, (cand["start"], cand["end"]), ms, gaz, article_countries)
+                or article_host
+                or last_host
+            )
             others = [(c["start"], c["end"]) for c in found]
             fig_year = figure_year(text, s, e, cand["start"], cand["end"], year, others)
             kind = _kind(text, s, e, cand)
@@ -218,7 +231,8 @@ def find_troop_figures(
                         high=cand["high"],
                         qualifier=cand["qual"],
                         contributor=who,
-                        host=host,
+                        host=host.name if host else None,
+                        host_place=host.place if host else None,
                         troop_kind=kind,
                         year=fig_year,
                         sentence=sentence,
@@ -621,10 +635,13 @@ def _article_counts(
     entities: list[Entity],
     gaz: Gazetteer,
     aliases: dict[str, str] | None = None,
+    places: dict[str, int] | None = None,
+    article_countries: set[str] = frozenset(),
 ) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
     """How often the article names each state or alliance other than as a place troops go to,
     how often it shows each state as the one whose troops they are (see _deploys), and how
-    often it names each state as a place troops are in or go to."""
+    often it names each state as a place troops are in or go to. places, when given, counts
+    every place named as where troops are or go, resolved to its country or region."""
     counts: dict[str, int] = {}
     deployers: dict[str, int] = {}
     hosts: dict[str, int] = {}
@@ -638,6 +655,9 @@ def _article_counts(
         for m in mentions(text, s, sent, gaz, aliases):
             if m.who and m.host and m.country:
                 hosts[m.who] = hosts.get(m.who, 0) + 1
+            if places is not None and m.host and m.entity.label == "GPE":
+                where = resolve_place(m.entity.text, m.entity.canonical, gaz, article_countries)
+                places[where] = places.get(where, 0) + 1
             if m.who and not m.host:
                 counts[m.who] = counts.get(m.who, 0) + _weight(text, m)
                 if m.country and _deploys(text, s, m):
@@ -689,19 +709,6 @@ def _salient(counts: dict[str, int]) -> list[str]:
     if not counts:
         return []
     return [max(counts, key=counts.get)]
-
-
-def _host(text: str, cand: dict, ms: list[Mention]) -> str | None:
-    hosts = [m for m in ms if m.host and m.entity.label == "GPE"]
-    if not hosts:
-        return None
-    after = [m for m in hosts if m.entity.start >= cand["start"]]
-    first = after[0] if after else hosts[-1]
-    members = list_members(ms, ms.index(first), text)
-    members = [m for m in members if m.host and m.entity.label == "GPE"] or [first]
-    if len(members) > 1:
-        return text[members[0].entity.start : members[-1].entity.end]
-    return first.entity.canonical
 
 
 def _kind(text: str, s: int, e: int, cand: dict) -> str:
