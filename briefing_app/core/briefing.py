@@ -534,9 +534,11 @@ def _charts(
 
 def _index(items: list[ResolvedItem]) -> list[IndexEntry]:
     found: dict[tuple[str, str], set[int]] = {}
+    spelling: dict[str, str] = {}  # one entry per name whatever its case, across articles
     for item in items:
         for entity in item.entities:
-            found.setdefault((entity.canonical, INDEX_LABELS[entity.label]), set()).add(item.number)
+            name = spelling.setdefault(entity.canonical.casefold(), entity.canonical)
+            found.setdefault((name, INDEX_LABELS[entity.label]), set()).add(item.number)
     entries = [IndexEntry(name, label, sorted(numbers)) for (name, label), numbers in found.items()]
     entries.sort(key=lambda e: (e.name.casefold(), e.label))
     return entries

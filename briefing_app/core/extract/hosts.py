@@ -96,11 +96,11 @@ def host_of(
         and _TO_NEXT.match(text, left.entity.end, m.entity.start)
         for m in after
     ):
-        return _host_from(text, left, ms, gaz, article_countries, lambda m: m.from_)
+        return _host_from(text, s, left, ms, gaz, article_countries, lambda m: m.from_)
     if not hosts:
         return None
     first = after[0] if after else hosts[-1]
-    return _host_from(text, first, ms, gaz, article_countries, lambda m: m.host)
+    return _host_from(text, s, first, ms, gaz, article_countries, lambda m: m.host)
 
 
 def _where_troops_are(text: str, s: int, m: Mention) -> bool:
@@ -128,13 +128,18 @@ def _place_left(text: str, s: int, span: tuple[int, int], ms: list[Mention]) -> 
 
 def _host_from(
     text: str,
+    s: int,
     first: Mention,
     ms: list[Mention],
     gaz: Gazetteer,
     article_countries: set[str],
     same_role: Callable[[Mention], bool],
 ) -> Host:
-    members = [m for m in list_members(ms, ms.index(first), text) if same_role(m)]
+    members = [
+        m
+        for m in list_members(ms, ms.index(first), text)
+        if same_role(m) and (m is first or _where_troops_are(text, s, m))
+    ]
     members = [m for m in members if m.entity.label == "GPE"] or [first]
     names: list[str] = []
     written: list[str] = []
