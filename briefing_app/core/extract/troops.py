@@ -161,9 +161,16 @@ def find_troop_figures(
             found = _table_row(text, s, e, ms[0])
         sentence = text[s:e]
         sent_whos: list[str] = []  # contributors of this sentence's figures so far
+        hosts_list = _hosts_list(text, found, ms)
         for cand in found:
+            listed_host = None
             if cand["pattern"] == "row":
                 whos = [ms[0].who]
+            elif hosts_list and cand["pattern"] == "ellipsis_state" and sent_whos:
+                # "Germany hosts 35,000 US troops, Japan 54,000 and South Korea 28,500": the
+                # list goes on naming hosts of the same troops, not senders of their own.
+                whos = [sent_whos[0]]
+                listed_host = _listed_host(cand, ms, gaz, article_countries)
             elif cand["pattern"] == "of_them" and sent_whos:
                 whos = [sent_whos[-1]]  # "3,000 of them": a share of the figure before
             elif sent_whos and (whole := _whole_force(text, s, cand, ms)):
@@ -211,7 +218,8 @@ def find_troop_figures(
                         or _salient(article_counts)
                     )
             host = (
-                host_of(text, s, (cand["start"], cand["end"]), ms, gaz, article_countries)
+                listed_host
+                or host_of(text, s, (cand["start"], cand["end"]), ms, gaz, article_countries)
                 or article_host
                 or last_host
             )
@@ -269,6 +277,33 @@ def find_troop_figures(
     return figures
 
 
+_HOSTS_AFTER = re.compile(
+    r"\s+(?:currently\s+|now\s+|still\s+)?(?:hosts|hosted|(?:is|are|was|were)\s+hosting|"
+    r"(?:has|have)\s+hosted)\b"
+)
+
+
+def _hosts_list(text: str, found: list[dict], ms: list[Mention]) -> bool:
+    """Whether the sentence opens with a state hosting its first figure's troops."""
+    if not found:
+        return False
+    return any(
+        m.host and m.country and _HOSTS_AFTER.match(text, m.entity.end)
+        for m in ms
+        if m.entity.end <= found[0]["start"]
+    )
+
+
+def _listed_host(
+    cand: dict, ms: list[Mention], gaz: Gazetteer, article_countries: set[str]
+) -> Host | None:
+    named = [m for m in ms if m.entity.start == cand["who_start"]]
+    if not named or not named[0].country:
+        return None
+    ent = named[0].entity
+    return Host(resolve_place(ent.text, ent.canonical, gaz, article_countries), None)
+
+
 def _contributors(
     text: str,
     s: int,
@@ -289,6 +324,9 @@ def _contributors(
     owner = _possessor(text, start, ms)
     if owner is not None:
         return [owner.who]
+    subject = _pronoun_owner(text, s, start, ms)
+    if subject is not None:
+        return [subject.who]
     phrase = text[start:end]
     # "the 6,000-member force the alliance plans to send": the subject of the sending verb.
     rel = _REL_SENDER.match(text, end, min(e, end + 80))
@@ -323,7 +361,8 @@ def _contributors(
     if cand["pattern"] == "force":
         near = [m for m in ms if m.who and m.entity.end <= start and start - m.entity.end <= 30]
         if near and not re.search(r"[,;.]", text[near[-1].entity.end : start]):
-            return [near[-1].who]
+            nation = _contingent_of_body(text, near[-1], ms)
+            return [nation.who if nation else near[-1].who]
     # 2. "troops from Germany", "100 each from Poland and Slovenia".
     after = [m for m in ms if m.entity.start >= end and m.who]
     leaving = _LEAVING.search(text[max(s, start - 50) : start]) is not None
@@ -480,6 +519,40 @@ def _possessor(text: str, start: int, ms: list[Mention]) -> Mention | None:
                 return m
             return None
     return None
+
+
+# "the Indian contingent of the UN mission": a nation's unit within a multinational body.
+_CONTINGENT_OF = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:contingent|battalion|brigade|company|unit|detachment|troops|"
+    r"peacekeepers|forces|soldiers)\s+(?:of|in|with|within|serving\s+with)\s+(?:the\s+|a\s+)?$"
+)
+# "UNMISS has 850 Indian peacekeepers among its 12,000 troops": "its" is the subject's.
+_POSSESSIVE_PRONOUN = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,2}$")
+
+
+def _contingent_of_body(text: str, body: Mention, ms: list[Mention]) -> Mention | None:
+    """The nation whose unit of an alliance or mission a figure counts, if so named."""
+    if body.who not in ("multinational", "NATO"):
+        return None
+    at = ms.index(body)
+    if at == 0:
+        return None
+    nation = ms[at - 1]
+    if not nation.country or nation.host or not nation.who:
+        return None
+    if _CONTINGENT_OF.fullmatch(text, nation.entity.end, body.entity.start) is None:
+        return None
+    return nation
+
+
+def _pronoun_owner(text: str, s: int, start: int, ms: list[Mention]) -> Mention | None:
+    """The sentence's subject, when the figure is introduced by "its" or "their"."""
+    if not _POSSESSIVE_PRONOUN.search(text, max(s, start - 30), start):
+        return None
+    before = [m for m in ms if m.who and not m.host and not m.from_ and m.entity.end <= start]
+    if not before or before[0].entity.start - s > 40:
+        return None
+    return before[0]
 
 
 def _subject_of(ms: list[Mention], who: str, start: int) -> bool:
