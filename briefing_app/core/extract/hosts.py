@@ -63,11 +63,17 @@ _MODIFIER_AFTER = re.compile(
 )
 # "withdraw 1,000 soldiers from Somalia", "the pullout of 600 troops from Iraq": the place left
 # is where the troops are until they go.
+# A relocation ("redeployed from South Sudan") is hosted where it goes, not where it leaves.
 _LEAVES = re.compile(
     r"\b(?:withdr[ae]w\w*|pull\w*|recall\w*|evacuat\w*|remov\w*|bring\w*\s+home|"
-    r"brought\s+home|leav\w*|exit\w*|mov\w*|redeploy\w*|relocat\w*|transfer\w*|shift\w*|"
-    r"return\w*|cut\w*|reduc\w*|drawdown|draw\w*\s+down)\b",
+    r"brought\s+home|leav\w*|exit\w*|return\w*|cut\w*|reduc\w*|drawdown|draw\w*\s+down)\b",
     re.IGNORECASE,
+)
+# "with Downing Street saying it will number 4,000": a place that speaks is a government.
+_SPEAKS_AFTER = re.compile(r"\s+(?:saying|said|says|told|announced|stated|insisted)\b")
+# "redeployed from the U.N.'s mission in South Sudan": where troops come from.
+_ORIGIN_BEFORE = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,4}?(?:in|at)\s+(?:\w+\s+)?$", re.IGNORECASE
 )
 # "from Germany to Poland": a relocation's destination is its host.
 _TO_NEXT = re.compile(r"[^.;:\n]*?\b(?:to|into|toward|towards)\s+(?:the\s+)?$")
@@ -105,7 +111,9 @@ def host_of(
 
 def _where_troops_are(text: str, s: int, m: Mention) -> bool:
     before = text[max(s, m.entity.start - 60) : m.entity.start]
-    if _SPOKEN_AT.search(before) or _ACROSS.search(before):
+    if _SPOKEN_AT.search(before) or _ACROSS.search(before) or _ORIGIN_BEFORE.search(before):
+        return False
+    if _SPEAKS_AFTER.match(text, m.entity.end):
         return False
     # "Uganda has 6,223 troops in AMISOM, Burundi 5,432": a sender in a list of contingents.
     if _NUMBER_AFTER.match(text, m.entity.end):
