@@ -98,7 +98,9 @@ def test_a_city_shared_by_countries_takes_the_one_the_article_names():
         ("The U.S. will pull 1,200 troops from Iraq in September.", "Iraq"),
         ("Some 1,000 soldiers will move from Germany to Poland.", "Poland"),
         # A country's name used as a modifier of a camp names no host.
-        ("About 1,280 Korean troops were flown from U.S. Camp Virginia in Kuwait.", "Kuwait"),
+        ("About 1,280 Korean troops are based at U.S. Camp Virginia in Kuwait.", "Kuwait"),
+        # Where troops come from is not their host when they are redeployed.
+        ("Some 300 troops were redeployed from the UN mission in South Sudan.", None),
     ],
 )
 def test_places_that_are_not_where_troops_are(text, host):
