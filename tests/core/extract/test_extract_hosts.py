@@ -133,3 +133,27 @@ def test_gazetteer_of_world_places_is_generated_from_geonames():
     assert gaz.world_places["Darwin"][0] == "Australia"
     assert gaz.world_places["Ohio"] == ("United States",)
     assert Path(GAZETTEER_DIR / "README.md").read_text(encoding="utf-8").count("world_places") >= 1
+
+
+def test_briefing_extract_json_gives_the_country_and_the_place_as_written(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parents[3]
+    article = tmp_path / "swidwin.txt"
+    article.write_text(
+        "title: Swidwin\ndate: 2017-05-02\n\nAbout 1,000 US troops are stationed in Swidwin.\n",
+        encoding="utf-8",
+    )
+    run = [sys.executable, str(repo / "main.py"), "extract", str(article)]
+    done = subprocess.run([*run, "--json"], capture_output=True, text=True, cwd=repo, timeout=120)
+    [doc] = json.loads(done.stdout)
+    [fig] = [f for f in doc["figures"] if f["kind"] == "troops"]
+    assert (fig["contributor"], fig["host"], fig["host_place"]) == (
+        "United States",
+        "Poland",
+        "Swidwin",
+    )
+    text = subprocess.run(run, capture_output=True, text=True, cwd=repo, timeout=120).stdout
+    assert "United States → Poland (Swidwin): About 1,000" in text
