@@ -192,11 +192,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: {SHARED} is not present (labels and corpora live there)")
         return 0
     label_files = args.labels or [
-        p for p in (SHARED / "devset" / "seeds.json", SHARED / "devset" / "real.json") if p.exists()
+        p
+        for p in (
+            SHARED / "devset" / "seeds.json",
+            SHARED / "devset" / "real.json",
+            REPO / "benchmarks" / "labels" / "extra.json",
+        )
+        if p.exists()
     ]
     only = set(args.only.split(",")) if args.only else None
     print(f"extractor version {EXTRACTOR_VERSION}")
-    print(f"{'labels':<14}{'troop P':>8}{'R':>6}{'F1':>6}{'year':>6}{'ent P':>7}{'R':>6}{'F1':>6}")
+    print(
+        f"{'labels':<14}{'troop P':>8}{'R':>6}{'F1':>6}{'host':>6}{'year':>6}"
+        f"{'ent P':>7}{'R':>6}{'F1':>6}"
+    )
     for lf in label_files:
         labels, output = run_labels(lf, only)  # extracted once, scored whole and by split
         if not labels:
@@ -210,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, s in rows.items():
             print(
                 f"{name:<14}{s['troop_p']:>8.2f}{s['troop_r']:>6.2f}{s['troop_f1']:>6.2f}"
-                f"{s['year_acc']:>6.2f}{s['ent_p']:>7.2f}{s['ent_r']:>6.2f}{s['ent_f1']:>6.2f}"
+                f"{s['host_acc']:>6.2f}{s['year_acc']:>6.2f}{s['ent_p']:>7.2f}{s['ent_r']:>6.2f}{s['ent_f1']:>6.2f}"
             )
     if not args.no_speed:
         sp = reuters_speed(args.articles)

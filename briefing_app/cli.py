@@ -365,8 +365,9 @@ def _describe_troops(f) -> str:
         count = f"{f.low:,.0f}–{f.high:,.0f}"
     vague = f.low is None
     qualifier = f"{f.qualifier} " if f.qualifier and f.qualifier != "exact" and not vague else ""
+    place = f" ({f.host_place})" if f.host and f.host_place else ""  # as written: "Swidwin"
     return (
-        f"{f.contributor or '?'} → {f.host or '?'}: {qualifier}{count}"
+        f"{f.contributor or '?'} → {f.host or '?'}{place}: {qualifier}{count}"
         f" ({f.troop_kind or 'troops'}, {f.year or 'undated'})"
     )
 

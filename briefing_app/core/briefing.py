@@ -19,6 +19,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from briefing_app.core.extract.records import Entity, Figure
+from briefing_app.core.figure_keys import overlapping
 from briefing_app.core.figures import (
     BY_CHOICES,
     COMBINE_CHOICES,
@@ -480,6 +481,11 @@ def _fill_item(
         resolved.figures = [r for r in article_figures if _within(r.figure, span)]
     else:  # figure
         report = by_key.get((article.id, item.figure_key or ""))
+        if report is None and item.figure_key:
+            # A new engine moved the figure's span ("about 600 troops" for "600 troops"): the
+            # item holds the figure that now stands where the user's figure stood.
+            at = overlapping(item.figure_key, [r.figure for r in article_figures])
+            report = article_figures[at] if at is not None else None
         resolved.figure = report
         if report is None:
             return
@@ -528,9 +534,11 @@ def _charts(
 
 def _index(items: list[ResolvedItem]) -> list[IndexEntry]:
     found: dict[tuple[str, str], set[int]] = {}
+    spelling: dict[str, str] = {}  # one entry per name whatever its case, across articles
     for item in items:
         for entity in item.entities:
-            found.setdefault((entity.canonical, INDEX_LABELS[entity.label]), set()).add(item.number)
+            name = spelling.setdefault(entity.canonical.casefold(), entity.canonical)
+            found.setdefault((name, INDEX_LABELS[entity.label]), set()).add(item.number)
     entries = [IndexEntry(name, label, sorted(numbers)) for (name, label), numbers in found.items()]
     entries.sort(key=lambda e: (e.name.casefold(), e.label))
     return entries

@@ -16,9 +16,23 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from briefing_app.core.extract.records import Entity, Extraction, Figure
+from briefing_app.core.figure_keys import figure_key, keys_in_order, overlapping
+from briefing_app.core.migrations import SCHEMA_VERSION, migrate
+
+__all__ = [
+    "CORRECTABLE_FIELDS",
+    "EDITABLE_FIELDS",
+    "SCHEMA_VERSION",
+    "Library",
+    "LibraryError",
+    "StoredArticle",
+    "StoredFigure",
+    "UpsertResult",
+    "figure_key",
+    "now_iso",
+]
 from briefing_app.core.records import Article
 
-SCHEMA_VERSION = 1
 DB_NAME = "library.sqlite3"
 
 # Fields a user may edit on an article; the edit wins over what the importer read, and survives
@@ -112,15 +126,6 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def figure_key(figure: Figure) -> str:
-    """A figure's identity that survives re-extraction while the body is unchanged.
-
-    Offsets alone are not enough: "The United States, Germany and Britain ... about 1,000 troops
-    each" yields three figures over one span, told apart by their extracted contributor.
-    """
-    return f"{figure.kind}:{figure.start}:{figure.end}:{figure.contributor or ''}"
-
-
 @dataclass
 class StoredArticle:
     """An article as the library holds it: the user's edits applied over the imported values."""
@@ -193,6 +198,10 @@ class Library:
                 raise LibraryError(
                     f"This library was written by a newer Briefing Reader (schema {version})."
                 )
+            elif int(version) < SCHEMA_VERSION:
+                # Each step runs in its own transaction and records its version, so an upgrade
+                # cut short resumes where it stopped and never half-applies a step.
+                migrate(conn, int(version))
         except sqlite3.DatabaseError as exc:
             raise LibraryError(f"{self.path} is not a readable library: {exc}") from exc
 
@@ -536,7 +545,7 @@ class Library:
         self, article_ids: list[int] | None = None, *, kind: str | None = None
     ) -> dict[int, list[StoredFigure]]:
         """Figures with corrections applied (rejected ones included, flagged), per article."""
-        corrections: dict[tuple[int, str], sqlite3.Row] = {}
+        corrections: dict[int, dict[str, sqlite3.Row]] = {}
         out: dict[int, list[StoredFigure]] = {}
         kind_sql = " AND kind = ?" if kind else ""
         kind_arg = (kind,) if kind else ()
@@ -547,7 +556,7 @@ class Library:
                 kind_arg,
             ).fetchall()
             for c in self._conn.execute("SELECT * FROM figure_corrections"):
-                corrections[(c["article_id"], c["figure_key"])] = c
+                corrections.setdefault(c["article_id"], {})[c["figure_key"]] = c
         else:
             rows = []
             for chunk in _chunks(article_ids, 500):
@@ -560,20 +569,14 @@ class Library:
                 for c in self._conn.execute(
                     f"SELECT * FROM figure_corrections WHERE article_id IN ({marks})", chunk
                 ):
-                    corrections[(c["article_id"], c["figure_key"])] = c
+                    corrections.setdefault(c["article_id"], {})[c["figure_key"]] = c
+        by_id: dict[int, list[sqlite3.Row]] = {}
         for row in rows:
-            original = Figure(**json.loads(row["data"]))
-            key = figure_key(original)
-            correction = corrections.get((row["article_id"], key))
-            figure = Figure(**json.loads(row["data"]))
-            stored = StoredFigure(row["article_id"], key, figure, original)
-            if correction is not None:
-                for name, value in json.loads(correction["changes"]).items():
-                    if name in CORRECTABLE_FIELDS:
-                        setattr(figure, name, value)
-                stored.corrected = True
-                stored.rejected = bool(correction["rejected"])
-            out.setdefault(row["article_id"], []).append(stored)
+            by_id.setdefault(row["article_id"], []).append(row)
+        for article_id, article_rows in by_id.items():
+            out[article_id] = _apply_corrections(
+                article_id, article_rows, corrections.get(article_id, {})
+            )
         return out
 
     def correct_figure(
@@ -734,6 +737,37 @@ class _Transaction:
             self._conn.execute("COMMIT")
         else:
             self._conn.execute("ROLLBACK")
+
+
+def _apply_corrections(
+    article_id: int, rows: list[sqlite3.Row], own: dict[str, sqlite3.Row]
+) -> list[StoredFigure]:
+    """An article's figures (rows in extraction order) with its corrections applied.
+
+    A correction names the figure by kind and span (figure_keys); one whose span no figure has
+    any more (a new engine widened or narrowed it) applies to the figure that overlaps it most,
+    and that figure then carries the correction's key, so briefing items still find it."""
+    originals = [Figure(**json.loads(row["data"])) for row in rows]
+    keys = keys_in_order(originals)
+    taken = {i for i, key in enumerate(keys) if key in own}
+    for key in own.keys() - set(keys):
+        i = overlapping(key, originals, taken)
+        if i is not None:
+            keys[i] = key
+            taken.add(i)
+    stored_figures = []
+    for row, original, key in zip(rows, originals, keys, strict=True):
+        figure = Figure(**json.loads(row["data"]))
+        stored = StoredFigure(article_id, key, figure, original)
+        correction = own.get(key)
+        if correction is not None:
+            for name, value in json.loads(correction["changes"]).items():
+                if name in CORRECTABLE_FIELDS:
+                    setattr(figure, name, value)
+            stored.corrected = True
+            stored.rejected = bool(correction["rejected"])
+        stored_figures.append(stored)
+    return stored_figures
 
 
 def _chunks(items: list, size: int) -> Iterator[list]:

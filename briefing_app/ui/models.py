@@ -310,6 +310,8 @@ def figure_summary(stored: StoredFigure) -> tuple[str, str]:
     f = stored.figure
     if f.kind == "troops":
         who = f"{f.contributor or '?'} → {f.host or '?'}"
+        if f.host_place and f.host:
+            who += f" ({f.host_place})"  # the place as written: "Poland (Swidwin)"
         amount = _amount(f.low, f.high) or f.vague or f.text
         parts = [amount]
         if f.qualifier and f.qualifier != f.vague:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .entities import find_entities
 from .facets import facet_values
+from .folding import fold_canonicals
 from .gazetteer import load as load_gazetteer
 from .other_figures import find_other_figures
 from .records import Entity, Extraction, Figure
@@ -17,7 +18,7 @@ from .sentences import split_sentences
 from .troops import find_troop_figures
 
 # Bump whenever output changes for the same text: the library re-extracts stored articles.
-EXTRACTOR_VERSION: int = 4
+EXTRACTOR_VERSION: int = 5
 
 __all__ = ["EXTRACTOR_VERSION", "Entity", "Extraction", "Figure", "extract", "facet_values"]
 
@@ -30,6 +31,7 @@ def extract(text: str, *, year: int | None = None) -> Extraction:
     troops = find_troop_figures(text, sentences, entities, gaz, year)
     others = [f for f in find_other_figures(text) if not _overlaps(f, troops)]
     figures = sorted(troops + others, key=lambda f: (f.start, f.end))
+    fold_canonicals(entities, figures, gaz)
     return Extraction(entities=entities, figures=figures)
 
 

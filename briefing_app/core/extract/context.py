@@ -28,7 +28,12 @@ _NOT_SENDER_BEFORE = re.compile(
 )
 _NOT_SENDER_AFTER = re.compile(
     r"^(?:\s+and\s+[A-Z][\w ]{0,30})?\s+(?:have\s+|has\s+)?(?:already\s+)?"
-    r"(?:offered\s+to\s+host|agreed\s+to\s+host|will\s+host|hosts|hosted|to\s+host)\b"
+    r"(?:offered\s+to\s+host|agreed\s+to\s+host|will\s+host|hosts|hosted|to\s+host|"
+    # "The Comoros is hosting 500 soldiers of the AU force": the host, not the sender.
+    r"(?:is|are|was|were|has\s+been|have\s+been)\s+(?:currently\s+|now\s+|still\s+)?hosting|"
+    r"currently\s+hosts|plays\s+host\s+to|is\s+home\s+to)\b"
+    # "Mali, where 13,000 UN peacekeepers are deployed": the place the clause is about.
+    r"|^,\s+where\b"
 )
 _MILITARY_ORG = re.compile(
     r"\b(?:Force|Forces|Army|Navy|Command|Guard|Guards|Corps|Marines|Ministry|Brigade|"

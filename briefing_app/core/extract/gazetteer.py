@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,6 +30,10 @@ class Gazetteer:
     titles: set[str] = field(default_factory=set)
     title_words: set[str] = field(default_factory=set)  # capitalised words inside titles
     first_names: set[str] = field(default_factory=set)
+    # GeoNames cities and US states -> their countries, most populous first (hosts.py)
+    world_places: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # case-folded canonical name -> its one spelling (see _fold_spellings)
+    spellings: dict[str, str] = field(default_factory=dict)
     automaton: ahocorasick.Automaton | None = None
 
     def add(self, text: str, name: Name, *, upper: bool = True) -> None:
@@ -59,6 +63,21 @@ def _resource_dir() -> Path:
     except ImportError:  # pragma: no cover - paths is part of the package
         pass
     return GAZETTEER_DIR
+
+
+def _fold_spellings(gaz: Gazetteer) -> None:
+    """One canonical spelling per name whatever its case: "Baltic States" is "Baltic states".
+
+    The first spelling loaded wins (countries, then organisations, capitals and places in
+    file order), so the pane, the facets and the briefing index never list a place twice."""
+    spelling: dict[str, str] = {}
+    for name in gaz.names.values():
+        spelling.setdefault(name.canonical.casefold(), name.canonical)
+    for text, name in gaz.names.items():
+        canonical = spelling[name.canonical.casefold()]
+        if canonical != name.canonical:
+            gaz.names[text] = replace(name, canonical=canonical)
+    gaz.spellings = spelling
 
 
 @lru_cache(maxsize=1)
@@ -97,12 +116,15 @@ def load() -> Gazetteer:
     gaz.title_words = {w for t in gaz.titles for w in t.split() if w[:1].isupper()}
     for row in _rows(root / "first_names.txt"):
         gaz.first_names.update(row[0].split())
+    for row in _rows(root / "world_places.tsv"):
+        gaz.world_places[row[0]] = tuple(row[1].split(","))
 
     # "U. S.", "U. N.": initials some outlets space out.
     for text, name in list(gaz.names.items()):
         if re.fullmatch(r"(?:[A-Z]\.){2,}", text):
             gaz.add(" ".join(text[i : i + 2] for i in range(0, len(text), 2)), name)
 
+    _fold_spellings(gaz)
     automaton = ahocorasick.Automaton()
     for text, name in gaz.names.items():
         automaton.add_word(text, (len(text), name))

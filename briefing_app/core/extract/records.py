@@ -27,7 +27,8 @@ class Figure:
     high: float | None = None
     qualifier: str | None = None
     contributor: str | None = None  # troops only: canonical country, "NATO" or "multinational"
-    host: str | None = None  # troops only
+    host: str | None = None  # troops only: canonical country or region (a list: "A and B")
+    host_place: str | None = None  # the place as written when it is not the host ("Swidwin")
     # deployment | presence | request | withdrawal | relocation | ceiling | exercise
     troop_kind: str | None = None
     year: int | None = None

@@ -86,6 +86,10 @@ ELLIPSIS_RE = re.compile(
     r"remain|remained|had\s+been|have\s+been)\s+(?:already\s+)?(?:in|at|on|deployed|stationed|based|"
     r"sent)\b)|(?:in|to)\s+(?:the\s+)?(?=[A-Z]))"
 )
+# "2,500 troops in Iraq, 900 in Syria and 1,000 in Jordan": a list of places, one figure each.
+ELLIPSIS_LIST_RE = re.compile(
+    rf",\s+(?:(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\s+(?:in|to|at)\s+(?:the\s+)?(?=[A-Z])"
+)
 # "they have pledged 400 troops and Benin at least 1,500": another state, another figure.
 ELLIPSIS_STATE_RE = re.compile(
     r"(?:\band|,?\s+while|,?\s+whereas|;|,)\s+(?:the\s+)?(?P<who>[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*)?),?\s+"
@@ -500,6 +504,9 @@ def find_candidates(
         for m in ELLIPSIS_RE.finditer(text, s, e):
             add(m, "ellipsis")
     if out:
+        for m in ELLIPSIS_LIST_RE.finditer(text, s, e):
+            if m.start() >= out[0]["end"]:
+                add(m, "ellipsis")
         for m in ELLIPSIS_STATE_RE.finditer(text, s, e):
             add(m, "ellipsis_state")
         for m in ELLIPSIS_MORE_RE.finditer(text, s, e):

@@ -7,6 +7,7 @@ import re
 
 from .context import Mention, figure_year, list_members, mentions
 from .gazetteer import Gazetteer
+from .hosts import Host, host_of, resolve_place
 from .numbers import NUMBER, is_year_like, parse_number
 from .records import Entity, Figure
 from .troop_spans import STRICT_TROOP_WORD, find_candidates, find_level_candidates, hint_positions
@@ -114,15 +115,23 @@ def find_troop_figures(
     figures: list[Figure] = []
     ent_i = 0
     last_who: str | None = None
-    last_host: str | None = None
+    last_host: Host | None = None
     prev_subject: str | None = None
     sentence_before_joint: str | None = None
     prev_had_troops = False
     since_troops = 99  # sentences since the last one about troops
     counts: dict[str, int] = {}
     aliases = _acronym_aliases(text, sentences, entities, gaz)
+    article_countries = {e.canonical for e in entities if e.canonical in gaz.countries}
+    host_places: dict[str, int] = {}
     article_counts, deployers, host_counts = _article_counts(
-        text, sentences, entities, gaz, aliases
+        text, sentences, entities, gaz, aliases, host_places, article_countries
+    )
+    # "8,600 U.S. troops in the country": a sentence that names no place leans on the place the
+    # article names most as where troops are, when one stands out.
+    main_host = _dominant(host_places)
+    article_host = (
+        Host(main_host[0], None) if main_host and host_places[main_host[0]] >= 2 else None
     )
     deployer = _dominant(deployers)
     article_has_nato = "NATO" in text
@@ -152,9 +161,16 @@ def find_troop_figures(
             found = _table_row(text, s, e, ms[0])
         sentence = text[s:e]
         sent_whos: list[str] = []  # contributors of this sentence's figures so far
+        hosts_list = _hosts_list(text, found, ms)
         for cand in found:
+            listed_host = None
             if cand["pattern"] == "row":
                 whos = [ms[0].who]
+            elif hosts_list and cand["pattern"] == "ellipsis_state" and sent_whos:
+                # "Germany hosts 35,000 US troops, Japan 54,000 and South Korea 28,500": the
+                # list goes on naming hosts of the same troops, not senders of their own.
+                whos = [sent_whos[0]]
+                listed_host = _listed_host(cand, ms, gaz, article_countries)
             elif cand["pattern"] == "of_them" and sent_whos:
                 whos = [sent_whos[-1]]  # "3,000 of them": a share of the figure before
             elif sent_whos and (whole := _whole_force(text, s, cand, ms)):
@@ -201,7 +217,12 @@ def find_troop_figures(
                         or _salient(counts)
                         or _salient(article_counts)
                     )
-            host = _host(text, cand, ms) or last_host
+            host = (
+                listed_host
+                or host_of(text, s, (cand["start"], cand["end"]), ms, gaz, article_countries)
+                or article_host
+                or last_host
+            )
             others = [(c["start"], c["end"]) for c in found]
             fig_year = figure_year(text, s, e, cand["start"], cand["end"], year, others)
             kind = _kind(text, s, e, cand)
@@ -218,7 +239,8 @@ def find_troop_figures(
                         high=cand["high"],
                         qualifier=cand["qual"],
                         contributor=who,
-                        host=host,
+                        host=host.name if host else None,
+                        host_place=host.place if host else None,
                         troop_kind=kind,
                         year=fig_year,
                         sentence=sentence,
@@ -255,6 +277,33 @@ def find_troop_figures(
     return figures
 
 
+_HOSTS_AFTER = re.compile(
+    r"\s+(?:currently\s+|now\s+|still\s+)?(?:hosts|hosted|(?:is|are|was|were)\s+hosting|"
+    r"(?:has|have)\s+hosted)\b"
+)
+
+
+def _hosts_list(text: str, found: list[dict], ms: list[Mention]) -> bool:
+    """Whether the sentence opens with a state hosting its first figure's troops."""
+    if not found:
+        return False
+    return any(
+        m.host and m.country and _HOSTS_AFTER.match(text, m.entity.end)
+        for m in ms
+        if m.entity.end <= found[0]["start"]
+    )
+
+
+def _listed_host(
+    cand: dict, ms: list[Mention], gaz: Gazetteer, article_countries: set[str]
+) -> Host | None:
+    named = [m for m in ms if m.entity.start == cand["who_start"]]
+    if not named or not named[0].country:
+        return None
+    ent = named[0].entity
+    return Host(resolve_place(ent.text, ent.canonical, gaz, article_countries), None)
+
+
 def _contributors(
     text: str,
     s: int,
@@ -275,6 +324,9 @@ def _contributors(
     owner = _possessor(text, start, ms)
     if owner is not None:
         return [owner.who]
+    subject = _pronoun_owner(text, s, start, ms)
+    if subject is not None:
+        return [subject.who]
     phrase = text[start:end]
     # "the 6,000-member force the alliance plans to send": the subject of the sending verb.
     rel = _REL_SENDER.match(text, end, min(e, end + 80))
@@ -309,7 +361,8 @@ def _contributors(
     if cand["pattern"] == "force":
         near = [m for m in ms if m.who and m.entity.end <= start and start - m.entity.end <= 30]
         if near and not re.search(r"[,;.]", text[near[-1].entity.end : start]):
-            return [near[-1].who]
+            nation = _contingent_of_body(text, near[-1], ms)
+            return [nation.who if nation else near[-1].who]
     # 2. "troops from Germany", "100 each from Poland and Slovenia".
     after = [m for m in ms if m.entity.start >= end and m.who]
     leaving = _LEAVING.search(text[max(s, start - 50) : start]) is not None
@@ -468,6 +521,40 @@ def _possessor(text: str, start: int, ms: list[Mention]) -> Mention | None:
     return None
 
 
+# "the Indian contingent of the UN mission": a nation's unit within a multinational body.
+_CONTINGENT_OF = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:contingent|battalion|brigade|company|unit|detachment|troops|"
+    r"peacekeepers|forces|soldiers)\s+(?:of|in|with|within|serving\s+with)\s+(?:the\s+|a\s+)?$"
+)
+# "UNMISS has 850 Indian peacekeepers among its 12,000 troops": "its" is the subject's.
+_POSSESSIVE_PRONOUN = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,2}$")
+
+
+def _contingent_of_body(text: str, body: Mention, ms: list[Mention]) -> Mention | None:
+    """The nation whose unit of an alliance or mission a figure counts, if so named."""
+    if body.who not in ("multinational", "NATO"):
+        return None
+    at = ms.index(body)
+    if at == 0:
+        return None
+    nation = ms[at - 1]
+    if not nation.country or nation.host or not nation.who:
+        return None
+    if _CONTINGENT_OF.fullmatch(text, nation.entity.end, body.entity.start) is None:
+        return None
+    return nation
+
+
+def _pronoun_owner(text: str, s: int, start: int, ms: list[Mention]) -> Mention | None:
+    """The sentence's subject, when the figure is introduced by "its" or "their"."""
+    if not _POSSESSIVE_PRONOUN.search(text, max(s, start - 30), start):
+        return None
+    before = [m for m in ms if m.who and not m.host and not m.from_ and m.entity.end <= start]
+    if not before or before[0].entity.start - s > 40:
+        return None
+    return before[0]
+
+
 def _subject_of(ms: list[Mention], who: str, start: int) -> bool:
     """Whether who is the first state the sentence names before the figure other than as a
     place troops are in, go to or come from."""
@@ -621,10 +708,13 @@ def _article_counts(
     entities: list[Entity],
     gaz: Gazetteer,
     aliases: dict[str, str] | None = None,
+    places: dict[str, int] | None = None,
+    article_countries: set[str] = frozenset(),
 ) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
     """How often the article names each state or alliance other than as a place troops go to,
     how often it shows each state as the one whose troops they are (see _deploys), and how
-    often it names each state as a place troops are in or go to."""
+    often it names each state as a place troops are in or go to. places, when given, counts
+    every place named as where troops are or go, resolved to its country or region."""
     counts: dict[str, int] = {}
     deployers: dict[str, int] = {}
     hosts: dict[str, int] = {}
@@ -638,6 +728,9 @@ def _article_counts(
         for m in mentions(text, s, sent, gaz, aliases):
             if m.who and m.host and m.country:
                 hosts[m.who] = hosts.get(m.who, 0) + 1
+            if places is not None and m.host and m.entity.label == "GPE":
+                where = resolve_place(m.entity.text, m.entity.canonical, gaz, article_countries)
+                places[where] = places.get(where, 0) + 1
             if m.who and not m.host:
                 counts[m.who] = counts.get(m.who, 0) + _weight(text, m)
                 if m.country and _deploys(text, s, m):
@@ -689,19 +782,6 @@ def _salient(counts: dict[str, int]) -> list[str]:
     if not counts:
         return []
     return [max(counts, key=counts.get)]
-
-
-def _host(text: str, cand: dict, ms: list[Mention]) -> str | None:
-    hosts = [m for m in ms if m.host and m.entity.label == "GPE"]
-    if not hosts:
-        return None
-    after = [m for m in hosts if m.entity.start >= cand["start"]]
-    first = after[0] if after else hosts[-1]
-    members = list_members(ms, ms.index(first), text)
-    members = [m for m in members if m.host and m.entity.label == "GPE"] or [first]
-    if len(members) > 1:
-        return text[members[0].entity.start : members[-1].entity.end]
-    return first.entity.canonical
 
 
 def _kind(text: str, s: int, e: int, cand: dict) -> str:

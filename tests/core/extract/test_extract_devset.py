@@ -42,16 +42,24 @@ def _split(raw: str) -> tuple[str, int | None]:
     return raw, None
 
 
-def _score(labels_name: str) -> dict:
-    labels_path = _shared("devset", labels_name)
+def _score(labels_path: Path) -> dict:
     labels = json.loads(labels_path.read_text(encoding="utf-8"))
     output = []
+    present = []
     for lab in labels:
-        path = labels_path.parent / lab["file"]
-        if not path.exists():
-            path = REPO / lab["file"]
+        path = next(
+            (
+                base / lab["file"]
+                for base in (labels_path.parent, REPO, SHARED)
+                if (base / lab["file"]).exists()
+            ),
+            None,
+        )
+        if path is None:
+            continue  # extra.json: 9 texts were found nowhere (../shared/extra_articles/README)
         body, year = _split(path.read_text(encoding="utf-8"))
         r = extract(body, year=year)
+        present.append(lab)
         output.append(
             {
                 "path": str(path),
@@ -59,17 +67,33 @@ def _score(labels_name: str) -> dict:
                 "figures": [f.to_dict() for f in r.figures],
             }
         )
-    return _scorer().score(labels, output, verbose=False)
+    if not present:
+        pytest.skip(f"the article texts of {labels_path.name} are not beside the clone")
+    return _scorer().score(present, output, verbose=False)
 
 
-def test_real_articles_floor():
-    s = _score("real.json")
-    assert s["troop_f1"] >= 0.8, s
-    assert s["ent_f1"] >= 0.85, s
-    assert s["year_acc"] >= 0.8, s
+# Measured on extractor version 5 (benchmarks/bench_extraction.py); each floor sits 0.02 below,
+# so a change that costs more than noise fails here and shows in the golden diff as well.
+MEASURED = {
+    "seeds.json": {"troop_f1": 0.96, "host_acc": 1.00, "year_acc": 1.00, "ent_f1": 0.902},
+    "real.json": {"troop_f1": 0.994, "host_acc": 0.776, "year_acc": 0.976, "ent_f1": 0.988},
+    "extra.json": {"troop_f1": 0.942, "host_acc": 0.818, "year_acc": 0.953, "ent_f1": 0.891},
+}
 
 
-def test_seed_articles_floor():
-    s = _score("seeds.json")
-    assert s["troop_f1"] >= 0.85, s
-    assert s["ent_f1"] >= 0.85, s
+def _labels(name: str) -> Path:
+    if name == "extra.json":
+        return REPO / "benchmarks" / "labels" / "extra.json"
+    return _shared("devset", name)
+
+
+@pytest.mark.parametrize("name", list(MEASURED))
+def test_quality_floors(name):
+    _shared("tools", "score_extraction.py")
+    scores = _score(_labels(name))
+    below = {
+        metric: (round(scores[metric], 3), floor)
+        for metric, measured in MEASURED[name].items()
+        if scores[metric] < (floor := round(measured - 0.02, 3))
+    }
+    assert not below, f"{name}: below the floor (score, floor): {below}"
