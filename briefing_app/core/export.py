@@ -379,18 +379,34 @@ def chart_svg(chart: ResolvedChart, width: float) -> str:
     drawing = briefing_chart.draw(chart.table, width, chart.config.style, chart.config.scale)
     if drawing.empty:
         return ""
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {drawing.width:.1f} {drawing.height:.1f}"'
-        f' width="100%" role="img" aria-label="{html.escape(chart.caption)}"'
-        ' font-family="Calibri, Arial, Helvetica, sans-serif">'
-    ]
-    for shape in drawing.shapes:
-        parts.append(_svg_shape(shape))
-    parts.append("</svg>")
+    parts = [drawing_svg(drawing, chart.caption)]
     if drawing.omitted:
         parts.append(
             f'<p class="cite">Not drawn for space: {html.escape(", ".join(drawing.omitted))}.</p>'
         )
+    return "".join(parts)
+
+
+def drawing_svg(
+    drawing: briefing_chart.ChartDrawing, label: str, *, standalone: bool = False
+) -> str:
+    """Chart primitives as an SVG element; `standalone` gives it a size in points and an XML
+    declaration, for a file of its own."""
+    size = (
+        f' width="{drawing.width:.0f}pt" height="{drawing.height:.0f}pt"'
+        if standalone
+        else ' width="100%"'
+    )
+    parts = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n' if standalone else "",
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {drawing.width:.1f} {drawing.height:.1f}"'
+        f'{size} role="img" aria-label="{html.escape(label)}"'
+        ' font-family="Calibri, Carlito, Arial, Helvetica, sans-serif">',
+    ]
+    if standalone:
+        parts.append('<rect width="100%" height="100%" fill="#ffffff"/>')
+    parts += [_svg_shape(shape) for shape in drawing.shapes]
+    parts.append("</svg>")
     return "".join(parts)
 
 
@@ -529,6 +545,7 @@ __all__ = [
     "FORMATS",
     "ExportError",
     "chart_svg",
+    "drawing_svg",
     "export_briefing",
     "export_document",
     "figure_summary",

@@ -151,14 +151,22 @@ class _ChartObject(QPyTextObject):
 
 
 def paint_chart(
-    painter: QPainter, drawing: briefing_chart.ChartDrawing, origin: QPointF, k: float, family: str
+    painter: QPainter,
+    drawing: briefing_chart.ChartDrawing,
+    origin: QPointF,
+    k: float,
+    family: str,
+    text_scale: float | None = None,
 ) -> None:
-    """Paint chart primitives (in points) at `origin`, `k` device units per point."""
+    """Paint chart primitives (in points) at `origin`, `k` device units per point.
+
+    Font sizes are in points of the device; on the PDF they are scaled like the geometry so a
+    shrunk chart keeps its proportions (`text_scale` None); an image passes its own."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     ox, oy = origin.x(), origin.y()
-    # Text sizes are scaled like the geometry so that a shrunk chart keeps its proportions.
-    text_scale = k / (RESOLUTION / 72)
+    if text_scale is None:
+        text_scale = k / (RESOLUTION / 72)
 
     def grey(level: float | str) -> QColor:
         if isinstance(level, str):  # a country's colour, "#rrggbb"
