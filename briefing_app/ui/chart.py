@@ -51,6 +51,7 @@ STYLES = (("Bars", "bars"), ("Lines", "lines"), ("Matrix", "matrix"))
 BYS = (("By contributor", "contributor"), ("By host", "host"))
 COMBINES = (("Largest", "largest"), ("Latest", "latest"), ("Sum", "sum"))
 SCOPES = (("Search results", "results"), ("Whole library", "library"))
+KIND_WORDS = {"presence": "presence"}  # the others take an s
 # Re-export for callers and tests that knew these here.
 __all__ = ["ChartPanel", "representative", "row_tooltip"]
 
@@ -193,14 +194,14 @@ class ChartPanel(QWidget):
         top.addWidget(self.largest_button)
         side_layout.addLayout(top)
         side_layout.addWidget(self.legend, 1)
-        side.setMinimumWidth(150)
+        side.setMinimumWidth(200)
         self.side = side
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.stack)
         self.splitter.addWidget(side)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)
-        self.splitter.setSizes([800, 190])
+        self.splitter.setSizes([800, 230])
         self.splitter.setChildrenCollapsible(False)
 
     def _layout(self) -> None:
@@ -339,8 +340,7 @@ class ChartPanel(QWidget):
             return [c for c in everyone if c in set(self.picked)]
         if style == "matrix":
             return everyone
-        fit = self.plot_widget.fitting(len(self.groups(table)), style)
-        return everyone[:fit]
+        return everyone[: self.plot_widget.fitting(table, style)]
 
     def draw(self, table: FiguresTable) -> None:
         self.table = table
@@ -376,7 +376,9 @@ class ChartPanel(QWidget):
         total = len(table.countries())
         scope = "search results" if self.scope_combo.currentData() == "results" else "whole library"
         kinds = (
-            " and ".join(k + "s" for k in self.kinds) if len(self.kinds) <= 2 else "chosen kinds"
+            " and ".join(KIND_WORDS.get(k, k + "s") for k in self.kinds)
+            if len(self.kinds) <= 2
+            else f"{len(self.kinds)} kinds"
         )
         noun = "country" if total == 1 else "countries"
         if len(countries) < total:
@@ -405,13 +407,17 @@ class ChartPanel(QWidget):
         self.legend.blockSignals(True)
         self.legend.clear()
         totals: dict[str, int] = {}
+        largest: dict[str, float] = {}
         for row in table.rows:
             totals[row.country] = totals.get(row.country, 0) + 1
+            largest[row.country] = max(largest.get(row.country, 0), row.value)
         drawn_set = set(drawn)
         ordered = drawn + [c for c in table.countries() if c not in drawn_set]
         for country in ordered:
             n = totals.get(country, 0)
-            item = QListWidgetItem(swatch(country), f"{country}  ·  {n}")
+            # The country's largest number beside its name: every country's size is readable
+            # here, drawn or not.
+            item = QListWidgetItem(swatch(country), f"{country}  {largest.get(country, 0):,.0f}")
             item.setData(Qt.ItemDataRole.UserRole, country)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(
@@ -420,7 +426,8 @@ class ChartPanel(QWidget):
             if country not in drawn_set:
                 item.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
             item.setToolTip(
-                f"{country}: {n} figure{'s' if n != 1 else ''}"
+                f"{country}: {n} figure{'s' if n != 1 else ''}, the largest "
+                f"{largest.get(country, 0):,.0f}"
                 + ("" if country in drawn_set else " — not drawn; tick to draw")
             )
             self.legend.addItem(item)

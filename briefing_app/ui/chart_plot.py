@@ -132,14 +132,27 @@ class ChartPlot(pg.PlotWidget):
 
     # -- how many countries fit -----------------------------------------------------------------------
 
-    def fitting(self, groups: int, style: str) -> int:
-        """How many countries' bars fit side by side at MIN_BAR_PIXELS each (lines: ten, the
+    def fitting(self, table: FiguresTable, style: str) -> int:
+        """How many of the largest countries fit: as many as keep every bar at least
+        MIN_BAR_PIXELS wide, counting only the bars each year really has (lines: ten, the
         colours that stay distinguishable)."""
+        countries = table.countries()
         if style == "lines":
-            return 10
+            return min(10, len(countries))
+        groups = {r.year for r in table.rows}
         width = max(self.plot.vb.width() or self.width() - 80, 100)
-        per_group = width / max(groups, 1) * GROUP_WIDTH
-        return max(1, min(16, int(per_group // MIN_BAR_PIXELS)))
+        per_group = width / max(len(groups), 3) * GROUP_WIDTH
+        room = max(1, int(per_group // MIN_BAR_PIXELS))
+        years_of: dict[str, list[int | None]] = {}
+        for row in table.rows:
+            years_of.setdefault(row.country, []).append(row.year)
+        bars: dict[int | None, int] = {}
+        for n, country in enumerate(countries):
+            for year in years_of[country]:
+                bars[year] = bars.get(year, 0) + 1
+            if max(bars.values()) > room:
+                return max(1, n)
+        return len(countries)
 
     # -- drawing --------------------------------------------------------------------------------------
 
@@ -164,15 +177,26 @@ class ChartPlot(pg.PlotWidget):
         def y(value: float) -> float:
             return math.log10(max(value, 1.0)) if log else value
 
-        width = min(GROUP_WIDTH / max(1, len(countries)), MAX_BAR_WIDTH)
+        # Each year's bars are packed side by side, centred on the year: a country with no
+        # figure that year leaves no gap, so sparse libraries get wide, labelled bars. The
+        # colour, the list and the tooltip say whose bar it is.
+        present: dict[int | None, list[str]] = {}
+        for country in countries:
+            for r in rows:
+                if r.country == country:
+                    present.setdefault(r.year, []).append(country)
+        most = max((len(v) for v in present.values()), default=1)
+        width = min(GROUP_WIDTH / max(1, most), MAX_BAR_WIDTH)
         span = max(len(groups), 3)  # at least three slots wide, so one bar is not a wall
         pixels_per_slot = max(self.plot.vb.width(), 100) / span
-        for n, country in enumerate(countries):
+        for country in countries:
             colour = QColor(country_colour(country))
             mine = [r for r in rows if r.country == country]
             if style == "bars":
-                offset = width * (n - (len(countries) - 1) / 2)
-                xs = [x_of[r.year] + offset for r in mine]
+                xs = []
+                for r in mine:
+                    here = present[r.year]
+                    xs.append(x_of[r.year] + width * (here.index(country) - (len(here) - 1) / 2))
                 item = pg.BarGraphItem(
                     x=xs,
                     height=[y(r.value) for r in mine],

@@ -13,8 +13,7 @@ from tests.ui.conftest import SEED_000_TITLE, search
 
 def _bars(chart) -> dict[str, dict[float, float]]:  # noqa: ANN001
     """country -> {group label: height} as drawn."""
-    table = chart.table
-    labels = [UNDATED if y is None else str(y) for y in chart.groups(table)]
+    labels = [UNDATED if y is None else str(y) for y in chart.plot_widget.groups]
     out = {}
     for country, item in chart.bars.items():
         xs, heights = item.opts["x"], item.opts["height"]

@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import QRect, QRectF, Qt
 
 from briefing_app.core.country_colours import country_colour
-from tests.ui.chart_libraries import COUNTRIES, build_library, troops
 from tests.ui.conftest import open_window
+from tools.chart_library import COUNTRIES, build_library, troops
 
 SIZES = [(1280, 800), (1920, 1080)]
 LIBRARIES = [(1, 1), (3, 5), (22, 12), (60, 30)]

@@ -1,4 +1,4 @@
-"""Libraries of generated articles for chart tests: N contributing countries over Y years.
+"""Libraries of generated articles for chart tests, screenshots and benchmarks: N countries over Y years.
 
 Each country gets one article with a sentence per year ("In 2003, Brazil deployed 1,200 troops
 to Haiti."), the numbers growing with the country's rank, so the largest country is known.
