@@ -366,6 +366,7 @@ class ChartPanel(QWidget):
             self.plot_widget.clear_chart()
             self.matrix_model.set_table(table, countries)
             self.stack.setCurrentWidget(self.matrix)
+            self._filter_legend(self.find_box.text())
         else:
             self.stack.setCurrentWidget(self.plot_widget)
             self.plot_widget.draw(table, countries, style, self.log_button.isChecked())
@@ -397,10 +398,7 @@ class ChartPanel(QWidget):
         mark = {"lines": "point", "matrix": "cell"}.get(style, "bar")
         disputed = sum(1 for r in drawn_rows if r.disputed)
         spread = f" · {disputed} with reports that disagree (whiskers)" if disputed else ""
-        return (
-            f"{shown} · {cells} · {kinds} · {scope}{spread} · "
-            f"hover a {mark} for its sources, click to open"
-        )
+        return f"{shown} · {cells} · {kinds} · {scope}{spread} · hover a {mark} for its sources"
 
     def _fill_legend(self, table: FiguresTable, drawn: list[str]) -> None:
         """One entry per country in scope, drawn ones ticked and first; the others after."""
@@ -450,6 +448,15 @@ class ChartPanel(QWidget):
                 first = item
         if needle and first is not None:
             self.legend.scrollToItem(first)
+        # The matrix follows the search too: only the matching countries' rows.
+        shown = []
+        for row, country in enumerate(self.matrix_model.countries):
+            hidden = bool(needle) and needle not in country.casefold()
+            self.matrix.setRowHidden(row, hidden)
+            if not hidden:
+                shown.append(row)
+        if needle and shown:
+            self.matrix.scrollTo(self.matrix_model.index(shown[0], 0))
 
     def _picked(self, _item: QListWidgetItem) -> None:
         picked = [

@@ -211,7 +211,7 @@ class ChartPlot(pg.PlotWidget):
                     self.hot.append(Hot(country, r, x - width / 2, x + width / 2, 0, y(r.value)))
                     if width * pixels_per_slot >= LABEL_PIXELS:
                         self._label(x, y(r.value), r.value)
-                self._spread(country, xs, mine, y, colour)
+                self._spread(country, xs, mine, y, colour, width, width * pixels_per_slot)
             else:
                 self._line(country, mine, x_of, y, colour)
         if None in x_of and len(groups) > 1:
@@ -247,7 +247,14 @@ class ChartPlot(pg.PlotWidget):
         self.labels.append(label)
 
     def _spread(
-        self, country: str, xs: list[float], rows: list[FigureRow], y: Any, colour: QColor
+        self,
+        country: str,
+        xs: list[float],
+        rows: list[FigureRow],
+        y: Any,
+        colour: QColor,
+        bar: float = 0.12,
+        bar_pixels: float = 20,
     ) -> None:
         disputed = [(x, r) for x, r in zip(xs, rows, strict=True) if r.disputed]
         if not disputed:
@@ -258,25 +265,28 @@ class ChartPlot(pg.PlotWidget):
             y=np.array(centre),
             top=np.array([y(r.high) - c for (_x, r), c in zip(disputed, centre, strict=True)]),
             bottom=np.array([c - y(r.low) for (_x, r), c in zip(disputed, centre, strict=True)]),
-            beam=0.06,
-            pen=pg.mkPen(self.text_colour, width=1.5),
+            beam=bar * 0.5,
+            pen=pg.mkPen(self.text_colour, width=1.2),
         )
         self.plot.addItem(spread)
         self.spreads[country] = spread
-        # Every report as a tick on the whisker, so two reports read as two.
-        points = [(x, y(r.value or 0)) for x, row in disputed for r in row.reports]
-        self.plot.addItem(
-            pg.ScatterPlotItem(
-                [p[0] for p in points],
-                [p[1] for p in points],
-                symbol="t1",
-                size=7,
-                brush=pg.mkBrush(self.text_colour),
-                pen=None,
+        if bar_pixels >= 12:
+            # Every report as a tick on the whisker, so two reports read as two (on bars wide
+            # enough to carry them; the tooltip lists them anyway).
+            points = [(x, y(r.value or 0)) for x, row in disputed for r in row.reports]
+            self.plot.addItem(
+                pg.ScatterPlotItem(
+                    [p[0] for p in points],
+                    [p[1] for p in points],
+                    symbol="t1",
+                    size=6,
+                    brush=pg.mkBrush(self.text_colour),
+                    pen=None,
+                )
             )
-        )
+        half = bar / 2
         for (x, row), c in zip(disputed, centre, strict=True):  # hovering the whisker counts too
-            self.hot.append(Hot(country, row, x - 0.05, x + 0.05, min(c, y(row.low)), y(row.high)))
+            self.hot.append(Hot(country, row, x - half, x + half, min(c, y(row.low)), y(row.high)))
 
     def _line(
         self, country: str, rows: list[FigureRow], x_of: dict, y: Any, colour: QColor

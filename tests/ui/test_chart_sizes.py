@@ -141,6 +141,11 @@ def test_the_matrix_shows_all_sixty_countries_every_one_reachable(qtbot, librari
             assert viewport.rect().intersects(matrix.visualRect(index))
             expected = troops(COUNTRIES.index(model.countries[row]), column)
             assert model.data(index) == f"{expected:,}"
+    # Finding a country narrows the list and the matrix to it.
+    qtbot.keyClicks(chart.find_box, "zamb")
+    shown = [r for r in range(model.rowCount()) if not matrix.isRowHidden(r)]
+    assert [model.countries[r] for r in shown] == ["Zambia"]
+    assert matrix.visualRect(model.index(shown[0], 0)).top() >= 0
     window.close()
 
 
