@@ -2,29 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 from briefing_app.core.country_colours import country_colour
-
-REPO = Path(__file__).resolve().parent.parent
-
-
-def run(library: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("DISPLAY", None)
-    env.pop("WAYLAND_DISPLAY", None)
-    return subprocess.run(
-        [sys.executable, "main.py", "--library", str(library), *args],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+from tests.test_cli_export import run  # the real command line in a subprocess, no display
 
 
 def _labels(svg: str) -> set[str]:

@@ -26,6 +26,11 @@ def _drawn(qtbot, chart, action) -> None:  # noqa: ANN001
         action()
 
 
+def _choose(qtbot, chart, combo, value: str) -> None:  # noqa: ANN001
+    """Pick `value` in one of the chart's combo boxes, as a user does, and wait for the chart."""
+    _drawn(qtbot, chart, lambda: combo.setCurrentIndex(combo.findData(value)))
+
+
 def test_bars_show_the_seeds_countries_by_year_with_undated_kept(qtbot, window):
     chart = window.chart
     _drawn(qtbot, chart, chart.refresh)
@@ -47,11 +52,7 @@ def test_bars_show_the_seeds_countries_by_year_with_undated_kept(qtbot, window):
 
 def test_kinds_leave_out_the_exercise_and_say_so(qtbot, window):
     chart = window.chart
-    _drawn(
-        qtbot,
-        chart,
-        lambda: chart.scope_combo.setCurrentIndex(chart.scope_combo.findData("library")),
-    )
+    _choose(qtbot, chart, chart.scope_combo, "library")
     # Russia's 100,000-troop exercise is not troops on the ground: not drawn, but named.
     assert "Russia" not in chart.bars
     assert "1 exercise (up to 100,000)" in chart.message.text()
@@ -76,11 +77,7 @@ def test_by_host_combine_and_lines(qtbot, window):
     _drawn(
         qtbot, chart, lambda: chart.by_combo.setCurrentIndex(chart.by_combo.findData("contributor"))
     )
-    _drawn(
-        qtbot,
-        chart,
-        lambda: chart.combine_combo.setCurrentIndex(chart.combine_combo.findData("sum")),
-    )
+    _choose(qtbot, chart, chart.combine_combo, "sum")
     assert _bars(chart)["United States"] == {UNDATED: 1600}
     _drawn(
         qtbot, chart, lambda: chart.style_combo.setCurrentIndex(chart.style_combo.findData("lines"))
@@ -98,11 +95,7 @@ def test_scope_follows_the_search(qtbot, window):
     expected = {"NATO", "United Kingdom", "Norway", "multinational"}
     qtbot.waitUntil(lambda: set(_bars(chart)) == expected, timeout=10000)
     assert all(UNDATED not in cells for cells in _bars(chart).values())
-    _drawn(
-        qtbot,
-        chart,
-        lambda: chart.scope_combo.setCurrentIndex(chart.scope_combo.findData("library")),
-    )
+    _choose(qtbot, chart, chart.scope_combo, "library")
     assert "United States" in _bars(chart)
 
 
@@ -148,11 +141,7 @@ def test_the_tooltip_stays_while_the_pointer_rests_on_a_bar(qtbot, window):
 
 def test_reports_that_disagree_are_drawn_as_a_spread(qtbot, window):
     chart = window.chart
-    _drawn(
-        qtbot,
-        chart,
-        lambda: chart.scope_combo.setCurrentIndex(chart.scope_combo.findData("library")),
-    )
+    _choose(qtbot, chart, chart.scope_combo, "library")
     # The US: 600 (presence, seed 000) and 1,000 (seed 001), both undated.
     row = chart.table.cell("United States", None)
     assert row.disputed and (row.low, row.high) == (600, 1000)
@@ -218,11 +207,7 @@ def test_export_png_svg_and_csv(qtbot, window, tmp_path):
 
 def test_seed_000_us_figure_is_in_the_undated_group(qtbot, window):
     chart = window.chart
-    _drawn(
-        qtbot,
-        chart,
-        lambda: chart.combine_combo.setCurrentIndex(chart.combine_combo.findData("sum")),
-    )
+    _choose(qtbot, chart, chart.combine_combo, "sum")
     cell = chart.table.cell("United States", None)
     assert any(
         r.article_title.startswith(SEED_000_TITLE[:20]) and r.value == 600 for r in cell.reports
