@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
@@ -275,3 +277,43 @@ def test_the_hint_names_points_when_drawn_as_lines(qtbot, window):
         qtbot, chart, lambda: chart.style_combo.setCurrentIndex(chart.style_combo.findData("lines"))
     )
     assert "hover a point" in chart.message.text()
+
+
+def test_the_chart_added_from_the_window_is_the_briefings_chart(qtbot, window, tmp_path):
+    """Add to briefing, export the PDF, read it back: the chart keeps its log scale, kinds and
+    countries, is listed as an item, and every article behind its bars is in Sources."""
+    from pypdf import PdfReader
+
+    from briefing_app.ui.briefing_pane import install
+
+    pane = install(window, window.session.workspace)
+    chart = window.chart
+    _choose(qtbot, chart, chart.scope_combo, "library")
+    with qtbot.waitSignal(chart.drawn, timeout=10000):
+        chart.log_button.click()
+    with qtbot.waitSignal(chart.drawn, timeout=10000):
+        chart.kind_actions["exercise"].setChecked(True)
+    with qtbot.waitSignal(chart.drawn, timeout=10000):
+        chart.pick_countries(["Russia", "United States", "United Kingdom"])
+    assert chart.briefing_button.isVisible()
+    pane.add_article(window.session.workspace.search("Lambrecht").hits[0].id)
+    chart.briefing_button.click()
+    (item,) = [i for i in pane._briefing.items if i.kind == "chart"]
+    assert item.chart.scale == "log"
+    assert item.chart.kinds == ("deployment", "presence", "exercise")
+    assert sorted(item.chart.countries) == ["Russia", "United Kingdom", "United States"]
+
+    out = tmp_path / "briefing.pdf"
+    with qtbot.waitSignal(pane.exportFinished, timeout=60000):
+        pane.export_to(str(out))
+    pages = [" ".join(p.extract_text().split()) for p in PdfReader(out).pages]
+    text = " ".join(pages)
+    flat = "".join(text.split())
+    assert "2 items" in pages[0]
+    assert "2.Chart1:Troopsbycontributorandyear" in "".join(pages[1].split())
+    assert "troops (log scale)" in text
+    # Every article behind a drawn bar is a numbered source; Russia's 100,000 has its citation.
+    sources = flat[flat.rindex("Sources") :]
+    for n in (1, 2, 3):
+        assert f"[{n}]" in sources
+    assert re.search(r"Russia2014100,000100,000exercise\[\d\]", flat)
