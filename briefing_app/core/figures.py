@@ -7,6 +7,7 @@ import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from briefing_app.core.country_colours import country_colour
 from briefing_app.core.extract.records import Figure
 
 BY_CHOICES = ("contributor", "host")
@@ -143,7 +144,17 @@ class FiguresTable:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(
-            [self.by, "year", "troops", "lowest", "highest", "reports", "each report", "articles"]
+            [
+                self.by,
+                "year",
+                "troops",
+                "lowest",
+                "highest",
+                "reports",
+                "each report",
+                "articles",
+                "colour",
+            ]
         )
         for row in self.rows:
             writer.writerow(
@@ -160,6 +171,8 @@ class FiguresTable:
                         for r in row.reports
                     ),
                     "; ".join(sorted({r.article_title for r in row.reports})),
+                    # The country's colour in every view, for charts drawn from this file.
+                    country_colour(row.country),
                 ]
             )
         return out.getvalue()

@@ -67,12 +67,15 @@ def test_by_host_and_ranges_use_midpoint():
 def test_csv_and_order_of_countries():
     table = build_table(REPORTS)
     lines = table.to_csv().splitlines()
-    assert lines[0] == "contributor,year,troops,lowest,highest,reports,each report,articles"
-    assert "Germany,undated,450,450,450,1,450 deployment (Article 4),Article 4" in lines
+    assert lines[0] == (
+        "contributor,year,troops,lowest,highest,reports,each report,articles,colour"
+    )
+    # The last column is the country's colour in every view (#76b7b2 for Germany).
+    assert "Germany,undated,450,450,450,1,450 deployment (Article 4),Article 4,#76b7b2" in lines
     # A disputed cell lists its spread and every report with its article.
     assert (
         "United States,2016,1000,800,1000,2,1000 deployment (Article 1); 800 deployment (Article 2),"
-        "Article 1; Article 2" in lines
+        "Article 1; Article 2,#4e79a7" in lines
     )
     assert table.countries()[0] == "United States"
 
