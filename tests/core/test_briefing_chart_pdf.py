@@ -132,3 +132,29 @@ def test_html_and_markdown_carry_the_chart_items_and_citations(document):
     markdown = to_markdown(document)
     assert "### 2. Chart 1: Troops by contributor" in markdown
     assert re.search(r"\| Russia \| 2014 \| 100,000 \| 100,000 exercise \[\d\] \|", markdown)
+
+
+def test_the_drawing_reads_at_any_size():
+    """Bars with whiskers for a few countries; a matrix with every number for many."""
+    from briefing_app.core.extract.records import Figure
+    from briefing_app.core.figures import FigureReport, build_table
+
+    def report(n: int, country: str, value: float, year: int = 2016) -> FigureReport:
+        figure = Figure("troops", "x", 0, 1, low=value, high=value, contributor=country, year=year)
+        return FigureReport(n, f"Article {n}", None, None, f"k{n}", figure)
+
+    few = build_table(
+        [report(1, "Estonia", 800), report(2, "Estonia", 1200), report(3, "Mali", 90)]
+    )
+    drawing = briefing_chart.draw(few, 450, "bars", "log")
+    texts = [s.text for s in drawing.shapes if isinstance(s, briefing_chart.Text)]
+    assert drawing.kind == "bars" and "1,200 (2016) reports 800–1,200" in texts
+    assert "troops (log scale)" in texts and "10" in texts and "10,000" in texts
+    many = build_table(
+        [report(n, f"Country {n}", 100 + n, 2000 + y) for n in range(40) for y in range(3)]
+    )
+    drawing = briefing_chart.draw(many, 450, "bars")
+    texts = [s.text for s in drawing.shapes if isinstance(s, briefing_chart.Text)]
+    assert drawing.kind == "matrix" and not drawing.omitted
+    assert all(f"Country {n}" in texts for n in range(40)) and "139" in texts
+    assert briefing_chart.compact(12500) == "12k" and briefing_chart.compact(1200) == "1.2k"
