@@ -165,9 +165,72 @@ def main() -> int:
         print(
             f"{'longest GUI-thread stall opening articles':<46}{'':>10}{open_stall * 1000:>8.0f}ms"
         )
+        report_chart_redraw(app, window, "Reuters library")
         window.close()
         workspace.close()
+        bench_chart_on_generated_library(app, Path(tmp) / "generated", countries=60, years=30)
     return 0
+
+
+def chart_redraw_times(app, window, runs: int = 8) -> dict[str, list[float]]:
+    """The chart's redraw on the whole library: `refresh` (the figures table built in a worker,
+    then drawn) and `draw` alone (the GUI thread's share), for bars, the matrix and log bars."""
+    chart = window.chart
+    chart.scope_combo.setCurrentIndex(chart.scope_combo.findData("library"))
+    drawn: list = []
+    chart.drawn.connect(drawn.append)
+    times: dict[str, list[float]] = {"refresh (table + draw)": [], "draw bars": []}
+    times.update({"draw matrix": [], "draw bars, log scale": []})
+    for _ in range(runs):
+        drawn.clear()
+        started = time.perf_counter()
+        chart.refresh()
+        wait_until(app, lambda: bool(drawn), timeout=120)
+        times["refresh (table + draw)"].append(time.perf_counter() - started)
+    for name, style, log in (
+        ("draw bars", "bars", False),
+        ("draw matrix", "matrix", False),
+        ("draw bars, log scale", "bars", True),
+    ):
+        chart.style_combo.setCurrentIndex(chart.style_combo.findData(style))
+        chart.log_button.setChecked(log)
+        for _ in range(runs):
+            started = time.perf_counter()
+            chart.draw(chart.table)
+            app.processEvents()  # the paint that follows is part of what the user waits for
+            times[name].append(time.perf_counter() - started)
+    chart.style_combo.setCurrentIndex(chart.style_combo.findData("bars"))
+    chart.log_button.setChecked(False)
+    return times
+
+
+def report_chart_redraw(app, window, label: str) -> None:
+    times = chart_redraw_times(app, window)
+    table = window.chart.table
+    countries = len(table.countries()) if table else 0
+    print()
+    print(f"chart redraw, {label}: {countries} countries, {len(table.rows) if table else 0} cells")
+    print(f"{'measure':<46}{'median':>10}{'max':>10}")
+    for name, values in times.items():
+        print(f"{name:<46}{statistics.median(values) * 1000:>8.0f}ms{max(values) * 1000:>8.0f}ms")
+
+
+def bench_chart_on_generated_library(app, folder: Path, countries: int, years: int) -> None:
+    """The chart on a generated library of `countries` contributors over `years` years."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from briefing_app.ui.main_window import MainWindow
+    from tools.chart_library import build_library
+
+    workspace = build_library(folder, countries, years)
+    window = MainWindow(workspace)
+    window.start()
+    window.resize(1280, 800)
+    window.show()
+    wait_until(app, lambda: window.chart.table is not None)
+    pause(app, 0.5)
+    report_chart_redraw(app, window, f"generated library ({countries} countries, {years} years)")
+    window.close()
+    workspace.close()
 
 
 if __name__ == "__main__":

@@ -139,7 +139,7 @@ def _load_extra_commands() -> None:
     # Optional command groups live beside their core modules; importing them registers them.
     import importlib
 
-    for module in ("briefing_app.cli_export", "briefing_app.cli_watch"):
+    for module in ("briefing_app.cli_export", "briefing_app.cli_watch", "briefing_app.cli_chart"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:

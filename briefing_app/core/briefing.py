@@ -23,6 +23,8 @@ from briefing_app.core.figure_keys import overlapping
 from briefing_app.core.figures import (
     BY_CHOICES,
     COMBINE_CHOICES,
+    DEFAULT_KINDS,
+    KINDS,
     FigureReport,
     FiguresTable,
     build_table,
@@ -36,7 +38,8 @@ SCHEMA_VERSION = 1
 DOCUMENT_KIND = "briefing-reader/briefing"
 ITEM_KINDS = ("article", "passage", "figure", "chart")
 PAGE_SIZES = ("A4", "Letter")
-CHART_STYLES = ("bars", "lines")
+CHART_STYLES = ("bars", "lines", "matrix")
+CHART_SCALES = ("linear", "log")
 DEFAULT_MARKING = "UNCLASSIFIED"
 MARKDOWN_EXTENSIONS = ("tables", "sane_lists", "fenced_code")
 # People, places and organisations go in the index; nationalities ("Russian") would swamp it.
@@ -52,13 +55,17 @@ class BriefingError(Exception):
 
 @dataclass
 class ChartConfig:
-    """The chart as the user configured it: grouping, combining, scope and style."""
+    """The chart as the user configured it: grouping, combining, scope, style, the kinds of
+    figure counted, the countries drawn and the scale — so the briefing draws the window's chart."""
 
     by: str = "contributor"
     combine: str = "largest"
     query: str | None = None  # scope: articles matching this search …
     article_ids: list[int] | None = None  # … or these articles; neither means the whole library
     style: str = "bars"
+    kinds: tuple[str, ...] = DEFAULT_KINDS
+    countries: list[str] | None = None  # the countries drawn; None: every country in scope
+    scale: str = "linear"
 
     @property
     def scope(self) -> str:
@@ -82,7 +89,12 @@ class ChartConfig:
             scope = f"{count} selected article{'s' if count != 1 else ''}"
         else:
             scope = "the whole library"
-        return f"Troops by {self.by} and year ({combine}), {scope}"
+        kinds = "all kinds" if set(self.kinds) == set(KINDS) else ", ".join(self.kinds)
+        extra = ", log scale" if self.scale == "log" else ""
+        if self.countries is not None:
+            n = len(self.countries)
+            extra += f", {n} chosen {'country' if n == 1 else 'countries'}"
+        return f"Troops by {self.by} and year ({combine}; {kinds}), {scope}{extra}"
 
     def to_dict(self) -> dict[str, Any]:
         if self.scope == "query":
@@ -91,7 +103,17 @@ class ChartConfig:
             scope = {"article_ids": list(self.article_ids or [])}
         else:
             scope = "library"
-        return {"by": self.by, "combine": self.combine, "scope": scope, "style": self.style}
+        out: dict[str, Any] = {
+            "by": self.by,
+            "combine": self.combine,
+            "scope": scope,
+            "style": self.style,
+            "kinds": list(self.kinds),
+            "scale": self.scale,
+        }
+        if self.countries is not None:
+            out["countries"] = list(self.countries)
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> ChartConfig:
@@ -113,12 +135,18 @@ class ChartConfig:
         by = data.get("by") if data.get("by") in BY_CHOICES else "contributor"
         combine = data.get("combine") if data.get("combine") in COMBINE_CHOICES else "largest"
         style = data.get("style") if data.get("style") in CHART_STYLES else "bars"
+        kinds = data.get("kinds")
+        kinds = tuple(k for k in KINDS if k in kinds) if isinstance(kinds, list) else DEFAULT_KINDS
+        countries = data.get("countries")
         return cls(
             by=by,
             combine=combine,
             query=query or None,
             article_ids=[int(i) for i in article_ids] if article_ids is not None else None,
             style=style,
+            kinds=kinds or DEFAULT_KINDS,
+            countries=[str(c) for c in countries] if isinstance(countries, list) else None,
+            scale=data.get("scale") if data.get("scale") in CHART_SCALES else "linear",
         )
 
 
@@ -364,15 +392,20 @@ class ResolvedItem:
     source: Source | None = None
     entities: list[Entity] = field(default_factory=list)
     figures: list[FigureReport] = field(default_factory=list)  # troop figures it contributes
+    chart: ResolvedChart | None = None  # a chart item: what it draws
 
     @property
     def title(self) -> str:
+        if self.chart is not None:
+            return f"Chart {self.chart.number}: {self.chart.caption}"
         if self.article is not None:
             return self.article.title
         return self.item.label or f"Article {self.item.article_id}"
 
     @property
     def heading(self) -> str:
+        if self.chart is not None:
+            return self.title
         if self.item.kind == "figure":
             if self.figure is not None:
                 return f"Troop figure: {figure_summary(self.figure.figure)}"
@@ -386,9 +419,11 @@ class ResolvedItem:
 class ResolvedChart:
     number: int
     config: ChartConfig
-    table: FiguresTable
+    table: FiguresTable  # only the countries drawn
     note: str = ""
     caption: str = ""
+    is_item: bool = False  # an item of the briefing; else the key figures' own chart
+    sources: list[Source] = field(default_factory=list)  # every article behind a drawn bar
 
 
 @dataclass
@@ -419,8 +454,18 @@ class BriefingDocument:
 def resolve(workspace: Workspace, briefing: Briefing) -> BriefingDocument:
     """Look up every item's article, figures and entities and the charts' tables."""
     library = workspace.library
-    content = [i for i in briefing.items if i.kind != "chart" and i.article_id is not None]
-    ids = list(dict.fromkeys(i.article_id for i in content))
+    content = [
+        i
+        for i in briefing.items
+        if (i.kind != "chart" and i.article_id is not None) or (i.kind == "chart" and i.chart)
+    ]
+    chart_tables = _chart_tables(workspace, content)
+    ids = list(
+        dict.fromkeys(
+            [i.article_id for i in content if i.kind != "chart"]
+            + [a for table in chart_tables.values() for row in table.rows for a in row.article_ids]
+        )
+    )
     articles = library.get_articles(ids)
     entities = library.entities_for(ids)
     reports = workspace.figure_reports(ids) if ids else []
@@ -432,9 +477,10 @@ def resolve(workspace: Workspace, briefing: Briefing) -> BriefingDocument:
     sources: list[Source] = []
     source_of: dict[int, Source] = {}
     items: list[ResolvedItem] = []
-    for item in content:
-        article = articles.get(item.article_id)
-        if article is not None and item.article_id not in source_of:
+
+    def cite(article_id: int | None) -> Source | None:
+        article = articles.get(article_id) if article_id is not None else None
+        if article is not None and article.id not in source_of:
             source = Source(
                 len(sources) + 1,
                 article.id,
@@ -446,6 +492,29 @@ def resolve(workspace: Workspace, briefing: Briefing) -> BriefingDocument:
             )
             sources.append(source)
             source_of[article.id] = source
+        return source_of.get(article_id) if article_id is not None else None
+
+    charts: list[ResolvedChart] = []
+    for item in content:
+        if item.kind == "chart":
+            assert item.chart is not None
+            table = chart_tables[id(item)]
+            # Every article behind a drawn bar is cited, in the order the chart's table lists them.
+            cited = [cite(a) for row in table.rows for a in row.article_ids]
+            chart = ResolvedChart(
+                len(charts) + 1,
+                item.chart,
+                table,
+                item.note,
+                item.chart.describe(),
+                is_item=True,
+                sources=list({s.number: s for s in cited if s is not None}.values()),
+            )
+            charts.append(chart)
+            items.append(ResolvedItem(len(items) + 1, item, None, "", chart=chart))
+            continue
+        cite(item.article_id)
+        article = articles.get(item.article_id)
         resolved = ResolvedItem(
             number=len(items) + 1,
             item=item,
@@ -457,7 +526,8 @@ def resolve(workspace: Workspace, briefing: Briefing) -> BriefingDocument:
         items.append(resolved)
 
     key_figures = list({(r.article_id, r.key): r for i in items for r in i.figures}.values())
-    charts = _charts(workspace, briefing, key_figures)
+    if not charts and any(r.value is not None for r in key_figures):
+        charts.append(_key_figures_chart(key_figures))
     return BriefingDocument(briefing, items, key_figures, charts, sources, _index(items))
 
 
@@ -511,25 +581,32 @@ def _within(figure: Figure, span: tuple[int, int]) -> bool:
     return span[0] <= figure.start and figure.end <= span[1] and span[1] > span[0]
 
 
-def _charts(
-    workspace: Workspace, briefing: Briefing, key_figures: list[FigureReport]
-) -> list[ResolvedChart]:
-    charts = []
-    for item in briefing.items:
-        if item.kind != "chart" or item.chart is None:
-            continue
-        config = item.chart
-        table = workspace.figures_table(
-            by=config.by, combine=config.combine, query=config.query, article_ids=config.article_ids
-        )
-        charts.append(ResolvedChart(len(charts) + 1, config, table, item.note, config.describe()))
-    if not charts and any(r.value is not None for r in key_figures):
-        # With no chart configured, the key figures are still worth seeing at a glance.
-        config = ChartConfig(article_ids=sorted({r.article_id for r in key_figures}))
-        table = build_table(key_figures)
-        caption = "Troops by contributor and year (largest report), figures in this briefing"
-        charts.append(ResolvedChart(1, config, table, "", caption))
-    return charts
+def chart_table(workspace: Workspace, config: ChartConfig) -> FiguresTable:
+    """The table a chart configured so draws: its scope, kinds and chosen countries."""
+    table = workspace.figures_table(
+        by=config.by,
+        combine=config.combine,
+        query=config.query,
+        article_ids=config.article_ids,
+        kinds=config.kinds,
+    )
+    return table.only(config.countries) if config.countries is not None else table
+
+
+def _chart_tables(workspace: Workspace, items: list[BriefingItem]) -> dict[int, FiguresTable]:
+    return {
+        id(item): chart_table(workspace, item.chart)
+        for item in items
+        if item.kind == "chart" and item.chart is not None
+    }
+
+
+def _key_figures_chart(key_figures: list[FigureReport]) -> ResolvedChart:
+    # With no chart configured, the key figures are still worth seeing at a glance.
+    config = ChartConfig(article_ids=sorted({r.article_id for r in key_figures}), kinds=KINDS)
+    table = build_table(key_figures)
+    caption = "Troops by contributor and year (largest report), figures in this briefing"
+    return ResolvedChart(1, config, table, "", caption)
 
 
 def _index(items: list[ResolvedItem]) -> list[IndexEntry]:
@@ -586,6 +663,7 @@ __all__ = [
     "BriefingItem",
     "ChartConfig",
     "IndexEntry",
+    "chart_table",
     "ResolvedChart",
     "ResolvedItem",
     "Source",

@@ -1,9 +1,11 @@
 """The briefing's troop chart as plain drawing primitives, so the SVG and the PDF draw the same chart.
 
-Units are points (1/72 inch). The chart is meant to be read on paper in black and white: every
-year has its own grey level or hatching, each bar carries its value and year, and lines carry
-marker shapes and their country's name. Hatching is computed here as clipped line segments
-rather than left to a renderer's pattern brush, whose density would depend on the device.
+Units are points (1/72 inch). Every country is drawn in its own colour and hatching
+(`country_colours`), the same as in the window, so the chart reads in colour and on black-and-white
+paper alike: each bar carries its value and year, lines carry marker shapes and their country's
+name, and a library too large for bars becomes a country × year matrix with every number in it.
+Hatching is computed here as clipped line segments rather than left to a renderer's pattern
+brush, whose density would depend on the device.
 """
 
 from __future__ import annotations
@@ -11,22 +13,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from briefing_app.core.figures import FiguresTable
+from briefing_app.core.country_colours import country_style
+from briefing_app.core.figures import FigureRow, FiguresTable
 
 FONT_SIZE = 7.5
 MAX_BAR_COUNTRIES = 14
+MAX_BARS = 60
 MAX_LINE_COUNTRIES = 8
 
-# (fill grey 0 = black … 1 = white, hatch angle in degrees or None, hatch spacing)
-BAR_STYLES: list[tuple[float, float | None, float]] = [
-    (0.30, None, 0),
-    (1.00, 45, 2.6),
-    (0.72, None, 0),
-    (1.00, -45, 2.6),
-    (0.50, None, 0),
-    (1.00, 0, 2.2),
-    (0.88, 90, 2.4),
-]
 MARKERS = ["circle", "square", "triangle", "diamond", "circle-open", "square-open"]
 DASHES: list[tuple[float, ...] | None] = [None, (4, 2), (1.2, 1.6), (5, 2, 1.2, 2)]
 
@@ -37,7 +31,7 @@ class Rect:
     y: float
     w: float
     h: float
-    fill: float | None = None  # grey level, None for no fill
+    fill: float | str | None = None  # grey level, a "#rrggbb" colour, None for no fill
     stroke: float = 0.0  # outline width, 0 for none
     stroke_grey: float = 0.0
 
@@ -51,12 +45,13 @@ class Line:
     width: float = 0.5
     grey: float = 0.0
     dash: tuple[float, ...] | None = None
+    colour: str | None = None  # "#rrggbb", else the grey level
 
 
 @dataclass
 class Polygon:
     points: list[tuple[float, float]]
-    fill: float | None = 0.0
+    fill: float | str | None = 0.0
     stroke: float = 0.5
 
 
@@ -80,6 +75,7 @@ class ChartDrawing:
     height: float
     shapes: list[Shape] = field(default_factory=list)
     omitted: list[str] = field(default_factory=list)  # countries left out for space
+    kind: str = "bars"  # bars | lines | matrix: what was drawn in the end
 
     @property
     def empty(self) -> bool:
@@ -108,6 +104,74 @@ def number(value: float) -> str:
     return f"{value:,.0f}"
 
 
+def compact(value: float) -> str:
+    """A number for a small cell: 800, 1.2k, 12k, 100k."""
+    if value < 1000:
+        return f"{value:,.0f}"
+    if value < 10000:
+        return f"{value / 1000:.1f}k".replace(".0k", "k")
+    return f"{value / 1000:,.0f}k"
+
+
+def log_ticks(low: float, high: float) -> list[float]:
+    """Powers of ten from below `low` to above `high`: 10, 100, 1,000 …"""
+    first = 10 ** math.floor(math.log10(max(low, 1)))
+    ticks = [float(first)]
+    while ticks[-1] < high:
+        ticks.append(ticks[-1] * 10)
+    if len(ticks) < 2:
+        ticks.append(ticks[-1] * 10)
+    return ticks
+
+
+class Axis:
+    """Maps troop numbers to a length along the axis, linearly or on a log scale."""
+
+    def __init__(self, values: list[float], length: float, scale: str = "linear") -> None:
+        self.log = scale == "log"
+        positive = [v for v in values if v > 0] or [1.0]
+        self.ticks = (
+            log_ticks(min(positive), max(positive)) if self.log else nice_ticks(max(values))
+        )
+        self.length = length
+
+    def at(self, value: float) -> float:
+        if self.log:
+            lo, hi = math.log10(self.ticks[0]), math.log10(self.ticks[-1])
+            return (math.log10(max(value, self.ticks[0])) - lo) / (hi - lo) * self.length
+        return value / self.ticks[-1] * self.length
+
+
+def country_bar(rect: Rect, country: str) -> list[Shape]:
+    """A bar in its country's colour and hatching, outlined: legible in colour and in grey."""
+    style = country_style(country)
+    shapes: list[Shape] = [Rect(rect.x, rect.y, rect.w, rect.h, style.colour, 0)]
+    if style.hatch == "dots":
+        step = 2.4
+        y = rect.y + step / 2
+        while y < rect.y + rect.h:
+            x = rect.x + step / 2
+            while x < rect.x + rect.w - 0.4:
+                shapes.append(Rect(x, y, 0.6, 0.6, 0.0, 0))
+                x += step
+            y += step
+    else:
+        for angle in style.hatch:
+            shapes += hatch_lines(rect, angle, 2.4, 0.35)
+    shapes.append(Rect(rect.x, rect.y, rect.w, rect.h, None, 0.5))
+    return shapes
+
+
+def spread(row: FigureRow, axis: Axis, left: float, y: float) -> list[Shape]:
+    """A whisker from the lowest to the highest report of a disputed cell, with end caps."""
+    x1, x2 = left + axis.at(row.low), left + axis.at(row.high)
+    return [
+        Line(x1, y, x2, y, 0.8),
+        Line(x1, y - 2.2, x1, y + 2.2, 0.8),
+        Line(x2, y - 2.2, x2, y + 2.2, 0.8),
+    ]
+
+
 def year_categories(table: FiguresTable) -> list[int | None]:
     years: list[int | None] = list(table.years())
     if table.undated():
@@ -119,10 +183,33 @@ def year_label(year: int | None) -> str:
     return str(year) if year is not None else "undated"
 
 
-def draw(table: FiguresTable, width: float, style: str = "bars") -> ChartDrawing:
-    if style == "lines" and len(table.years()) >= 2:
-        return draw_lines(table, width)
-    return draw_bars(table, width)
+def draw(
+    table: FiguresTable, width: float, style: str = "bars", scale: str = "linear"
+) -> ChartDrawing:
+    """The chart of `table` in `style`, on a linear or log troop axis.
+
+    Bars that would not read (more than MAX_BAR_COUNTRIES countries, or more than MAX_BARS
+    bars) become a country × year matrix with the number in every cell, so every country's
+    numbers stay on the page however large the library.
+    """
+    if style == "matrix" or (
+        style == "bars"
+        and (len(table.countries()) > MAX_BAR_COUNTRIES or len(table.rows) > MAX_BARS)
+    ):
+        return draw_matrix(table, width)
+    if (
+        style == "lines"
+        and len(table.years()) >= 2
+        and len(table.countries()) <= MAX_LINE_COUNTRIES
+    ):
+        return draw_lines(table, width, scale)
+    if style == "lines":
+        return (
+            draw_matrix(table, width)
+            if len(table.rows) > MAX_BARS
+            else draw_bars(table, width, scale)
+        )
+    return draw_bars(table, width, scale)
 
 
 def hatch_lines(rect: Rect, angle: float, spacing: float, width: float = 0.45) -> list[Line]:
@@ -167,15 +254,6 @@ def _clip_line(
     return (px + t0 * dx, py + t0 * dy), (px + t1 * dx, py + t1 * dy)
 
 
-def bar(rect: Rect, index: int) -> list[Shape]:
-    grey, angle, spacing = BAR_STYLES[index % len(BAR_STYLES)]
-    shapes: list[Shape] = [Rect(rect.x, rect.y, rect.w, rect.h, grey, 0)]
-    if angle is not None:
-        shapes += hatch_lines(rect, angle, spacing)
-    shapes.append(Rect(rect.x, rect.y, rect.w, rect.h, None, 0.6))
-    return shapes
-
-
 def _legend(
     entries: list[tuple[str, list[Shape]]], y: float, width: float
 ) -> tuple[list[Shape], float]:
@@ -205,34 +283,28 @@ def _moved(shape: Shape, dx: float, dy: float) -> Shape:
             shape.width,
             shape.grey,
             shape.dash,
+            shape.colour,
         )
     if isinstance(shape, Polygon):
         return Polygon([(x + dx, y + dy) for x, y in shape.points], shape.fill, shape.stroke)
     return Text(shape.x + dx, shape.y + dy, shape.text, shape.size, shape.anchor, shape.bold)
 
 
-def draw_bars(table: FiguresTable, width: float) -> ChartDrawing:
-    """Horizontal bars grouped by country, one bar per year, the largest country first."""
+def draw_bars(table: FiguresTable, width: float, scale: str = "linear") -> ChartDrawing:
+    """Horizontal bars grouped by country, one bar per year in the country's colour, the
+    largest country first; a whisker marks where reports of one cell disagree."""
     countries = table.countries()
     chart = ChartDrawing(width, 0)
     if not countries:
         return chart
-    chart.omitted = countries[MAX_BAR_COUNTRIES:]
-    countries = countries[:MAX_BAR_COUNTRIES]
     years = year_categories(table)
-    style_of = {year: i for i, year in enumerate(years)}
-
-    legend, legend_h = _legend(
-        [(year_label(y), bar(Rect(0, 0, 11, 9), style_of[y])) for y in years], 0, width
-    )
-    chart.shapes += legend
     label_w = min(max(text_width(c) for c in countries) + 8, width * 0.3)
-    value_w = text_width("000,000 (undated)") + 4
+    value_w = text_width("000,000 (undated) 000,000–000,000") + 4
     left, right = label_w, width - value_w
-    top = legend_h + 8
-    maximum = max(row.value for row in table.rows if row.country in countries)
-    ticks = nice_ticks(maximum)
-    scale = (right - left) / ticks[-1]
+    top = 4.0
+    values = [r.value for r in table.rows] + [r.high for r in table.rows]
+    values += [r.low for r in table.rows]
+    axis = Axis(values, right - left, scale)
     bar_h, bar_gap, group_gap = 8.5, 1.5, 7.0
 
     y = top + group_gap / 2
@@ -245,41 +317,44 @@ def draw_bars(table: FiguresTable, width: float) -> ChartDrawing:
         y += group_h + group_gap
     bottom = y - group_gap / 2
 
-    for tick in ticks:  # gridlines first, so bars sit on top
-        x = left + tick * scale
-        chart.shapes.append(Line(x, top, x, bottom, 0.35, 0.75 if tick else 0.0))
+    for tick in axis.ticks:  # gridlines first, so bars sit on top
+        x = left + axis.at(tick)
+        first = tick == axis.ticks[0]
+        chart.shapes.append(Line(x, top, x, bottom, 0.35, 0.0 if first else 0.75))
         chart.shapes.append(Text(x, bottom + 10, number(tick), FONT_SIZE - 0.5, "middle", grey=0.2))
     chart.shapes.append(Line(left, bottom, right, bottom, 0.5))
-    chart.shapes.append(Text(right, bottom + 20, "troops", FONT_SIZE - 0.5, "end", grey=0.3))
+    troops = "troops (log scale)" if axis.log else "troops"
+    chart.shapes.append(Text(right, bottom + 20, troops, FONT_SIZE - 0.5, "end", grey=0.3))
     for country, present, gy, group_h in groups:
         label = country if text_width(country) + 8 <= label_w else _shorten(country, label_w - 8)
         chart.shapes.append(Text(left - 5, gy + group_h / 2 + 2.7, label, anchor="end"))
         for i, (year, row) in enumerate(present):
             by = gy + i * (bar_h + bar_gap)
-            w = max(row.value * scale, 0.8)
-            chart.shapes += bar(Rect(left, by, w, bar_h), style_of[year])
-            chart.shapes.append(
-                Text(
-                    left + w + 3,
-                    by + bar_h - 2,
-                    f"{number(row.value)} ({year_label(year)})",
-                    FONT_SIZE - 0.5,
-                )
-            )
+            w = max(axis.at(row.value), 0.8)
+            chart.shapes += country_bar(Rect(left, by, w, bar_h), country)
+            text = f"{number(row.value)} ({year_label(year)})"
+            end = w
+            if row.disputed:
+                chart.shapes += spread(row, axis, left, by + bar_h / 2)
+                text += f" reports {number(row.low)}–{number(row.high)}"
+                end = max(w, axis.at(row.high))
+            chart.shapes.append(Text(left + end + 3, by + bar_h - 2, text, FONT_SIZE - 0.5))
     chart.height = bottom + 24
     return chart
 
 
-def draw_lines(table: FiguresTable, width: float) -> ChartDrawing:
-    """One line per country over the dated years, with a marker shape per country."""
+def draw_lines(table: FiguresTable, width: float, scale: str = "linear") -> ChartDrawing:
+    """One line per country over the dated years in its colour, with a marker and dash of its own."""
     countries = table.countries()[:MAX_LINE_COUNTRIES]
-    chart = ChartDrawing(width, 0)
+    chart = ChartDrawing(width, 0, kind="lines")
     chart.omitted = table.countries()[MAX_LINE_COUNTRIES:]
     years = table.years()
     entries = []
-    for i, country in enumerate(countries):
-        swatch: list[Shape] = [Line(0, 4.5, 12, 4.5, 1.0, 0.0, DASHES[i % len(DASHES)])]
-        swatch += _marker(6, 4.5, i)
+    for country in countries:
+        i = country_style(country).slot
+        colour = country_style(country).colour
+        swatch: list[Shape] = [Line(0, 4.5, 12, 4.5, 1.2, 0.0, DASHES[i % len(DASHES)])]
+        swatch += _marker(6, 4.5, i, colour)
         entries.append((country, swatch))
     legend, legend_h = _legend(entries, 0, width)
     chart.shapes += legend
@@ -287,33 +362,36 @@ def draw_lines(table: FiguresTable, width: float) -> ChartDrawing:
     axis_w = text_width("000,000") + 6
     left, right = axis_w, width - 10
     dated = [r for r in table.rows if r.year is not None and r.country in countries]
-    ticks = nice_ticks(max((r.value for r in dated), default=1))
-    scale = (bottom - top) / ticks[-1]
+    axis = Axis([r.high for r in dated] + [r.low for r in dated] or [1.0], bottom - top, scale)
     step = (right - left) / max(len(years) - 1, 1)
     xs = {year: left + i * step for i, year in enumerate(years)}
     labelled: dict[int, list[float]] = {}
-    for tick in ticks:
-        y = bottom - tick * scale
-        chart.shapes.append(Line(left, y, right, y, 0.35, 0.75 if tick else 0.0))
+    for tick in axis.ticks:
+        y = bottom - axis.at(tick)
+        first = tick == axis.ticks[0]
+        chart.shapes.append(Line(left, y, right, y, 0.35, 0.0 if first else 0.75))
         chart.shapes.append(Text(left - 4, y + 2.5, number(tick), FONT_SIZE - 0.5, "end", grey=0.2))
     for year, x in xs.items():
         chart.shapes.append(Line(x, bottom, x, bottom + 3, 0.5))
         chart.shapes.append(Text(x, bottom + 12, str(year), anchor="middle"))
-    for i, country in enumerate(countries):
-        points = [
-            (xs[year], bottom - row.value * scale)
-            for year in years
-            if (row := table.cell(country, year)) is not None
-        ]
+    for country in countries:
+        i = country_style(country).slot
+        colour = country_style(country).colour
+        cells = [(year, row) for year in years if (row := table.cell(country, year)) is not None]
+        points = [(xs[year], bottom - axis.at(row.value)) for year, row in cells]
         for (x1, y1), (x2, y2) in zip(points, points[1:], strict=False):
-            chart.shapes.append(Line(x1, y1, x2, y2, 1.0, 0.0, DASHES[i % len(DASHES)]))
-        for x, y in points:
-            chart.shapes += _marker(x, y, i)
-        for year in years:
-            row = table.cell(country, year)
-            if row is None:
-                continue
-            y = bottom - row.value * scale
+            line = Line(x1, y1, x2, y2, 1.2, 0.0, DASHES[i % len(DASHES)])
+            line.colour = colour
+            chart.shapes.append(line)
+        for (year, row), (x, y) in zip(cells, points, strict=True):
+            if row.disputed:
+                y1, y2 = bottom - axis.at(row.low), bottom - axis.at(row.high)
+                chart.shapes += [
+                    Line(x, y1, x, y2, 0.8),
+                    Line(x - 2, y1, x + 2, y1, 0.8),
+                    Line(x - 2, y2, x + 2, y2, 0.8),
+                ]
+            chart.shapes += _marker(x, y, i, colour)
             # A label that would overprint one already placed at that year is left out: the
             # table beside the chart has every value.
             placed = labelled.setdefault(year, [])
@@ -321,9 +399,10 @@ def draw_lines(table: FiguresTable, width: float) -> ChartDrawing:
                 continue
             placed.append(y)
             anchor = "end" if xs[year] > right - 20 else "start"
-            x = xs[year] - 5 if anchor == "end" else xs[year] + 5
-            chart.shapes.append(Text(x, y - 4, number(row.value), FONT_SIZE - 1, anchor, grey=0.2))
-    chart.shapes.append(Text(0, top - 10, "troops", FONT_SIZE - 0.5, grey=0.3))
+            lx = xs[year] - 5 if anchor == "end" else xs[year] + 5
+            chart.shapes.append(Text(lx, y - 4, number(row.value), FONT_SIZE - 1, anchor, grey=0.2))
+    troops = "troops (log scale)" if axis.log else "troops"
+    chart.shapes.append(Text(0, top - 10, troops, FONT_SIZE - 0.5, grey=0.3))
     if table.undated():
         chart.shapes.append(
             Text(
@@ -339,9 +418,82 @@ def draw_lines(table: FiguresTable, width: float) -> ChartDrawing:
     return chart
 
 
-def _marker(x: float, y: float, index: int) -> list[Shape]:
+def draw_matrix(table: FiguresTable, width: float) -> ChartDrawing:
+    """Countries down, years across, the number in every cell shaded by its size: every
+    country's figures readable however many there are. A cell whose reports disagree is
+    marked with "±" and listed with its spread in the table below the chart."""
+    countries = table.countries()
+    chart = ChartDrawing(width, 0, kind="matrix")
+    if not countries:
+        return chart
+    years = year_categories(table)
+    label_w = min(max(text_width(c, FONT_SIZE - 0.5) for c in countries) + 14, width * 0.28)
+    cell_w = (width - label_w) / max(len(years), 1)
+    size = max(4.5, min(FONT_SIZE - 0.5, cell_w / 4.2))
+    row_h = size + 4.5
+    top = 4 + size + 6
+    # Column headings: the year, shortened to '17 when the columns are narrow.
+    for j, year in enumerate(years):
+        text = year_label(year)
+        if text_width(text, size) > cell_w - 1:
+            text = "'" + text[-2:] if year is not None else "?"
+        chart.shapes.append(
+            Text(label_w + (j + 0.5) * cell_w, top - 4, text, size, "middle", grey=0.2)
+        )
+    largest = max(r.value for r in table.rows)
+    smallest = min(r.value for r in table.rows)
+    span = math.log10(largest) - math.log10(max(smallest, 1)) or 1.0
+    for i, country in enumerate(countries):
+        y = top + i * row_h
+        if i % 2 == 0:
+            chart.shapes.append(Rect(0, y, width, row_h, 0.96, 0))
+        chart.shapes += country_bar(Rect(0, y + 2, 7, row_h - 4), country)
+        label = (
+            country
+            if text_width(country, size) + 14 <= label_w
+            else _shorten(country, label_w - 14)
+        )
+        chart.shapes.append(Text(10, y + row_h - 3, label, size))
+        for j, year in enumerate(years):
+            row = table.cell(country, year)
+            if row is None:
+                continue
+            # Darker for larger numbers, on a log scale so 800 and 100,000 both show.
+            level = (math.log10(max(row.value, 1)) - math.log10(max(smallest, 1))) / span
+            grey = 0.93 - 0.55 * level
+            x = label_w + j * cell_w
+            chart.shapes.append(Rect(x + 0.5, y + 0.5, cell_w - 1, row_h - 1, grey, 0))
+            text = compact(row.value) + ("±" if row.disputed else "")
+            chart.shapes.append(
+                Text(
+                    x + cell_w / 2,
+                    y + row_h - 3,
+                    text,
+                    size,
+                    "middle",
+                    grey=1.0 if grey < 0.6 else 0.0,
+                )
+            )
+    bottom = top + len(countries) * row_h
+    chart.shapes.append(Line(label_w, top, width, top, 0.5))
+    chart.shapes.append(Line(label_w, bottom, width, bottom, 0.5))
+    chart.shapes.append(
+        Text(
+            width,
+            bottom + 10,
+            "troops by country and year; darker is more (log shading); ± reports disagree",
+            FONT_SIZE - 1,
+            "end",
+            grey=0.3,
+        )
+    )
+    chart.height = bottom + 14
+    return chart
+
+
+def _marker(x: float, y: float, index: int, colour: str | None = None) -> list[Shape]:
     shape = MARKERS[index % len(MARKERS)]
-    fill = 1.0 if shape.endswith("open") else 0.0
+    fill: float | str = 1.0 if shape.endswith("open") else (colour or 0.0)
     r = 2.6
     if shape.startswith("circle"):
         points = [

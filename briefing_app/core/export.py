@@ -156,7 +156,30 @@ def _why(exc: OSError, path: Path) -> str:
 # -- shared wording -------------------------------------------------------------------------------
 
 
+def has_key_figures(document: BriefingDocument) -> bool:
+    """Whether there is a key-figures section: figures, or the chart drawn for them (chart
+    items are drawn among the items)."""
+    return bool(document.key_figures or any(not c.is_item for c in document.charts))
+
+
+def chart_citation(chart: ResolvedChart) -> str:
+    """The sources behind a chart item: "sources [1]–[3], [5]"."""
+    runs: list[list[int]] = []
+    for n in sorted({s.number for s in chart.sources}):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    if not runs:
+        return "no articles behind it"
+    return "sources " + ", ".join(
+        f"[{r[0]}]" if len(r) == 1 else f"[{r[0]}]–[{r[-1]}]" for r in runs
+    )
+
+
 def item_citation(item: ResolvedItem) -> str:
+    if item.chart is not None:
+        return chart_citation(item.chart)
     if item.source is None:
         return "Article no longer in the library"
     return f"[{item.source.number}] {item.source.citation()}"
@@ -250,11 +273,12 @@ def to_html(document: BriefingDocument) -> str:
     if b.summary.strip():
         out.append(f'<h2 id="{anchors["Executive summary"]}">Executive summary</h2>')
         out.append(markdown_to_html(b.summary, clickable_links=True))
-    if document.key_figures or document.charts:
+    if has_key_figures(document):
         out.append(f'<h2 id="{anchors["Key figures"]}">Key figures</h2>')
         out.append(_html_figures_table(document))
         for chart in document.charts:
-            out.append(_html_chart(chart))
+            if not chart.is_item:
+                out.append(_html_chart(chart))
     if document.items:
         out.append(f'<h2 id="{anchors["Items"]}">Items</h2>')
         for item in document.items:
@@ -285,7 +309,7 @@ def _sections(document: BriefingDocument) -> list[tuple[str, str]]:
     b = document.briefing
     candidates = [
         ("summary", "Executive summary", bool(b.summary.strip())),
-        ("figures", "Key figures", bool(document.key_figures or document.charts)),
+        ("figures", "Key figures", has_key_figures(document)),
         ("items", "Items", bool(document.items)),
         ("notes", "Notes", bool(b.notes.strip())),
         ("index", "Index", bool(document.index)),
@@ -317,7 +341,11 @@ def _html_figures_table(document: BriefingDocument) -> str:
 
 def _html_chart(chart: ResolvedChart) -> str:
     svg = chart_svg(chart, 460)
-    caption = html.escape(f"Chart {chart.number}. {chart.caption}.")
+    left_out = chart.table.left_out_text()
+    caption = html.escape(
+        f"Chart {chart.number}. {chart.caption}."
+        + (f" Kinds not drawn, {left_out}." if left_out else "")
+    )
     if not svg:
         return f"<p>{caption} No troop figures with a number in scope.</p>"
     note = markdown_to_html(chart.note, clickable_links=True)
@@ -330,13 +358,15 @@ def _html_item(item: ResolvedItem) -> str:
     out.append(f"<h3>{item.number}. {e(item.heading)}</h3>")
     out.append(f'<div class="cite">{e(item_citation(item))}</div>')
     kind = item.item.kind
-    if kind == "article" and item.article is not None:
+    if item.chart is not None:
+        out.append(_html_chart(item.chart))
+    elif kind == "article" and item.article is not None:
         out.append('<div class="article-body">')
         out += [f"<p>{e(p)}</p>" for p in body_paragraphs(item.quote)]
         out.append("</div>")
     elif item.quote:
         out.append(f"<blockquote>{e(item.quote)}</blockquote>")
-    if item.item.note.strip():
+    if item.item.note.strip() and item.chart is None:  # a chart's note is in its caption
         out.append(
             f'<div class="note">{markdown_to_html(item.item.note, clickable_links=True)}</div>'
         )
@@ -346,17 +376,10 @@ def _html_item(item: ResolvedItem) -> str:
 
 def chart_svg(chart: ResolvedChart, width: float) -> str:
     """The chart as an SVG element drawn from the same primitives the PDF paints."""
-    drawing = briefing_chart.draw(chart.table, width, chart.config.style)
+    drawing = briefing_chart.draw(chart.table, width, chart.config.style, chart.config.scale)
     if drawing.empty:
         return ""
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {drawing.width:.1f} {drawing.height:.1f}"'
-        f' width="100%" role="img" aria-label="{html.escape(chart.caption)}"'
-        ' font-family="Calibri, Arial, Helvetica, sans-serif">'
-    ]
-    for shape in drawing.shapes:
-        parts.append(_svg_shape(shape))
-    parts.append("</svg>")
+    parts = [drawing_svg(drawing, chart.caption)]
     if drawing.omitted:
         parts.append(
             f'<p class="cite">Not drawn for space: {html.escape(", ".join(drawing.omitted))}.</p>'
@@ -364,7 +387,32 @@ def chart_svg(chart: ResolvedChart, width: float) -> str:
     return "".join(parts)
 
 
-def _grey(level: float) -> str:
+def drawing_svg(
+    drawing: briefing_chart.ChartDrawing, label: str, *, standalone: bool = False
+) -> str:
+    """Chart primitives as an SVG element; `standalone` gives it a size in points and an XML
+    declaration, for a file of its own."""
+    size = (
+        f' width="{drawing.width:.0f}pt" height="{drawing.height:.0f}pt"'
+        if standalone
+        else ' width="100%"'
+    )
+    parts = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n' if standalone else "",
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {drawing.width:.1f} {drawing.height:.1f}"'
+        f'{size} role="img" aria-label="{html.escape(label)}"'
+        ' font-family="Calibri, Carlito, Arial, Helvetica, sans-serif">',
+    ]
+    if standalone:
+        parts.append('<rect width="100%" height="100%" fill="#ffffff"/>')
+    parts += [_svg_shape(shape) for shape in drawing.shapes]
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _grey(level: float | str) -> str:
+    if isinstance(level, str):  # a country's colour, "#rrggbb"
+        return level
     v = round(max(0.0, min(1.0, level)) * 255)
     return f"#{v:02x}{v:02x}{v:02x}"
 
@@ -382,7 +430,7 @@ def _svg_shape(shape: briefing_chart.Shape) -> str:
         dash = f' stroke-dasharray="{",".join(str(d) for d in shape.dash)}"' if shape.dash else ""
         return (
             f'<line x1="{shape.x1:.2f}" y1="{shape.y1:.2f}" x2="{shape.x2:.2f}" y2="{shape.y2:.2f}"'
-            f' stroke="{_grey(shape.grey)}" stroke-width="{shape.width}"{dash}/>'
+            f' stroke="{_grey(shape.colour or shape.grey)}" stroke-width="{shape.width}"{dash}/>'
         )
     if isinstance(shape, briefing_chart.Polygon):
         points = " ".join(f"{x:.2f},{y:.2f}" for x, y in shape.points)
@@ -408,7 +456,7 @@ def to_markdown(document: BriefingDocument) -> str:
         out += [meta_line(document), ""]
     if b.summary.strip():
         out += ["## Executive summary", "", b.summary.strip(), ""]
-    if document.key_figures or document.charts:
+    if has_key_figures(document):
         out += ["## Key figures", ""]
         if document.key_figures:
             out.append("| " + " | ".join(FIGURE_HEADERS) + " |")
@@ -421,17 +469,18 @@ def to_markdown(document: BriefingDocument) -> str:
                 )
             out.append("")
         for chart in document.charts:
-            out += [
-                f"*Chart {chart.number}. {chart.caption}* (drawn in the PDF and HTML exports)",
-                "",
-            ]
-            if chart.note.strip():
-                out += [chart.note.strip(), ""]
+            if not chart.is_item:
+                out += [
+                    f"*Chart {chart.number}. {chart.caption}* (drawn in the PDF and HTML exports)",
+                    "",
+                ]
     if document.items:
         out += ["## Items", ""]
         for item in document.items:
             out += [f"### {item.number}. {item.heading}", "", f"*{item_citation(item)}*", ""]
-            if item.item.kind == "article" and item.article is not None:
+            if item.chart is not None:
+                out += _md_chart_cells(document, item.chart)
+            elif item.item.kind == "article" and item.article is not None:
                 for para in body_paragraphs(item.quote):
                     out += [para, ""]
             elif item.quote:
@@ -462,6 +511,32 @@ def to_markdown(document: BriefingDocument) -> str:
     return "\n".join(out)
 
 
+def _md_chart_cells(document: BriefingDocument, chart: ResolvedChart) -> list[str]:
+    """A chart item in Markdown: its table, every cell with each report and its citation."""
+    out = [
+        "(the chart is drawn in the PDF and HTML exports)",
+        "",
+        f"| {chart.table.by.capitalize()} | Year | Drawn | Reports [source] |",
+        "|---|---|---:|---|",
+    ]
+    for row in chart.table.rows:
+        reports = []
+        for report in row.reports:
+            source = document.source_for(report.article_id)
+            reports.append(
+                f"{troops_text(report.figure)} {report.kind}"
+                + (f" [{source.number}]" if source else "")
+            )
+        drawn = f"{row.value:,.0f}" + (f" ({row.low:,.0f}–{row.high:,.0f})" if row.disputed else "")
+        out.append(
+            f"| {_md_cell(row.country)} | {row.year_label} | {drawn} | {_md_cell('; '.join(reports))} |"
+        )
+    out.append("")
+    if chart.table.left_out:
+        out += [f"Kinds not drawn, {chart.table.left_out_text()}.", ""]
+    return out
+
+
 def _md_cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -470,6 +545,7 @@ __all__ = [
     "FORMATS",
     "ExportError",
     "chart_svg",
+    "drawing_svg",
     "export_briefing",
     "export_document",
     "figure_summary",

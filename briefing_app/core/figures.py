@@ -7,11 +7,17 @@ import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from briefing_app.core.country_colours import country_colour
 from briefing_app.core.extract.records import Figure
 
 BY_CHOICES = ("contributor", "host")
 COMBINE_CHOICES = ("largest", "latest", "sum")
 UNDATED = "undated"
+# Every kind of troop figure extraction tells apart, troops on the ground first.
+KINDS = ("deployment", "presence", "withdrawal", "relocation", "request", "ceiling", "exercise")
+# Exercises, requests, ceilings (and withdrawals, relocations) are not troops on the ground: a
+# 100,000-strong exercise charted beside 800 deployed soldiers misleads. The user adds them.
+DEFAULT_KINDS = ("deployment", "presence")
 
 
 @dataclass
@@ -30,6 +36,11 @@ class FigureReport:
     def value(self) -> float | None:
         return troop_value(self.figure)
 
+    @property
+    def kind(self) -> str:
+        """The figure's kind; extraction's default, a deployment, when it gave none."""
+        return self.figure.troop_kind or "deployment"
+
 
 @dataclass
 class FigureRow:
@@ -46,14 +57,40 @@ class FigureRow:
     def article_ids(self) -> list[int]:
         return sorted({r.article_id for r in self.reports})
 
+    @property
+    def low(self) -> float:
+        """The smallest number any report gives (a range counts by its low end)."""
+        return min(_report_low(r) for r in self.reports) if self.reports else self.value
+
+    @property
+    def high(self) -> float:
+        return max(_report_high(r) for r in self.reports) if self.reports else self.value
+
+    @property
+    def disputed(self) -> bool:
+        """The reports of this country and year disagree: the chart draws their spread."""
+        return self.high > self.low
+
     def to_dict(self) -> dict:
         return {
             "country": self.country,
             "year": self.year,
             "value": self.value,
+            "low": self.low,
+            "high": self.high,
             "reports": len(self.reports),
             "article_ids": self.article_ids,
             "articles": sorted({r.article_title for r in self.reports}),
+            "each_report": [
+                {
+                    "value": r.value,
+                    "kind": r.kind,
+                    "article_id": r.article_id,
+                    "article": r.article_title,
+                    "date": r.article_date,
+                }
+                for r in self.reports
+            ],
         }
 
 
@@ -62,6 +99,27 @@ class FiguresTable:
     by: str
     combine: str
     rows: list[FigureRow]
+    kinds: tuple[str, ...] = KINDS
+    # Reports of the kinds not drawn: kind -> (how many, the largest number among them).
+    left_out: dict[str, tuple[int, float]] = field(default_factory=dict)
+
+    def only(self, countries: Iterable[str]) -> FiguresTable:
+        """The same table cut down to `countries` (in any order)."""
+        keep = set(countries)
+        rows = [r for r in self.rows if r.country in keep]
+        return FiguresTable(self.by, self.combine, rows, self.kinds, dict(self.left_out))
+
+    def left_out_text(self) -> str:
+        """ "left out: 1 exercise (100,000), 2 requests" — what the kinds chosen hide."""
+        if not self.left_out:
+            return ""
+        parts = []
+        for kind in KINDS:
+            if kind in self.left_out:
+                count, largest = self.left_out[kind]
+                plural = "s" if count != 1 else ""
+                parts.append(f"{count} {kind}{plural} (up to {largest:,.0f})")
+        return "left out: " + ", ".join(parts)
 
     def countries(self) -> list[str]:
         """Countries, the largest total first, so the chart's legend reads by weight."""
@@ -85,15 +143,36 @@ class FiguresTable:
     def to_csv(self) -> str:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow([self.by, "year", "troops", "reports", "articles"])
+        writer.writerow(
+            [
+                self.by,
+                "year",
+                "troops",
+                "lowest",
+                "highest",
+                "reports",
+                "each report",
+                "articles",
+                "colour",
+            ]
+        )
         for row in self.rows:
             writer.writerow(
                 [
                     row.country,
                     row.year_label,
                     _plain_number(row.value),
+                    _plain_number(row.low),
+                    _plain_number(row.high),
                     len(row.reports),
+                    # Every report with its article, so a disagreement can be checked.
+                    "; ".join(
+                        f"{_plain_number(r.value or 0)} {r.kind} ({r.article_title})"
+                        for r in row.reports
+                    ),
                     "; ".join(sorted({r.article_title for r in row.reports})),
+                    # The country's colour in every view, for charts drawn from this file.
+                    country_colour(row.country),
                 ]
             )
         return out.getvalue()
@@ -112,22 +191,36 @@ def troop_value(figure: Figure) -> float | None:
 
 
 def build_table(
-    reports: Iterable[FigureReport], *, by: str = "contributor", combine: str = "largest"
+    reports: Iterable[FigureReport],
+    *,
+    by: str = "contributor",
+    combine: str = "largest",
+    kinds: Iterable[str] | None = None,
 ) -> FiguresTable:
     """Group troop figures into one row per country and year and combine each group.
 
     "largest" is the default because the same troops are reported again and again; "latest"
     takes the most recently dated article's figure; "sum" adds every report. Figures with no
-    year form the "undated" row of their country rather than being dropped.
+    year form the "undated" row of their country rather than being dropped. Only figures of
+    `kinds` are counted (all kinds when None); the others are tallied in `left_out`.
     """
     if by not in BY_CHOICES:
         raise ValueError(f"--by must be one of {', '.join(BY_CHOICES)}")
     if combine not in COMBINE_CHOICES:
         raise ValueError(f"--combine must be one of {', '.join(COMBINE_CHOICES)}")
+    chosen = tuple(k for k in KINDS if kinds is None or k in set(kinds))
+    unknown = set(kinds or ()) - set(KINDS)
+    if unknown:
+        raise ValueError(f"unknown kind {sorted(unknown)[0]!r}: use {', '.join(KINDS)}")
     groups: dict[tuple[str, int | None], list[FigureReport]] = {}
+    left_out: dict[str, tuple[int, float]] = {}
     for report in reports:
         country = report.figure.contributor if by == "contributor" else report.figure.host
         if not country or report.value is None:
+            continue
+        if report.kind not in chosen:
+            count, largest = left_out.get(report.kind, (0, 0.0))
+            left_out[report.kind] = (count + 1, max(largest, report.value))
             continue
         groups.setdefault((country, report.figure.year), []).append(report)
     rows = []
@@ -142,7 +235,33 @@ def build_table(
             value = latest.value
         rows.append(FigureRow(country, year, value, group))
     rows.sort(key=lambda r: (r.country, r.year is None, r.year or 0))
-    return FiguresTable(by, combine, rows)
+    return FiguresTable(by, combine, rows, chosen, left_out)
+
+
+def parse_kinds(text: str | Iterable[str] | None) -> tuple[str, ...]:
+    """Kinds from "deployment,presence" or a list; "all" is every kind; None the default."""
+    if text is None:
+        return DEFAULT_KINDS
+    items = text.split(",") if isinstance(text, str) else list(text)
+    names = [k.strip().lower() for k in items if k.strip()]
+    if names == ["all"]:
+        return KINDS
+    aliases = {k + "s": k for k in KINDS}
+    names = [aliases.get(n, n) for n in names]
+    unknown = [n for n in names if n not in KINDS]
+    if unknown:
+        raise ValueError(f"unknown kind {unknown[0]!r}: use {', '.join(KINDS)} or all")
+    return tuple(k for k in KINDS if k in names)
+
+
+def _report_low(report: FigureReport) -> float:
+    f = report.figure
+    return float(f.low if f.low is not None else f.high)
+
+
+def _report_high(report: FigureReport) -> float:
+    f = report.figure
+    return float(f.high if f.high is not None else f.low)
 
 
 def _plain_number(value: float) -> str:

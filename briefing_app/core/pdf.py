@@ -151,16 +151,26 @@ class _ChartObject(QPyTextObject):
 
 
 def paint_chart(
-    painter: QPainter, drawing: briefing_chart.ChartDrawing, origin: QPointF, k: float, family: str
+    painter: QPainter,
+    drawing: briefing_chart.ChartDrawing,
+    origin: QPointF,
+    k: float,
+    family: str,
+    text_scale: float | None = None,
 ) -> None:
-    """Paint chart primitives (in points) at `origin`, `k` device units per point."""
+    """Paint chart primitives (in points) at `origin`, `k` device units per point.
+
+    Font sizes are in points of the device; on the PDF they are scaled like the geometry so a
+    shrunk chart keeps its proportions (`text_scale` None); an image passes its own."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     ox, oy = origin.x(), origin.y()
-    # Text sizes are scaled like the geometry so that a shrunk chart keeps its proportions.
-    text_scale = k / (RESOLUTION / 72)
+    if text_scale is None:
+        text_scale = k / (RESOLUTION / 72)
 
-    def grey(level: float) -> QColor:
+    def grey(level: float | str) -> QColor:
+        if isinstance(level, str):  # a country's colour, "#rrggbb"
+            return QColor(level)
         v = round(max(0.0, min(1.0, level)) * 255)
         return QColor(v, v, v)
 
@@ -174,7 +184,7 @@ def paint_chart(
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(rect)
         elif isinstance(shape, briefing_chart.Line):
-            pen = QPen(grey(shape.grey), shape.width * k)
+            pen = QPen(grey(shape.colour or shape.grey), shape.width * k)
             pen.setCapStyle(Qt.PenCapStyle.FlatCap)
             if shape.dash:
                 pen.setDashPattern([d / shape.width for d in shape.dash])
@@ -226,7 +236,9 @@ class _PdfRenderer:
         self.body = QSizeF(self.page_w - 2 * MARGIN_SIDE, self.page_h - MARGIN_TOP - MARGIN_BOTTOM)
         width_pt = self.body.width() * 72 / RESOLUTION
         self.drawings = {
-            chart.number: briefing_chart.draw(chart.table, width_pt * 0.98, chart.config.style)
+            chart.number: briefing_chart.draw(
+                chart.table, width_pt * 0.98, chart.config.style, chart.config.scale
+            )
             for chart in document.charts
         }
         self.chart_object = _ChartObject(self.drawings, self.sans, self.body.height() * 0.8)

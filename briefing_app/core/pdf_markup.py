@@ -13,11 +13,19 @@ import re
 from briefing_app.core import briefing_chart
 from briefing_app.core.briefing import (
     BriefingDocument,
+    ResolvedChart,
     ResolvedItem,
     display_date,
     markdown_to_html,
+    troops_text,
 )
-from briefing_app.core.export import FIGURE_HEADERS, body_paragraphs, figure_row, item_citation
+from briefing_app.core.export import (
+    FIGURE_HEADERS,
+    body_paragraphs,
+    chart_citation,
+    figure_row,
+    item_citation,
+)
 
 # Where a chart goes: `pdf` replaces this text with the chart's drawing object.
 PLACEHOLDER = "\u2063chart{}\u2063"
@@ -105,32 +113,12 @@ class PdfMarkup:
         if b.summary.strip():
             out.append(self._h1("Executive summary"))
             out.append(self._markdown(b.summary))
-        if d.key_figures or d.charts:
+        if _has_key_figures(d):
             out.append(self._h1("Key figures"))
             out.append(self._figures_table())
             for chart in d.charts:
-                if briefing_chart.draw(chart.table, 400, chart.config.style).empty:
-                    out.append(
-                        f'<p style="margin-top:18px">Chart {chart.number}: no troop figures'
-                        " with a number in its scope.</p>"
-                    )
-                    continue
-                out.append(
-                    f'<p style="margin-top:24px; margin-bottom:4px" align="center">{PLACEHOLDER.format(chart.number)}</p>'
-                )
-                caption = f"Chart {chart.number}. {chart.caption}."
-                omitted = briefing_chart.draw(chart.table, 400, chart.config.style).omitted
-                if omitted:
-                    caption += f" Not drawn for space: {', '.join(omitted)}."
-                # The note joins the caption so that it never lands alone on the next page.
-                note = " ".join(chart.note.split())
-                note_html = (
-                    markdown_to_html(note).removeprefix("<p>").removesuffix("</p>") if note else ""
-                )
-                out.append(
-                    f'<p style="{sans}; font-size:8.5pt; color:#333333; margin-top:4px">'
-                    f"<b>{e(caption)}</b> {note_html}</p>"
-                )
+                if not chart.is_item:
+                    out.append(self._chart(chart))
         if d.items:
             out.append(self._h1("Items"))
             for item in d.items:
@@ -155,7 +143,7 @@ class PdfMarkup:
         d, b = self.d, self.d.briefing
         present = {
             "sec-summary": bool(b.summary.strip()),
-            "sec-figures": bool(d.key_figures or d.charts),
+            "sec-figures": _has_key_figures(d),
             "sec-items": bool(d.items),
             "sec-notes": bool(b.notes.strip()),
             "sec-index": bool(d.index),
@@ -234,9 +222,85 @@ class PdfMarkup:
             )
         return "\n".join(rows)
 
+    def _chart(self, chart: ResolvedChart) -> str:
+        """The chart's drawing, its caption and note, and for a chart item the table of every
+        drawn cell with each report behind it and its citation number."""
+        e = html.escape
+        sans = f"font-family:'{self.sans}'"
+        drawing = briefing_chart.draw(chart.table, 400, chart.config.style, chart.config.scale)
+        left_out = chart.table.left_out_text()
+        if drawing.empty:
+            return (
+                f'<p style="margin-top:18px">Chart {chart.number}: no troop figures'
+                f" with a number in its scope{'; ' + e(left_out) if left_out else ''}.</p>"
+            )
+        out = [
+            f'<p style="margin-top:24px; margin-bottom:4px" align="center">{PLACEHOLDER.format(chart.number)}</p>'
+        ]
+        caption = f"Chart {chart.number}. {chart.caption}."
+        if left_out:
+            caption += f" Kinds not drawn, {left_out}."
+        if drawing.omitted:
+            caption += f" Not drawn for space (in the table below): {', '.join(drawing.omitted)}."
+        # The note joins the caption so that it never lands alone on the next page.
+        note = " ".join(chart.note.split())
+        note_html = markdown_to_html(note).removeprefix("<p>").removesuffix("</p>") if note else ""
+        out.append(
+            f'<p style="{sans}; font-size:8.5pt; color:#333333; margin-top:4px">'
+            f"<b>{e(caption)}</b> {note_html}</p>"
+        )
+        if chart.is_item:
+            out.append(self._chart_cells(chart))
+        return "\n".join(out)
+
+    def _chart_cells(self, chart: ResolvedChart) -> str:
+        """Every drawn cell: the number drawn, the spread of its reports, and each report with
+        its citation, so a figure on the chart can be traced to its article."""
+        d, e = self.d, html.escape
+        sans = f"font-family:'{self.sans}'"
+        head = f"{sans}; font-size:8pt; font-weight:bold; border-top:1.5px solid #000000; border-bottom:1px solid #000000; background-color:#eeeeee"
+        rows = [
+            '<table width="100%" cellspacing="0" cellpadding="3" style="border-collapse:collapse; margin-top:6px">',
+            f'<tr><th align="left" width="22%" style="{head}">{e(chart.table.by.capitalize())}</th>'
+            f'<th align="left" width="9%" style="{head}">Year</th>'
+            f'<th align="right" width="13%" style="{head}">Drawn</th>'
+            f'<th align="left" width="56%" style="{head}">Reports [source]</th></tr>',
+        ]
+        table = chart.table
+        order = {c: i for i, c in enumerate(table.countries())}
+        cell = f"{sans}; font-size:8pt; border-bottom:0.5px solid #b0b0b0"
+        for row in sorted(
+            table.rows, key=lambda r: (order[r.country], r.year is None, r.year or 0)
+        ):
+            reports = []
+            for report in row.reports:
+                source = d.source_for(report.article_id)
+                cite = f" [{source.number}]" if source else ""
+                reports.append(f"{troops_text(report.figure)} {report.kind}{cite}")
+            drawn = f"{row.value:,.0f}"
+            if row.disputed:
+                drawn += f'<br/><span style="color:#555555">{row.low:,.0f}–{row.high:,.0f}</span>'
+            rows.append(
+                f'<tr><td style="{cell}">{e(row.country)}</td><td style="{cell}">{e(row.year_label)}</td>'
+                f'<td align="right" style="{cell}; font-weight:bold">{drawn}</td>'
+                f'<td style="{cell}">{e("; ".join(reports))}</td></tr>'
+            )
+        rows.append("</table>")
+        return "\n".join(rows)
+
     def _item(self, item: ResolvedItem) -> str:
         e = html.escape
         sans = f"font-family:'{self.sans}'"
+        if item.chart is not None:
+            return "\n".join(
+                [
+                    f'<h3 style="{sans}; font-size:12pt; font-weight:bold; margin-top:20px; margin-bottom:2px">'
+                    f"{item.number}.&nbsp;&nbsp;{e(item.heading)}</h3>",
+                    f'<p style="{sans}; font-size:8.5pt; color:#444444; margin-bottom:6px">'
+                    f"<b>Chart</b> · {e(chart_citation(item.chart))}</p>",
+                    self._chart(item.chart),
+                ]
+            )
         kind = {"article": "Article", "passage": "Passage", "figure": "Troop figure"}[
             item.item.kind
         ]
@@ -308,6 +372,11 @@ class PdfMarkup:
             )
         rows.append("</table>")
         return "\n".join(rows)
+
+
+def _has_key_figures(d: BriefingDocument) -> bool:
+    # Chart items are drawn among the items; only the key figures' own chart goes here.
+    return bool(d.key_figures or any(not c.is_item for c in d.charts))
 
 
 def _item_source(item: ResolvedItem) -> str:

@@ -667,11 +667,13 @@ class Workspace:
         combine: str = "largest",
         query: str | None = None,
         article_ids: list[int] | None = None,
+        kinds: Iterable[str] | None = None,
     ) -> FiguresTable:
-        """Troop numbers by country and year over the whole library, a query, or given articles."""
+        """Troop numbers by country and year over the whole library, a query, or given articles;
+        only figures of `kinds` (every kind when None)."""
         if query:
             article_ids = self.search(query, page_size=1).all_ids
-        return build_table(self.figure_reports(article_ids), by=by, combine=combine)
+        return build_table(self.figure_reports(article_ids), by=by, combine=combine, kinds=kinds)
 
     def stats(self) -> dict[str, object]:
         stats = self.library.stats()

@@ -1,114 +1,64 @@
-"""The chart: troop numbers by country and year, as grouped bars or lines, with hover and export."""
+"""The troop chart panel: controls, the plot or matrix, and the country list beside them.
+
+The list beside the chart is its legend and its country picker at once: one entry per country
+in scope, in its own colour, the drawn ones ticked, with a box to find a country by name. With
+more countries than fit as bars, the largest that fit are drawn and the message says how many
+wait in the list; the matrix view shows every country's numbers whatever their count. Which
+kinds of figure are counted is chosen in the Kinds menu (deployments and presence by default),
+and the message says what that leaves out.
+"""
 
 from __future__ import annotations
 
-import html
-import math
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pyqtgraph as pg
-import pyqtgraph.exporters as exporters
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QCursor, QPainter, QPalette
-from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMenu,
     QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
     QToolButton,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
-from briefing_app.core.figures import UNDATED
-from briefing_app.ui.theme import SERIES
+from briefing_app.core.chart_file import write_chart
+from briefing_app.core.export import ExportError
+from briefing_app.core.figures import DEFAULT_KINDS, KINDS
+from briefing_app.ui.chart_matrix import FiguresMatrixModel, swatch
+from briefing_app.ui.chart_plot import ChartPlot, representative, row_tooltip
 from briefing_app.ui.workers import LatestOnly
 
 if TYPE_CHECKING:
-    from briefing_app.core.figures import FigureReport, FigureRow, FiguresTable
+    from briefing_app.core.figures import FigureRow, FiguresTable
     from briefing_app.ui.hooks import BriefingHooks
     from briefing_app.ui.session import Session
 
-STYLES = (("Bars", "bars"), ("Lines", "lines"))
+STYLES = (("Bars", "bars"), ("Lines", "lines"), ("Matrix", "matrix"))
 BYS = (("By contributor", "contributor"), ("By host", "host"))
 COMBINES = (("Largest", "largest"), ("Latest", "latest"), ("Sum", "sum"))
 SCOPES = (("Search results", "results"), ("Whole library", "library"))
-GROUP_WIDTH = 0.8
-
-
-@dataclass
-class Hot:
-    """A drawn bar or point and the table row behind it, for hover and click."""
-
-    country: str
-    row: FigureRow
-    x0: float
-    x1: float
-    y0: float
-    y1: float
-
-
-def representative(row: FigureRow, combine: str) -> FigureReport:
-    """The report a click opens: the one whose number the cell shows."""
-    if combine == "latest":
-        return max(row.reports, key=lambda r: (r.article_date or "", r.article_id))
-    return max(row.reports, key=lambda r: (r.value or 0, -r.article_id))
-
-
-def row_tooltip(row: FigureRow, combine: str) -> str:
-    esc = html.escape
-    n = len(row.reports)
-    how = {"largest": "largest of", "latest": "latest of", "sum": "sum of"}[combine]
-    lines = [
-        f"<b>{esc(row.country)} · {esc(row.year_label)}: {row.value:,.0f} troops</b>"
-        f"<br><span>{how} {n} report{'s' if n != 1 else ''}</span>"
-    ]
-    for report in row.reports[:8]:
-        f = report.figure
-        mark = " <i>(corrected)</i>" if report.corrected else ""
-        lines.append(
-            f"<p style='margin:4px 0'>“{esc(f.sentence or f.text)}”{mark}<br>"
-            f"<i>{esc(report.article_title)}</i>{' · ' + esc(report.article_date) if report.article_date else ''}</p>"
-        )
-    if n > 8:
-        lines.append(f"<p>… and {n - 8} more</p>")
-    if row.year is None:
-        lines.append(
-            "<p><i>Undated: neither the sentence nor the article gives a year. Set the article's date to place it.</i></p>"
-        )
-    lines.append("<p><i>Click to open the article at this figure.</i></p>")
-    return "".join(lines)
-
-
-class ThousandsAxis(pg.AxisItem):
-    """Troop numbers as 12,000 rather than 12000 or 1.2e4; on a log scale, the numbers the
-    log10 positions stand for."""
-
-    log = False
-
-    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
-        if self.log:
-            return [f"{10**v:,.0f}" if float(v).is_integer() else "" for v in values]
-        return [f"{v:,.0f}" for v in values]
-
-    def tickValues(self, minVal: float, maxVal: float, size: float) -> list:  # noqa: N803
-        if self.log:
-            # One tick per power of ten: 10, 100, 1,000 …
-            return [
-                (1.0, [float(v) for v in range(max(0, math.floor(minVal)), math.ceil(maxVal) + 1)])
-            ]
-        return super().tickValues(minVal, maxVal, size)
+KIND_WORDS = {"presence": "presence"}  # the others take an s
+# Re-export for callers and tests that knew these here.
+__all__ = ["ChartPanel", "representative", "row_tooltip"]
 
 
 class ChartPanel(QWidget):
     figureActivated = Signal(int, int, int)  # article id, start, end in its body
-    drawn = Signal(object)  # FiguresTable, after the plot shows it
+    drawn = Signal(object)  # FiguresTable, after the chart shows it
 
     def __init__(
         self, session: Session, hooks: BriefingHooks, parent: QWidget | None = None
@@ -118,15 +68,27 @@ class ChartPanel(QWidget):
         self.hooks = hooks
         self.table: FiguresTable | None = None
         self.result_ids: list[int] | None = None
-        self.bars: dict[str, pg.BarGraphItem] = {}
-        self.lines: dict[str, pg.PlotDataItem] = {}
-        self.hot: list[Hot] = []
+        self.kinds: tuple[str, ...] = DEFAULT_KINDS
+        self.picked: list[str] | None = None  # countries the user ticked; None: the largest
+        self.drawn_countries: list[str] = []
         self._worker = LatestOnly(self)
         self._worker.finished.connect(self.draw)
         self._worker.failed.connect(lambda exc: self.message.setText(f"Chart failed: {exc}"))
+        self._build_controls()
+        self._build_body()
+        self._layout()
+        # A resize changes how many bars fit: redraw once the resizing settles.
+        self._refit = QTimer(self, singleShot=True, interval=120)
+        self._refit.timeout.connect(self._redraw)
+        self.apply_palette()
 
+    # -- construction -------------------------------------------------------------------------------
+
+    def _build_controls(self) -> None:
         self.style_combo = self._combo(
-            STYLES, "Draw as bars grouped by year, or a line per country"
+            STYLES,
+            "Bars grouped by year, a line per country, or a matrix of countries and years "
+            "with every number (for many countries)",
         )
         self.by_combo = self._combo(
             BYS, "Count troops by the country sending them or the one hosting them"
@@ -139,20 +101,34 @@ class ChartPanel(QWidget):
         self.scope_combo = self._combo(
             SCOPES, "Chart the current search results or the whole library"
         )
+        self.kinds_button = QToolButton(self)
+        self.kinds_button.setText("Kinds")
+        self.kinds_button.setToolTip(
+            "Which kinds of troop figure are counted. Exercises, requests and ceilings are not "
+            "troops on the ground: by default only deployments and presence are drawn."
+        )
+        self.kinds_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.kinds_menu = QMenu(self)
+        self.kind_actions = {}
+        for kind in KINDS:
+            action = self.kinds_menu.addAction(kind.capitalize())
+            action.setCheckable(True)
+            action.setChecked(kind in self.kinds)
+            action.toggled.connect(self._kinds_changed)
+            self.kind_actions[kind] = action
+        self.kinds_button.setMenu(self.kinds_menu)
+        self.log_button = QToolButton(self)
+        self.log_button.setText("Log scale")
+        self.log_button.setCheckable(True)
+        self.log_button.setToolTip(
+            "A logarithmic troop axis, so a 100,000-strong figure does not flatten the rest"
+        )
+        self.log_button.toggled.connect(lambda _on: self._redraw())
         self.export_button = QToolButton(self)
         self.export_button.setText("Export")
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.export_menu = QMenu(self)
         self.export_button.setMenu(self.export_menu)
-        self.log_button = QToolButton(self)
-        self.log_button.setText("Log scale")
-        self.log_button.setCheckable(True)
-        self.log_button.setToolTip(
-            "A logarithmic troop axis, so a 100,000-strong exercise does not flatten the rest"
-        )
-        self.log_button.toggled.connect(
-            lambda _on: self.table is not None and self.draw(self.table)
-        )
         for label, suffix in (
             ("PNG image…", ".png"),
             ("SVG image…", ".svg"),
@@ -167,45 +143,106 @@ class ChartPanel(QWidget):
         self.briefing_button.hide()
         self.message = QLabel(self)
         self.message.setObjectName("muted")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        pg.setConfigOptions(antialias=True)
-        # The legend sits in its own column beside the plot so it never hides a bar.
-        self.plot_widget = pg.GraphicsLayoutWidget(self)
-        self.plot = self.plot_widget.addPlot(0, 0, axisItems={"left": ThousandsAxis("left")})
-        self.legend = pg.LegendItem(offset=None, verSpacing=-2)
-        self.plot_widget.addItem(self.legend, 0, 1)
-        self.plot_widget.ci.layout.setColumnStretchFactor(0, 1)
-        self.plot.setMenuEnabled(False)
-        self.plot.hideButtons()
-        self.plot.showGrid(y=True, alpha=0.25)
-        self.plot.setLabel("left", "Troops")
-        self.plot.getAxis("left").enableAutoSIPrefix(False)
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot_widget.scene().sigMouseMoved.connect(self._hover)
-        self.plot_widget.scene().sigMouseClicked.connect(self._click)
+    def _build_body(self) -> None:
+        self.plot_widget = ChartPlot(self)
+        self.plot_widget.rowClicked.connect(self.open_row)
+        self.plot = self.plot_widget.plot
+        self.matrix_model = FiguresMatrixModel(row_tooltip, self)
+        self.matrix = QTableView(self)
+        self.matrix.setModel(self.matrix_model)
+        self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.matrix.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        # Fixed cell sizes from the font: sizing 1,800 cells to their contents took 0.7 s of
+        # the GUI thread on a 60-country library; a number never needs more than "000,000 ±".
+        metrics = self.matrix.fontMetrics()
+        columns = self.matrix.horizontalHeader()
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        columns.setDefaultSectionSize(metrics.horizontalAdvance("000,000 ±") + 10)
+        rows = self.matrix.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(metrics.height() + 6)
+        self.matrix.setMinimumHeight(80)
+        self.matrix.doubleClicked.connect(self._matrix_open)
+        self.empty = QLabel(self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setObjectName("muted")
+        self.stack = QStackedWidget(self)
+        for widget in (self.plot_widget, self.matrix, self.empty):
+            self.stack.addWidget(widget)
+        self.stack.setMinimumHeight(80)
 
+        # The legend and the country picker.
+        self.find_box = QLineEdit(self)
+        self.find_box.setPlaceholderText("Find a country")
+        self.find_box.setClearButtonEnabled(True)
+        self.find_box.textChanged.connect(self._filter_legend)
+        self.legend = QListWidget(self)
+        self.legend.setIconSize(QSize(12, 12))
+        self.legend.setToolTip(
+            "One entry per country, in its colour; ticked ones are drawn. Tick or untick to "
+            "choose; “Largest” goes back to the largest that fit."
+        )
+        self.legend.setMinimumHeight(40)
+        self.legend.itemChanged.connect(self._picked)
+        self.largest_button = QToolButton(self)
+        self.largest_button.setText("Largest")
+        self.largest_button.setToolTip("Draw the largest countries that fit, as at first")
+        self.largest_button.clicked.connect(self.reset_countries)
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.setSpacing(2)
+        top = QHBoxLayout()
+        top.addWidget(self.find_box, 1)
+        top.addWidget(self.largest_button)
+        side_layout.addLayout(top)
+        side_layout.addWidget(self.legend, 1)
+        side.setMinimumWidth(200)
+        self.side = side
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(side)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setSizes([800, 230])
+        self.splitter.setChildrenCollapsible(False)
+
+    def _layout(self) -> None:
         controls = QHBoxLayout()
         controls.setContentsMargins(8, 4, 8, 0)
         controls.setSpacing(6)
         for widget in (self.style_combo, self.by_combo, self.combine_combo, self.scope_combo):
             controls.addWidget(widget)
+        controls.addWidget(self.kinds_button)
         controls.addWidget(self.log_button)
-        controls.addWidget(self.message, 1)
+        controls.addStretch(1)
         controls.addWidget(self.briefing_button)
         controls.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 4)
+        layout.setSpacing(2)
         layout.addLayout(controls)
-        layout.addWidget(self.plot_widget, 1)
-        self.apply_palette()
+        self.message.setContentsMargins(8, 0, 8, 0)
+        layout.addWidget(self.message)
+        layout.addWidget(self.splitter, 1)
 
     def _combo(self, items: tuple[tuple[str, str], ...], tip: str) -> QComboBox:
         combo = QComboBox(self)
         for label, value in items:
             combo.addItem(label, value)
         combo.setToolTip(tip)
-        combo.currentIndexChanged.connect(self.refresh)
+        combo.currentIndexChanged.connect(self._combo_changed)
         return combo
+
+    def _combo_changed(self) -> None:
+        if self.sender() is self.style_combo:
+            self._redraw()  # the same table, drawn another way
+        else:
+            self.refresh()
 
     # -- configuration ------------------------------------------------------------------------------
 
@@ -216,6 +253,8 @@ class ChartPanel(QWidget):
             "scope": self.scope_combo.currentData(),
             "style": self.style_combo.currentData(),
             "scale": "log" if self.log_button.isChecked() else "linear",
+            "kinds": list(self.kinds),
+            "countries": list(self.picked) if self.picked is not None else None,
         }
 
     def set_config(self, config: dict[str, Any]) -> None:
@@ -234,7 +273,33 @@ class ChartPanel(QWidget):
         self.log_button.blockSignals(True)
         self.log_button.setChecked(config.get("scale") == "log")
         self.log_button.blockSignals(False)
+        kinds = config.get("kinds")
+        if isinstance(kinds, list) and any(k in KINDS for k in kinds):
+            self.set_kinds([k for k in kinds if k in KINDS], refresh=False)
+        countries = config.get("countries")
+        self.picked = [str(c) for c in countries] if isinstance(countries, list) else None
         self.refresh()
+
+    def set_kinds(self, kinds: list[str] | tuple[str, ...], refresh: bool = True) -> None:
+        for kind, action in self.kind_actions.items():
+            action.blockSignals(True)
+            action.setChecked(kind in kinds)
+            action.blockSignals(False)
+        self.kinds = tuple(k for k in KINDS if k in kinds)
+        self._update_kinds_button()
+        if refresh:
+            self.refresh()
+
+    def _kinds_changed(self) -> None:
+        chosen = [k for k, a in self.kind_actions.items() if a.isChecked()]
+        if not chosen:  # at least one kind: an empty chart by choice helps no one
+            self.kind_actions["deployment"].setChecked(True)
+            return
+        self.set_kinds(chosen)
+
+    def _update_kinds_button(self) -> None:
+        default = self.kinds == DEFAULT_KINDS
+        self.kinds_button.setText("Kinds" if default else f"Kinds ({len(self.kinds)})")
 
     def set_result_ids(self, ids: list[int]) -> None:
         """The current search's articles; the chart follows them when scoped to results."""
@@ -246,28 +311,19 @@ class ChartPanel(QWidget):
         config = self.config()
         ids = self.result_ids if config["scope"] == "results" else None
         workspace = self.session.workspace
+        kinds = self.kinds
         self._worker.submit(
             lambda: workspace.figures_table(
-                by=config["by"], combine=config["combine"], article_ids=ids
+                by=config["by"], combine=config["combine"], article_ids=ids, kinds=kinds
             )
         )
 
     # -- drawing --------------------------------------------------------------------------------------
 
     def apply_palette(self) -> None:
-        palette = self.palette()
-        base = palette.color(QPalette.ColorRole.Base)
-        text = palette.color(QPalette.ColorRole.Text)
-        self.plot_widget.setBackground(base)
-        for name in ("left", "bottom"):
-            axis = self.plot.getAxis(name)
-            axis.setPen(pg.mkPen(text))
-            axis.setTextPen(pg.mkPen(text))
-        self.legend.setLabelTextColor(text)
-        self.legend.setBrush(pg.mkBrush(QColor(base.red(), base.green(), base.blue(), 220)))
-        self.legend.setPen(pg.mkPen(palette.color(QPalette.ColorRole.Mid)))
+        self.plot_widget.apply_palette(self.palette())
         if self.table is not None:
-            self.draw(self.table)
+            self._redraw()
 
     def groups(self, table: FiguresTable) -> list[int | None]:
         """x positions, left to right: each year, then "undated" when any figure lacks a year."""
@@ -276,125 +332,172 @@ class ChartPanel(QWidget):
             groups.append(None)
         return groups
 
+    @property
+    def bars(self) -> dict:
+        return self.plot_widget.bars
+
+    @property
+    def lines(self) -> dict:
+        return self.plot_widget.lines
+
+    def countries_to_draw(self, table: FiguresTable, style: str) -> list[str]:
+        """The user's picks that are in scope, else the largest countries that fit."""
+        everyone = table.countries()
+        if self.picked is not None:
+            return [c for c in everyone if c in set(self.picked)]
+        if style == "matrix":
+            return everyone
+        return everyone[: self.plot_widget.fitting(table, style)]
+
     def draw(self, table: FiguresTable) -> None:
         self.table = table
-        self.plot.clear()
-        self.legend.clear()
-        # An empty legend would still draw its frame: an empty box beside an empty plot.
-        self.legend.setVisible(bool(table.rows))
-        self.bars, self.lines, self.hot = {}, {}, []
-        groups = self.groups(table)
-        countries = table.countries()
-        x_of = {year: i for i, year in enumerate(groups)}
-        config = self.config()
-        if not table.rows:
-            self.message.setText("No troop figures with a number in these articles.")
-            self.plot.getAxis("bottom").setTicks([[]])
+        style = self.style_combo.currentData()
+        countries = self.countries_to_draw(table, style)
+        self.drawn_countries = countries
+        self._fill_legend(table, countries)
+        left_out = table.left_out_text()
+        kinds_note = f" · {left_out} — choose in Kinds" if left_out else ""
+        if not table.rows or not countries:
+            self.plot_widget.clear_chart()
+            what = (
+                "No troop figures with a number in these articles"
+                if not table.rows
+                else "No country chosen: tick countries in the list"
+            )
+            self.empty.setText(what + (f" ({left_out})." if left_out else "."))
+            self.stack.setCurrentWidget(self.empty)
+            self.message.setText(what + kinds_note)
             self.drawn.emit(table)
             return
-        scope = "search results" if config["scope"] == "results" else "whole library"
-        mark = "point" if config["style"] == "lines" else "bar"
-        self.message.setText(
-            f"{len(countries)} {'country' if len(countries) == 1 else 'countries'} · "
-            f"{len(table.rows)} cells · {scope} · hover a {mark} for its sources, click to open"
-        )
-        width = GROUP_WIDTH / max(1, len(countries))
-        log = self.log_button.isChecked()
-        self.plot.getAxis("left").log = log
-
-        def y(value: float) -> float:
-            return math.log10(max(value, 1.0)) if log else value
-
-        top = y(max(r.value for r in table.rows))
-        for n, country in enumerate(countries):
-            color = QColor(SERIES[n % len(SERIES)])
-            rows = [r for r in table.rows if r.country == country]
-            if config["style"] == "bars":
-                offset = -GROUP_WIDTH / 2 + width * (n + 0.5)
-                xs = [x_of[r.year] + offset for r in rows]
-                item = pg.BarGraphItem(
-                    x=xs,
-                    height=[y(r.value) for r in rows],
-                    width=width * 0.92,
-                    brush=pg.mkBrush(color),
-                    pen=pg.mkPen(color.darker(130)),
-                    name=country,
-                )
-                self.plot.addItem(item)
-                self.legend.addItem(item, country)
-                self.bars[country] = item
-                for x, r in zip(xs, rows, strict=True):
-                    self.hot.append(Hot(country, r, x - width / 2, x + width / 2, 0, y(r.value)))
-            else:
-                dated = sorted((r for r in rows if r.year is not None), key=lambda r: r.year)
-                pen = pg.mkPen(color, width=2.5)
-                line = self.plot.plot(
-                    [x_of[r.year] for r in dated],
-                    [y(r.value) for r in dated],
-                    pen=pen,
-                    symbol="o",
-                    symbolBrush=color,
-                    symbolPen=pen,
-                    symbolSize=9,
-                )
-                self.legend.addItem(line, country)
-                self.lines[country] = line
-                undated = [r for r in rows if r.year is None]
-                if undated:
-                    # Undated figures are points of their own, never joined to the dated line.
-                    self.plot.plot(
-                        [x_of[None]] * len(undated),
-                        [y(r.value) for r in undated],
-                        pen=None,
-                        symbol="d",
-                        symbolBrush=color,
-                        symbolPen=pen,
-                        symbolSize=11,
-                    )
-                pad = top * 0.04
-                for r in rows:
-                    x = x_of[r.year]
-                    self.hot.append(
-                        Hot(country, r, x - 0.12, x + 0.12, y(r.value) - pad, y(r.value) + pad)
-                    )
-        if None in x_of and len(groups) > 1:
-            # Undated figures are a group apart, not a year after the last.
-            divider = pg.InfiniteLine(
-                pos=x_of[None] - 0.5,
-                angle=90,
-                pen=pg.mkPen(
-                    self.palette().color(QPalette.ColorRole.Mid), style=Qt.PenStyle.DashLine
-                ),
-            )
-            self.plot.addItem(divider)
-        ticks = [(i, UNDATED if year is None else str(year)) for i, year in enumerate(groups)]
-        self.plot.getAxis("bottom").setTicks([ticks])
-        self.plot.setXRange(-0.6, len(groups) - 0.4, padding=0)
-        self.plot.setYRange(0, top * 1.12, padding=0)
+        if style == "matrix":
+            self.plot_widget.clear_chart()
+            self.matrix_model.set_table(table, countries)
+            self.stack.setCurrentWidget(self.matrix)
+            self._filter_legend(self.find_box.text())
+        else:
+            self.stack.setCurrentWidget(self.plot_widget)
+            self.plot_widget.draw(table, countries, style, self.log_button.isChecked())
+        self.message.setText(self._summary(table, countries, style) + kinds_note)
         self.drawn.emit(table)
 
-    # -- hover and click ------------------------------------------------------------------------------
+    def _summary(self, table: FiguresTable, countries: list[str], style: str) -> str:
+        total = len(table.countries())
+        scope = "search results" if self.scope_combo.currentData() == "results" else "whole library"
+        kinds = (
+            " and ".join(KIND_WORDS.get(k, k + "s") for k in self.kinds)
+            if len(self.kinds) <= 2
+            else f"{len(self.kinds)} kinds"
+        )
+        noun = "country" if total == 1 else "countries"
+        if len(countries) < total:
+            rest = total - len(countries)
+            shown = (
+                f"{len(countries)} of {total} {noun} drawn (the {rest} others are in the list: "
+                "tick one, or choose Matrix for all)"
+                if self.picked is None
+                else f"{len(countries)} of {total} {noun} chosen"
+            )
+        else:
+            shown = f"{total} {noun}"
+        drawn_rows = [r for r in table.rows if r.country in set(countries)]
+        years = len({r.year for r in drawn_rows})
+        cells = f"{len(drawn_rows)} figure{'s' if len(drawn_rows) != 1 else ''} over {years} year{'s' if years != 1 else ''}"
+        mark = {"lines": "point", "matrix": "cell"}.get(style, "bar")
+        disputed = sum(1 for r in drawn_rows if r.disputed)
+        spread = f" · {disputed} with reports that disagree (whiskers)" if disputed else ""
+        return f"{shown} · {cells} · {kinds} · {scope}{spread} · hover a {mark} for its sources"
 
-    def hot_at(self, scene_pos: QPointF) -> Hot | None:
-        if not self.plot.sceneBoundingRect().contains(scene_pos):
-            return None
-        point = self.plot.vb.mapSceneToView(scene_pos)
-        for hot in self.hot:
-            if hot.x0 <= point.x() <= hot.x1 and hot.y0 <= point.y() <= hot.y1:
-                return hot
-        return None
+    def _fill_legend(self, table: FiguresTable, drawn: list[str]) -> None:
+        """One entry per country in scope, drawn ones ticked and first; the others after."""
+        self.legend.blockSignals(True)
+        self.legend.clear()
+        totals: dict[str, int] = {}
+        largest: dict[str, float] = {}
+        for row in table.rows:
+            totals[row.country] = totals.get(row.country, 0) + 1
+            largest[row.country] = max(largest.get(row.country, 0), row.value)
+        drawn_set = set(drawn)
+        ordered = drawn + [c for c in table.countries() if c not in drawn_set]
+        for country in ordered:
+            n = totals.get(country, 0)
+            # The country's largest number beside its name: every country's size is readable
+            # here, drawn or not.
+            item = QListWidgetItem(swatch(country), f"{country}  {largest.get(country, 0):,.0f}")
+            item.setData(Qt.ItemDataRole.UserRole, country)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if country in drawn_set else Qt.CheckState.Unchecked
+            )
+            if country not in drawn_set:
+                item.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            item.setToolTip(
+                f"{country}: {n} figure{'s' if n != 1 else ''}, the largest "
+                f"{largest.get(country, 0):,.0f}"
+                + ("" if country in drawn_set else " — not drawn; tick to draw")
+            )
+            self.legend.addItem(item)
+        self.legend.blockSignals(False)
+        self._filter_legend(self.find_box.text())
 
-    def _hover(self, scene_pos: QPointF) -> None:
-        hot = self.hot_at(scene_pos)
-        if hot is None or self.table is None:
-            QToolTip.hideText()
-            return
-        QToolTip.showText(QCursor.pos(), row_tooltip(hot.row, self.table.combine), self.plot_widget)
+    def legend_countries(self) -> list[str]:
+        return [
+            self.legend.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.legend.count())
+        ]
 
-    def _click(self, event: Any) -> None:
-        hot = self.hot_at(event.scenePos())
-        if hot is not None:
-            self.open_row(hot.row)
+    def _filter_legend(self, text: str) -> None:
+        needle = text.strip().casefold()
+        first = None
+        for i in range(self.legend.count()):
+            item = self.legend.item(i)
+            hidden = bool(needle) and needle not in item.data(Qt.ItemDataRole.UserRole).casefold()
+            item.setHidden(hidden)
+            if not hidden and first is None:
+                first = item
+        if needle and first is not None:
+            self.legend.scrollToItem(first)
+        # The matrix follows the search too: only the matching countries' rows.
+        shown = []
+        for row, country in enumerate(self.matrix_model.countries):
+            hidden = bool(needle) and needle not in country.casefold()
+            self.matrix.setRowHidden(row, hidden)
+            if not hidden:
+                shown.append(row)
+        if needle and shown:
+            self.matrix.scrollTo(self.matrix_model.index(shown[0], 0))
+
+    def _picked(self, _item: QListWidgetItem) -> None:
+        picked = [
+            self.legend.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.legend.count())
+            if self.legend.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        self.picked = picked
+        # Redraw after the click has been handled: the list is refilled by the redraw.
+        QTimer.singleShot(0, self._redraw)
+
+    def pick_countries(self, countries: list[str] | None) -> None:
+        """Draw exactly `countries` (None: the largest that fit)."""
+        self.picked = list(countries) if countries is not None else None
+        self._redraw()
+
+    def reset_countries(self) -> None:
+        self.pick_countries(None)
+
+    def _redraw(self) -> None:
+        if self.table is not None:
+            self.draw(self.table)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt's API)
+        super().resizeEvent(event)
+        if self.picked is None and self.table is not None:
+            self._refit.start()
+
+    # -- click ----------------------------------------------------------------------------------------
+
+    def _matrix_open(self, index: Any) -> None:
+        row = self.matrix_model.row_at(index)
+        if row is not None:
+            self.open_row(row)
 
     def open_row(self, row: FigureRow) -> None:
         report = representative(row, self.table.combine if self.table else "largest")
@@ -402,46 +505,33 @@ class ChartPanel(QWidget):
 
     # -- export ---------------------------------------------------------------------------------------
 
+    def drawn_table(self) -> FiguresTable | None:
+        """The table cut down to the countries drawn: what an export or a briefing shows."""
+        if self.table is None:
+            return None
+        return self.table.only(self.drawn_countries)
+
     def export(self, path: str) -> None:
-        """Write the chart as PNG or SVG, or its data as CSV, by the file's extension.
+        """Write the chart as PNG or SVG (drawn as the briefing draws it: the same countries,
+        kinds, scale and colours), or its data as CSV, by the file's extension.
 
         Raises OSError with a readable message when the file cannot be written.
         """
         suffix = Path(path).suffix.lower()
-        if suffix == ".csv":
-            Path(path).write_text(self.table.to_csv() if self.table else "", encoding="utf-8")
-            return
-        # Qt's image and SVG writers only report failure quietly (a False or a warning), so
-        # check the folder first and the result after: the user must not be told "Saved".
+        table = self.drawn_table()
         folder = Path(path).parent
         if not folder.is_dir():
             raise OSError(f"The folder {folder} does not exist.")
-        if suffix == ".svg":
-            ok = self._export_svg(path)
-        else:
-            # The whole layout, so the legend beside the plot is in the picture too.
-            layout = self.plot_widget.ci
-            exporter = exporters.ImageExporter(layout)
-            exporter.parameters()["width"] = max(1600, int(layout.sceneBoundingRect().width() * 2))
-            ok = bool(exporter.export(path))
-        if not ok:
-            raise OSError(f"Could not write {path}: check that the folder is writable.")
-
-    def _export_svg(self, path: str) -> bool:
-        # pyqtgraph 0.14's SVGExporter cannot parse the SVG paths Qt 6.12 writes (it fails on
-        # every plot), so the scene is painted straight into Qt's own SVG generator.
-        scene = self.plot_widget.scene()
-        rect = self.plot_widget.ci.sceneBoundingRect()
-        generator = QSvgGenerator()
-        generator.setFileName(path)
-        generator.setTitle("Troop figures")
-        generator.setSize(rect.size().toSize())
-        generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
-        painter = QPainter()
-        if not painter.begin(generator):
-            return False
-        scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
-        return painter.end()
+        if suffix == ".csv":
+            Path(path).write_text(table.to_csv() if table else "", encoding="utf-8")
+            return
+        if table is None or not table.rows:
+            raise OSError("There is nothing to draw: no troop figures in the chart.")
+        config = self.config()
+        try:
+            write_chart(table, path, style=config["style"], scale=config["scale"])
+        except ExportError as exc:
+            raise OSError(str(exc)) from exc
 
     def choose_export(self, suffix: str = ".png") -> str | None:
         """Ask where to save, then export; returns the path or None when cancelled."""
@@ -478,9 +568,18 @@ class ChartPanel(QWidget):
     def update_briefing_button(self) -> None:
         self.briefing_button.setVisible(self.hooks.enabled("addChartToBriefing"))
 
-    def _add_to_briefing(self) -> None:
+    def briefing_config(self) -> dict[str, Any]:
+        """The chart as drawn, for a briefing: scope, kinds, scale, style and the countries
+        drawn (so the briefing draws these countries, not whatever fits on paper)."""
         config = self.config()
         config["article_ids"] = (
             list(self.result_ids or []) if config["scope"] == "results" else None
         )
-        self.hooks.addChartToBriefing.emit(config)
+        everyone = self.table.countries() if self.table is not None else []
+        config["countries"] = (
+            None if self.drawn_countries == everyone else list(self.drawn_countries)
+        )
+        return config
+
+    def _add_to_briefing(self) -> None:
+        self.hooks.addChartToBriefing.emit(self.briefing_config())

@@ -82,20 +82,6 @@ DARK = Highlights(
     muted="#9ca3af",
 )
 
-# Chart series colours (Tableau 10): distinct on white and on near-black.
-SERIES = (
-    "#4e79a7",
-    "#f28e2b",
-    "#e15759",
-    "#76b7b2",
-    "#59a14f",
-    "#edc948",
-    "#b07aa1",
-    "#ff9da7",
-    "#9c755f",
-    "#bab0ac",
-)
-
 
 def is_dark(palette: QPalette | None = None) -> bool:
     palette = palette or QGuiApplication.palette()

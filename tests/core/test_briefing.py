@@ -137,8 +137,10 @@ def test_resolve_collects_figures_entities_and_sources(workspace):
         ]
     )
     doc = bf.resolve(workspace, brief)
-    assert [i.number for i in doc.items] == [1, 2, 3]
-    passage, fig, gone = doc.items
+    # The chart is an item like the others, numbered in its place.
+    assert [i.number for i in doc.items] == [1, 2, 3, 4]
+    passage, fig, chart, gone = doc.items
+    assert chart.chart is doc.charts[0] and chart.heading.startswith("Chart 1: Troops by")
     # Only the figure inside the quoted span, not the article's other figures.
     assert [r.figure.low for r in passage.figures] == [4000]
     assert fig.figure is not None and fig.figure.figure.low == 50 and fig.figure.figure.high == 60
@@ -147,6 +149,8 @@ def test_resolve_collects_figures_entities_and_sources(workspace):
     assert [s.article_id for s in doc.sources] == [leaders.id, german.id]
     assert len(doc.key_figures) == 2
     assert len(doc.charts) == 1 and doc.charts[0].table.rows
+    # Every article behind a drawn bar is a numbered source (here the German one, already cited).
+    assert [s.article_id for s in doc.charts[0].sources] == [german.id]
     names = {e.name: e.items for e in doc.index}
     assert names.get("Poland") == [1] and 2 in names.get("Norway", [])
 

@@ -13,6 +13,7 @@ from briefing_app.core import briefing as bf
 from briefing_app.core import briefing_chart
 from briefing_app.core.briefing import Briefing, BriefingItem, ChartConfig
 from briefing_app.core.export import ExportError, export_document, format_for, to_html, to_markdown
+from briefing_app.core.figures import KINDS
 from briefing_app.core.workspace import Workspace
 
 MARKING = "NATO RESTRICTED"
@@ -67,7 +68,9 @@ def seed_briefing(workspace: Workspace) -> Briefing:
             ),
             BriefingItem.figure(third.id, german.key, third.title),
             BriefingItem.article(third.id, third.title),
-            BriefingItem.chart_of(ChartConfig(article_ids=[first.id, second.id, third.id])),
+            BriefingItem.chart_of(
+                ChartConfig(article_ids=[first.id, second.id, third.id], kinds=KINDS, scale="log")
+            ),
         ],
     )
     brief.items[
