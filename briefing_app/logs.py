@@ -26,11 +26,8 @@ def configure(*, verbose: bool = False, path: Path | None = None) -> Path | None
 
     With no writable data folder the file is left out and warnings still reach stderr.
     """
+    stop()
     root = logging.getLogger("briefing_app")
-    for handler in _installed:
-        root.removeHandler(handler)
-        handler.close()
-    _installed.clear()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     target = path or log_file()
     written: Path | None = target
@@ -52,3 +49,13 @@ def configure(*, verbose: bool = False, path: Path | None = None) -> Path | None
     for handler in _installed:
         root.addHandler(handler)
     return written
+
+
+def stop() -> None:
+    """Remove and close the handlers `configure` added."""
+    root = logging.getLogger("briefing_app")
+    for handler in _installed:
+        root.removeHandler(handler)
+        handler.close()
+    _installed.clear()
+    root.setLevel(logging.NOTSET)

@@ -8,6 +8,7 @@ its progress and stays responsive. The main window feeds it through the `add_*` 
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import (
@@ -253,6 +254,7 @@ class _ExportJob(QRunnable):
         except ExportError as exc:
             self.signals.failed.emit(str(exc))
         except Exception as exc:  # noqa: BLE001 — a worker must report, never die silently
+            logging.getLogger(__name__).error("export to %s failed", self.path, exc_info=True)
             self.signals.failed.emit(f"Export failed: {exc}")
         else:
             self.signals.finished.emit(str(path))
