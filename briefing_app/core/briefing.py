@@ -10,6 +10,7 @@ Markdown, PDF) needs, so that no renderer touches the library.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -317,10 +318,62 @@ class _OfflineExtension(Extension):
         md.treeprocessors.register(_OfflineLinks(md, self.clickable), "offline_links", 0)
 
 
-def markdown_to_html(text: str, *, clickable_links: bool = False) -> str:
-    """The user's Markdown as an HTML fragment that references nothing outside itself."""
+_ATX_HEADING = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)")
+_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def demote_headings(text: str, under: int) -> str:
+    """The user's Markdown with every heading `under` levels lower (at most level 6).
+
+    A summary printed under "## Executive summary" keeps its own "# Key points" inside that
+    section: with under=2 it becomes "### Key points". Headings underlined with === or ---
+    are rewritten as # headings; fenced code is left alone.
+    """
+    if under <= 0 or not text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    fence: str | None = None
+    for line in lines:
+        opened = _FENCE.match(line)
+        if fence is not None:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = None
+            out.append(line)
+            continue
+        if opened:
+            fence = opened.group(1)
+            out.append(line)
+            continue
+        underline = _SETEXT_UNDERLINE.match(line)
+        previous = out[-1] if out else ""
+        if underline and previous.strip() and not _ATX_HEADING.match(previous):
+            if not _is_block_start(previous):
+                level = 1 if underline.group(1)[0] == "=" else 2
+                out[-1] = "#" * min(level + under, 6) + " " + previous.strip()
+                continue
+        heading = _ATX_HEADING.match(line)
+        if heading:
+            hashes = "#" * min(len(heading.group(2)) + under, 6)
+            line = heading.group(1) + hashes + line[heading.end() :]
+        out.append(line)
+    return "\n".join(out)
+
+
+def _is_block_start(line: str) -> bool:
+    """A line an underline cannot turn into a heading: a list item, a quote, a table row."""
+    return bool(re.match(r"^ {0,3}([-*+>|]|\d+[.)])( |$)", line)) or line.startswith("    ")
+
+
+def markdown_to_html(text: str, *, clickable_links: bool = False, under: int = 0) -> str:
+    """The user's Markdown as an HTML fragment that references nothing outside itself.
+
+    `under` is the heading level of the section it is printed in (see demote_headings).
+    """
     if not text.strip():
         return ""
+    text = demote_headings(text, under)
     md = _markdown.Markdown(
         extensions=[*MARKDOWN_EXTENSIONS, _OfflineExtension(clickable_links)],
         output_format="html",
@@ -582,6 +635,7 @@ __all__ = [
     "ResolvedItem",
     "Source",
     "delete",
+    "demote_headings",
     "display_date",
     "figure_summary",
     "load",
