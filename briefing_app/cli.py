@@ -237,7 +237,11 @@ def _load_extra_commands() -> None:
     # Optional command groups live beside their core modules; importing them registers them.
     import importlib
 
-    for module in ("briefing_app.cli_export", "briefing_app.cli_watch"):
+    for module in (
+        "briefing_app.cli_articles",
+        "briefing_app.cli_export",
+        "briefing_app.cli_watch",
+    ):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:
@@ -446,6 +450,10 @@ def cmd_show(workspace, args: argparse.Namespace) -> int:
         print(f"briefing: no article {args.id}", file=sys.stderr)
         return EXIT_ERROR
     a = view.article
+    from briefing_app.cli_articles import describe_stored, troop_figures
+
+    troops = troop_figures(view)
+    troop_numbers = {id(f): n for n, f in enumerate(troops, start=1)}
     if args.json:
         payload = {
             "id": a.id,
@@ -458,12 +466,16 @@ def cmd_show(workspace, args: argparse.Namespace) -> int:
             "path": a.path,
             "imported_at": a.imported_at,
             "edited": a.edited,
+            "read": a.read,
+            "starred": a.starred,
             "body": a.body,
             "entities": [e.to_dict() for e in view.entities],
             "figures": [
                 {
                     **f.figure.to_dict(),
                     "key": f.key,
+                    # troop figures carry the number `briefing figure ID N` takes
+                    "number": troop_numbers.get(id(f)),
                     "corrected": f.corrected,
                     "rejected": f.rejected,
                 }
@@ -474,20 +486,21 @@ def cmd_show(workspace, args: argparse.Namespace) -> int:
         return EXIT_OK
     print(a.title)
     print(" · ".join(x for x in (a.date or "undated", a.source, a.dateline, a.url) if x))
+    print(" · ".join(("read" if a.read else "unread", *(["starred"] if a.starred else []))))
     if a.path:
         print(f"from {a.path}" + (" (original file is gone)" if a.original_missing else ""))
     print()
     for para in a.body.split("\n"):
         print(textwrap.fill(para, 96) if para.strip() else "")
-    troops = [f for f in view.figures if f.figure.kind == "troops" and not f.rejected]
     if troops:
-        print("\nTroop figures:")
-        for f in troops:
-            print("  " + _describe_troops(f.figure) + (" (corrected)" if f.corrected else ""))
+        print(f"\nTroop figures (correct one with: briefing figure {a.id} N …):")
+        for number, stored in enumerate(troops, start=1):
+            print("  " + describe_stored(number, stored))
     return EXIT_OK
 
 
-def _describe_troops(f) -> str:
+def describe_troops(f) -> str:
+    """ "Germany → Lithuania: about 360 (deployment, 2022)", for the terminal."""
     if f.low is None:
         count = f.vague or "unknown number"
     elif f.low == f.high:
@@ -606,5 +619,5 @@ def cmd_extract(args: argparse.Namespace) -> int:
         print(f"  places: {', '.join(places) or '-'}")
         print(f"  organisations: {', '.join(orgs) or '-'}")
         for f in troops:
-            print("  troops: " + _describe_troops(SimpleNamespace(**f)))
+            print("  troops: " + describe_troops(SimpleNamespace(**f)))
     return status

@@ -38,6 +38,7 @@ ITEM_KINDS = ("article", "passage", "figure", "chart")
 PAGE_SIZES = ("A4", "Letter")
 CHART_STYLES = ("bars", "lines")
 DEFAULT_MARKING = "UNCLASSIFIED"
+UNTITLED = "Untitled briefing"
 MARKDOWN_EXTENSIONS = ("tables", "sane_lists", "fenced_code")
 # People, places and organisations go in the index; nationalities ("Russian") would swamp it.
 INDEX_LABELS = {"PERSON": "person", "GPE": "place", "ORG": "organisation"}
@@ -190,7 +191,7 @@ class BriefingItem:
 
 @dataclass
 class Briefing:
-    title: str = "Untitled briefing"
+    title: str = UNTITLED
     author: str = ""
     date: str = field(default_factory=lambda: _dt.date.today().isoformat())
     marking: str = DEFAULT_MARKING
@@ -243,6 +244,38 @@ def names(workspace: Workspace) -> list[str]:
 def load(workspace: Workspace, name: str) -> Briefing | None:
     document = workspace.library.load_briefing(name)
     return Briefing.from_dict(document) if document is not None else None
+
+
+def find(workspace: Workspace, name_or_title: str) -> tuple[str, Briefing] | None:
+    """A stored briefing by its name, else by its title; None when neither matches.
+
+    The window shows both (the chooser lists the name, the Title field the title), so a user
+    may give either. A title shared by several briefings raises BriefingError naming them.
+    """
+    brief = load(workspace, name_or_title)
+    if brief is not None:
+        return name_or_title, brief
+    wanted = name_or_title.strip().casefold()
+    matches = []
+    for name in names(workspace):
+        try:
+            candidate = load(workspace, name)
+        except BriefingError:  # a briefing from a newer version: not the one asked for
+            continue
+        if candidate is not None and candidate.title.strip().casefold() == wanted:
+            matches.append((name, candidate))
+    if len(matches) > 1:
+        listed = ", ".join(f"“{name}”" for name, _ in matches)
+        raise BriefingError(
+            f"Several briefings have the title “{name_or_title}” ({listed}); give one's name."
+        )
+    return matches[0] if matches else None
+
+
+def label(name: str, briefing: Briefing | None) -> str:
+    """How a stored briefing is listed: its name, and its title when that says something else."""
+    title = briefing.title.strip() if briefing is not None else ""
+    return f"{name} — {title}" if title not in ("", name, UNTITLED) else name
 
 
 def save(workspace: Workspace, name: str, briefing: Briefing) -> None:
@@ -638,6 +671,8 @@ __all__ = [
     "demote_headings",
     "display_date",
     "figure_summary",
+    "find",
+    "label",
     "load",
     "markdown_to_html",
     "names",
