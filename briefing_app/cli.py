@@ -1,4 +1,8 @@
-"""The command line: import, search, show, extract, figures, reindex, stats, and the window (gui)."""
+"""The command line: import, search, show, edit, extract, figures, reindex, stats, and the window.
+
+More commands (export, briefings, watched folders, reading state and figure corrections) live in
+the cli_* modules beside this one and register themselves in EXTRA_COMMANDS.
+"""
 
 from __future__ import annotations
 
