@@ -174,6 +174,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _run(argv)
     except BrokenPipeError:
+        # Logged, not shown: the usual cause is `| head`, but the log keeps where it happened.
+        log.info("the output was closed by its reader", exc_info=True)
         _silence_stdout()
         return EXIT_BROKEN_PIPE
 

@@ -222,3 +222,9 @@ def test_chart_undated_group_label(qtbot, window):
     # What the user reads under the last group of bars.
     [ticks] = window.chart.plot.getAxis("bottom")._tickLevels
     assert ticks[-1] == (len(groups) - 1, "undated")
+
+
+def test_a_new_library_says_it_was_given_the_sample_articles(qtbot, window):
+    message = window.statusBar().currentMessage()
+    assert "built-in sample articles" in message and "first run" in message
+    assert len(titles(window)) == 3
