@@ -198,7 +198,8 @@ def _run(argv: list[str] | None) -> int:
     args = parse_arguments(parser, argv)
     from briefing_app import logs
 
-    logs.configure(verbose=args.verbose)
+    # The self-test promises to leave the user's folders alone: its log goes to stderr only.
+    logs.configure(verbose=args.verbose, to_file=not args.self_test)
     log.debug("briefing %s: %s", __version__, " ".join(sys.argv[1:] if argv is None else argv))
     if args.self_test:
         from briefing_app.selftest import run_self_test

@@ -21,23 +21,27 @@ FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 _installed: list[logging.Handler] = []
 
 
-def configure(*, verbose: bool = False, path: Path | None = None) -> Path | None:
+def configure(
+    *, verbose: bool = False, path: Path | None = None, to_file: bool = True
+) -> Path | None:
     """Log to the rotating file (and to stderr when `verbose`); returns the file, or None.
 
-    With no writable data folder the file is left out and warnings still reach stderr.
+    With no writable data folder, or `to_file=False` (the self-test touches no user folder),
+    the file is left out and warnings still reach stderr.
     """
     stop()
     root = logging.getLogger("briefing_app")
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     target = path or log_file()
-    written: Path | None = target
+    written: Path | None = target if to_file else None
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            target, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
-        )
-        handler.setFormatter(logging.Formatter(FORMAT))
-        _installed.append(handler)
+        if to_file:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handler: logging.Handler = logging.handlers.RotatingFileHandler(
+                target, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
+            )
+            handler.setFormatter(logging.Formatter(FORMAT))
+            _installed.append(handler)
     except OSError as exc:
         written = None
         print(f"briefing: cannot write the log {target}: {exc.strerror or exc}", file=sys.stderr)

@@ -51,3 +51,11 @@ def test_an_unwritable_folder_keeps_warnings_on_stderr(tmp_path, capsys):
     logging.getLogger("briefing_app.core").warning("still seen")
     err = capsys.readouterr().err
     assert "cannot write the log" in err and "still seen" in err
+
+
+def test_without_the_file_nothing_is_written_and_warnings_reach_stderr(tmp_path, capsys):
+    path = tmp_path / "data" / "briefing.log"
+    assert logs.configure(path=path, to_file=False) is None
+    logging.getLogger("briefing_app.selftest").warning("seen on stderr")
+    assert not (tmp_path / "data").exists()
+    assert "seen on stderr" in capsys.readouterr().err
