@@ -22,33 +22,32 @@ class _InOrder(argparse.Action):
         setattr(namespace, self.dest, items)
 
 
+# option -> (what it takes, help), in the order `--help` lists them
+ITEM_OPTIONS = {
+    "--article": (("ID",), "a whole article"),
+    "--passage": (("ID", "TEXT"), "a quote: TEXT exactly as it stands in article ID"),
+    "--span": (
+        ("ID", "START", "END"),
+        "a passage by character offsets into article ID's text (as `show --json` has it)",
+    ),
+    "--figure": (
+        ("ID", "N"),
+        "troop figure N of article ID, numbered as `briefing show ID` lists them",
+    ),
+}
+
+
 def add_item_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("name", help="the briefing's name or title")
-    p.add_argument("--article", dest="items", action=_InOrder, metavar="ID", help="a whole article")
-    p.add_argument(
-        "--passage",
-        dest="items",
-        action=_InOrder,
-        nargs=2,
-        metavar=("ID", "TEXT"),
-        help="a quote: TEXT exactly as it stands in article ID",
-    )
-    p.add_argument(
-        "--span",
-        dest="items",
-        action=_InOrder,
-        nargs=3,
-        metavar=("ID", "START", "END"),
-        help="a passage by character offsets into article ID's text (as `show --json` has it)",
-    )
-    p.add_argument(
-        "--figure",
-        dest="items",
-        action=_InOrder,
-        nargs=2,
-        metavar=("ID", "N"),
-        help="troop figure N of article ID, numbered as `briefing show ID` lists them",
-    )
+    for option, (takes, help_text) in ITEM_OPTIONS.items():
+        p.add_argument(
+            option,
+            dest="items",
+            action=_InOrder,
+            nargs=len(takes) if len(takes) > 1 else None,
+            metavar=takes if len(takes) > 1 else takes[0],
+            help=help_text,
+        )
     p.add_argument("--note", default="", help="a note (Markdown) on each item added")
 
 

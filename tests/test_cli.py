@@ -3,31 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parent.parent
+from cli_support import REPO, cli_env, run_cli
 
 
 def briefing(library: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, str(REPO / "main.py"), "--library", str(library), *args],
-        capture_output=True,
-        text=True,
-        input=stdin,
-        cwd=REPO,
-        env=cli_env(library),
-        timeout=120,
-    )
-
-
-def cli_env(library: Path) -> dict[str, str]:
-    """The environment of a command: its log goes to a data folder beside the library."""
-    return {**os.environ, "XDG_DATA_HOME": str(library.parent / "data")}
+    return run_cli(library, *args, stdin=stdin)
 
 
 @pytest.fixture(scope="module")
@@ -198,5 +183,5 @@ def test_verbose_logs_to_stderr_and_the_log_file_always(library):
     done = briefing(library, "--verbose", "stats")
     assert done.returncode == 0 and "DEBUG" in done.stderr
     assert "DEBUG" not in briefing(library, "stats").stderr
-    log_file = library.parent / "data" / "BriefingReader" / "briefing.log"
+    log_file = library.parent / "BriefingReader" / "briefing.log"
     assert "briefing_app.cli" in log_file.read_text(encoding="utf-8")

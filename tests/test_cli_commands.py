@@ -4,27 +4,13 @@ items, and a stored briefing found by its name or its title. The real program in
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_support import REPO, run_cli
 
-REPO = Path(__file__).resolve().parent.parent
 QUOTE = "Lambrecht said that these proposed reinforcements"
-
-
-def run(library: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(library.parent)}
-    return subprocess.run(
-        [sys.executable, str(REPO / "main.py"), "--library", str(library), *args],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env=env,
-        timeout=120,
-    )
+run = run_cli
 
 
 def show(library: Path, article_id: int) -> dict:
