@@ -9,8 +9,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from briefing_app.cli import EXIT_ERROR, EXIT_OK, EXIT_USAGE, EXTRA_COMMANDS, describe_troops
+
+if TYPE_CHECKING:
+    from briefing_app.core.library import StoredFigure
+    from briefing_app.core.workspace import ArticleView, Workspace
 
 # command -> (help, flag, value, past tense)
 FLAG_COMMANDS = {
@@ -21,12 +27,14 @@ FLAG_COMMANDS = {
 }
 
 
-def troop_figures(view) -> list:
+def troop_figures(view: ArticleView) -> list[StoredFigure]:
     """An article's troop figures as `show` numbers them: all of them, rejected ones included."""
     return [f for f in view.figures if f.figure.kind == "troops"]
 
 
-def figure_by_number(workspace, article_id: int, number: int):
+def figure_by_number(
+    workspace: Workspace, article_id: int, number: int
+) -> tuple[tuple[ArticleView, StoredFigure] | None, str | None]:
     """(view, stored figure) for `show`'s figure `number`, or a message saying what is wrong."""
     view = workspace.article(article_id)
     if view is None:
@@ -42,7 +50,7 @@ def figure_by_number(workspace, article_id: int, number: int):
     return (view, figures[number - 1]), None
 
 
-def describe_stored(number: int, stored) -> str:
+def describe_stored(number: int, stored: StoredFigure) -> str:
     """ "2. Germany → Lithuania: about 360 (deployment, 2022) (corrected)"."""
     state = " (rejected)" if stored.rejected else " (corrected)" if stored.corrected else ""
     return f"{number}. {describe_troops(stored.figure)}{state}"
@@ -55,7 +63,7 @@ def _add_flag_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("ids", nargs="+", type=int, metavar="ID")
 
 
-def _flag_runner(command: str):
+def _flag_runner(command: str) -> Callable[[Workspace, argparse.Namespace], int]:
     _help, flag, value, done = FLAG_COMMANDS[command]
 
     def run(workspace, args: argparse.Namespace) -> int:
@@ -101,7 +109,7 @@ def add_figure_arguments(p: argparse.ArgumentParser) -> None:
     action.add_argument("--revert", action="store_true", help="drop the correction or rejection")
 
 
-def run_figure(workspace, args: argparse.Namespace) -> int:
+def run_figure(workspace: Workspace, args: argparse.Namespace) -> int:
     changes = {
         name: getattr(args, name)
         for name in ("contributor", "host", "count", "year")

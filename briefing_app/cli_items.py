@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from briefing_app.cli import EXIT_ERROR, EXIT_OK
+
+if TYPE_CHECKING:
+    from briefing_app.core.briefing import Briefing
+    from briefing_app.core.workspace import Workspace
 
 
 class _InOrder(argparse.Action):
@@ -51,7 +56,7 @@ def add_item_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--note", default="", help="a note (Markdown) on each item added")
 
 
-def run_add(workspace, name: str, brief, args: argparse.Namespace) -> int:
+def run_add(workspace: Workspace, name: str, brief: Briefing, args: argparse.Namespace) -> int:
     from briefing_app.core import briefing as briefings
 
     if not args.items:
