@@ -1,10 +1,16 @@
-"""The command line: import, search, show, extract, figures, reindex, stats, and the window (gui)."""
+"""The command line: import, search, show, edit, extract, figures, reindex, stats, and the window.
+
+More commands (export, briefings, watched folders, reading state and figure corrections) live in
+the cli_* modules beside this one and register themselves in EXTRA_COMMANDS.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import multiprocessing
+import os
 import signal
 import sys
 import textwrap
@@ -18,18 +24,40 @@ from briefing_app import __version__
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+# What a shell reports for a program killed by SIGPIPE (128 + 13), as for `cat` or `grep`
+# writing into `| head`: a script with `set -o pipefail` sees the same as with those tools.
+EXIT_BROKEN_PIPE = 141
+
+# The command line's sort words, as the window says them; the older spellings stay accepted so
+# that scripts written for them keep working.
+SORT_WORDS = {"relevance": "relevance", "newest": "date", "oldest": "date_asc"}
+SORT_ALIASES = {"date": "newest", "date_asc": "oldest"}
+
+log = logging.getLogger(__name__)
 
 # Subcommands contributed by other modules register here: name -> (add_arguments, run).
 # Keeps this module a thin dispatcher as export and watched folders add their commands.
 EXTRA_COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable]] = {}
 
 
+def _verbose_option(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--verbose",
+        "-v",
+        action="store_true",
+        default=default,
+        help="also write the log to stderr (it is always written to the log file)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing",
         description="Briefing Reader: read, search and brief from defence and foreign-affairs news.",
+        epilog=f"Log file: {_log_file_text()}",
     )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    _verbose_option(parser, False)
     parser.add_argument(
         "--library",
         metavar="DIR",
@@ -40,7 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="import the seeds into a temporary library, search, extract, chart and export; exit 0 if all worked",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # --verbose is accepted after the command too; SUPPRESS keeps a subcommand from resetting
+    # what was given before it.
+    common = argparse.ArgumentParser(add_help=False)
+    _verbose_option(common, argparse.SUPPRESS)
+    sub = _Subcommands(parser.add_subparsers(dest="command", metavar="COMMAND"), [common])
 
     p = sub.add_parser("gui", help="open the window (the default)")
     p.add_argument("paths", nargs="*", help="files or folders to import on start")
@@ -54,7 +86,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
     p.add_argument("--limit", type=int, default=10, help="results per page (default 10)")
     p.add_argument("--page", type=int, default=1)
-    p.add_argument("--sort", choices=("relevance", "date", "date_asc"), default="relevance")
+    p.add_argument(
+        "--sort",
+        choices=(*SORT_WORDS, *SORT_ALIASES),
+        metavar="{relevance,newest,oldest}",
+        default="relevance",
+        help="order of the results (undated articles last); default relevance",
+    )
     p.add_argument("--since", metavar="DATE")
     p.add_argument("--until", metavar="DATE")
     p.add_argument("--facets", action="store_true", help="also print facet counts")
@@ -91,12 +129,78 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Subcommands:
+    """add_parser with the options every subcommand shares (--verbose)."""
+
+    def __init__(self, action: argparse._SubParsersAction, parents: list) -> None:
+        self._action = action
+        self._parents = parents
+
+    def add_parser(self, name: str, **kwargs: object) -> argparse.ArgumentParser:
+        return self._action.add_parser(name, parents=self._parents, **kwargs)
+
+
+def _log_file_text() -> str:
+    from briefing_app.paths import log_file
+
+    return str(log_file())
+
+
+def parse_arguments(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace:
+    """Parse, and report an unknown option with the usage of the command it was given to.
+
+    argparse hands a subcommand's unknown options back to the top-level parser, whose error
+    shows the top-level usage; the innermost chosen subcommand's usage is the one that helps.
+    """
+    args, extras = parser.parse_known_args(argv)
+    if extras:
+        _innermost(parser, args).error(f"unrecognized arguments: {' '.join(extras)}")
+    return args
+
+
+def _innermost(parser: argparse.ArgumentParser, args: argparse.Namespace):
+    while True:
+        chosen = None
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                chosen = action.choices.get(getattr(args, action.dest, None) or "")
+        if chosen is None:
+            return parser
+        parser = chosen
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line; a reader that closes the pipe early (`| head`) ends it quietly."""
+    try:
+        return _run(argv)
+    except BrokenPipeError:
+        # Logged, not shown: the usual cause is `| head`, but the log keeps where it happened.
+        log.info("the output was closed by its reader", exc_info=True)
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+
+
+def _silence_stdout() -> None:
+    # Python's documented recipe: point stdout at devnull so the flush at exit does not raise
+    # (and print a second traceback) on the closed pipe.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a real file (an embedding, a test capture)
+        pass
+
+
+def _run(argv: list[str] | None) -> int:
     # A frozen bundle re-runs its executable for the extraction process of large imports.
     multiprocessing.freeze_support()
     _load_extra_commands()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_arguments(parser, argv)
+    from briefing_app import logs
+
+    # The self-test promises to leave the user's folders alone: its log goes to stderr only.
+    logs.configure(verbose=args.verbose, to_file=not args.self_test)
+    log.debug("briefing %s: %s", __version__, " ".join(sys.argv[1:] if argv is None else argv))
     if args.self_test:
         from briefing_app.selftest import run_self_test
 
@@ -113,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         workspace = _open_workspace(args)
     except LibraryError as exc:
+        log.error("opening the library failed: %s", exc)
         print(f"briefing: {exc}", file=sys.stderr)
         return EXIT_ERROR
     try:
@@ -139,7 +244,12 @@ def _load_extra_commands() -> None:
     # Optional command groups live beside their core modules; importing them registers them.
     import importlib
 
-    for module in ("briefing_app.cli_export", "briefing_app.cli_watch", "briefing_app.cli_chart"):
+    for module in (
+        "briefing_app.cli_articles",
+        "briefing_app.cli_chart",
+        "briefing_app.cli_export",
+        "briefing_app.cli_watch",
+    ):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:
@@ -151,7 +261,9 @@ def _open_workspace(args: argparse.Namespace):
     from briefing_app.core.workspace import Workspace
 
     bar = TerminalProgress(enabled=sys.stderr.isatty())
-    workspace = Workspace.open(args.library, progress=bar)
+    # The built-in articles are the window's welcome on its first run, never something a
+    # command adds to a library a user is filling with their own corpus.
+    workspace = Workspace.open(args.library, seed_if_empty=False, progress=bar)
     bar.finish()
     for notice in workspace.notices:
         print(f"briefing: {notice}", file=sys.stderr)
@@ -202,11 +314,11 @@ def cmd_import(workspace, args: argparse.Namespace) -> int:
     reports = []
     if "-" in args.paths:
         reports.append(workspace.import_text(sys.stdin.read()))
+    missing = [p for p in paths if not Path(p).exists()]
+    for p in missing:
+        print(f"briefing: {p}: no such file or folder", file=sys.stderr)
+    paths = [p for p in paths if Path(p).exists()]
     if paths:
-        missing = [p for p in paths if not Path(p).exists()]
-        for p in missing:
-            print(f"briefing: {p}: no such file or folder", file=sys.stderr)
-        paths = [p for p in paths if Path(p).exists()]
         bar = TerminalProgress(enabled=sys.stderr.isatty() and not args.quiet)
         cancel = _CancelOnSigterm()
         reports.append(workspace.import_paths(paths, progress=bar, cancelled=cancel))
@@ -229,6 +341,21 @@ def cmd_import(workspace, args: argparse.Namespace) -> int:
         print(f"  … and {len(skipped) - 50} more skipped")
     if any(r.cancelled for r in reports):
         print("Import cancelled; what was imported before is kept.")
+    return _import_status(args.paths, missing, skipped, imported + updated + unchanged + duplicates)
+
+
+def _import_status(given: list[str], missing: list[str], skipped: list, read: int) -> int:
+    """Say how many of the paths failed; fail the command when nothing given could be read."""
+    if missing:
+        print(
+            f"briefing: {len(missing)} of {len(given)} paths given could not be found",
+            file=sys.stderr,
+        )
+    if skipped:
+        print(f"briefing: {len(skipped)} files or records could not be read", file=sys.stderr)
+    if read == 0 and (missing or skipped):
+        print("briefing: nothing given could be read", file=sys.stderr)
+        return EXIT_ERROR
     return EXIT_OK
 
 
@@ -255,7 +382,7 @@ def cmd_search(workspace, args: argparse.Namespace) -> int:
     try:
         result = workspace.search(
             args.query,
-            sort=args.sort,
+            sort=SORT_WORDS[SORT_ALIASES.get(args.sort, args.sort)],
             page=args.page,
             page_size=args.limit,
             since=args.since,
@@ -269,6 +396,7 @@ def cmd_search(workspace, args: argparse.Namespace) -> int:
             "query": result.query,
             "total": result.total,
             "page": result.page,
+            "page_size": result.page_size,
             "elapsed": round(result.elapsed, 4),
             "suggestion": result.suggestion,
             "hits": [
@@ -286,7 +414,7 @@ def cmd_search(workspace, args: argparse.Namespace) -> int:
         }
         print(json.dumps(payload, ensure_ascii=False, indent=1))
         return EXIT_OK
-    print(f"{result.total} articles match ({result.elapsed * 1000:.0f} ms)")
+    print(f"{result.total} articles match ({result.elapsed * 1000:.0f} ms){_page_note(result)}")
     if result.suggestion:
         print(f"Did you mean: {result.suggestion}")
     for n, hit in enumerate(result.hits, start=(result.page - 1) * result.page_size + 1):
@@ -298,6 +426,21 @@ def cmd_search(workspace, args: argparse.Namespace) -> int:
             if values:
                 print(f"\n{name}: " + ", ".join(f"{v} ({n})" for v, n in values))
     return EXIT_OK
+
+
+def _page_note(result) -> str:
+    """ "; showing 1–5, next: --page 2" when the matches run over more than one page."""
+    if result.total <= result.page_size and result.page == 1:
+        return ""
+    first = (result.page - 1) * result.page_size + 1
+    last = min(result.page * result.page_size, result.total)
+    if first > result.total:
+        pages = -(-result.total // result.page_size)
+        return f"; page {result.page} is past the last page ({pages})"
+    note = f"; showing {first}–{last}"
+    if last < result.total:
+        note += f", next: --page {result.page + 1}"
+    return note
 
 
 def _terminal_snippet(snippet_html: str) -> str:
@@ -315,6 +458,10 @@ def cmd_show(workspace, args: argparse.Namespace) -> int:
         print(f"briefing: no article {args.id}", file=sys.stderr)
         return EXIT_ERROR
     a = view.article
+    from briefing_app.cli_articles import describe_stored, troop_figures
+
+    troops = troop_figures(view)
+    troop_numbers = {id(f): n for n, f in enumerate(troops, start=1)}
     if args.json:
         payload = {
             "id": a.id,
@@ -327,12 +474,16 @@ def cmd_show(workspace, args: argparse.Namespace) -> int:
             "path": a.path,
             "imported_at": a.imported_at,
             "edited": a.edited,
+            "read": a.read,
+            "starred": a.starred,
             "body": a.body,
             "entities": [e.to_dict() for e in view.entities],
             "figures": [
                 {
                     **f.figure.to_dict(),
                     "key": f.key,
+                    # troop figures carry the number `briefing figure ID N` takes
+                    "number": troop_numbers.get(id(f)),
                     "corrected": f.corrected,
                     "rejected": f.rejected,
                 }
@@ -343,20 +494,21 @@ def cmd_show(workspace, args: argparse.Namespace) -> int:
         return EXIT_OK
     print(a.title)
     print(" · ".join(x for x in (a.date or "undated", a.source, a.dateline, a.url) if x))
+    print(" · ".join(("read" if a.read else "unread", *(["starred"] if a.starred else []))))
     if a.path:
         print(f"from {a.path}" + (" (original file is gone)" if a.original_missing else ""))
     print()
     for para in a.body.split("\n"):
         print(textwrap.fill(para, 96) if para.strip() else "")
-    troops = [f for f in view.figures if f.figure.kind == "troops" and not f.rejected]
     if troops:
-        print("\nTroop figures:")
-        for f in troops:
-            print("  " + _describe_troops(f.figure) + (" (corrected)" if f.corrected else ""))
+        print(f"\nTroop figures (correct one with: briefing figure {a.id} N …):")
+        for number, stored in enumerate(troops, start=1):
+            print("  " + describe_stored(number, stored))
     return EXIT_OK
 
 
-def _describe_troops(f) -> str:
+def describe_troops(f) -> str:
+    """ "Germany → Lithuania: about 360 (deployment, 2022)", for the terminal."""
     if f.low is None:
         count = f.vague or "unknown number"
     elif f.low == f.high:
@@ -476,5 +628,5 @@ def cmd_extract(args: argparse.Namespace) -> int:
         print(f"  places: {', '.join(places) or '-'}")
         print(f"  organisations: {', '.join(orgs) or '-'}")
         for f in troops:
-            print("  troops: " + _describe_troops(SimpleNamespace(**f)))
+            print("  troops: " + describe_troops(SimpleNamespace(**f)))
     return status

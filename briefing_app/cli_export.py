@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from briefing_app.cli import EXIT_ERROR, EXIT_OK, EXIT_USAGE, EXTRA_COMMANDS
+from briefing_app.cli_items import add_item_arguments
 
 
 def add_export_arguments(p: argparse.ArgumentParser) -> None:
@@ -18,7 +19,9 @@ def add_export_arguments(p: argparse.ArgumentParser) -> None:
     source.add_argument(
         "--query", "-q", help="build the briefing from every article matching this search"
     )
-    source.add_argument("--briefing", "-b", metavar="NAME", help="export a stored briefing")
+    source.add_argument(
+        "--briefing", "-b", metavar="NAME", help="export a stored briefing, by name or title"
+    )
     p.add_argument(
         "--out", "-o", required=True, metavar="FILE", help="the file to write (.pdf, .html, .md)"
     )
@@ -55,10 +58,11 @@ def run_export(workspace, args: argparse.Namespace) -> int:
         return EXIT_USAGE
     try:
         if args.briefing:
-            brief = briefings.load(workspace, args.briefing)
-            if brief is None:
-                print(f"briefing: no briefing called “{args.briefing}”", file=sys.stderr)
+            found = briefings.find(workspace, args.briefing)
+            if found is None:
+                print(_no_briefing(workspace, args.briefing), file=sys.stderr)
                 return EXIT_ERROR
+            brief = found[1]
         elif args.query is not None:
             brief = from_search(
                 workspace, args.query, by=args.by, combine=args.combine, style=args.style
@@ -127,15 +131,20 @@ def _read_notes(name: str | None) -> str | None:
 
 def add_briefing_arguments(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="briefing_action", metavar="ACTION", required=True)
-    q = sub.add_parser("list", help="list stored briefings")
+    q = sub.add_parser("list", help="list stored briefings (name — title)")
     q.add_argument("--json", action="store_true")
     q = sub.add_parser("show", help="print a stored briefing as Markdown (or JSON)")
-    q.add_argument("name")
+    q.add_argument("name", help="the briefing's name or title")
     q.add_argument("--json", action="store_true", help="print the stored JSON document")
+    q = sub.add_parser("new", help="store a new, empty briefing")
+    q.add_argument("name")
+    q.add_argument("--title", help="its title (default: the name)")
+    q = sub.add_parser("add", help="add articles, passages or troop figures to a stored briefing")
+    add_item_arguments(q)
     q = sub.add_parser("delete", help="delete a stored briefing")
-    q.add_argument("name")
+    q.add_argument("name", help="the briefing's name or title")
     q = sub.add_parser("rename", help="rename a stored briefing")
-    q.add_argument("name")
+    q.add_argument("name", help="the briefing's name or title")
     q.add_argument("new_name")
 
 
@@ -146,30 +155,31 @@ def run_briefing(workspace, args: argparse.Namespace) -> int:
     action = args.briefing_action
     try:
         if action == "list":
-            names = briefings.names(workspace)
-            if args.json:
-                print(json.dumps(names, ensure_ascii=False, indent=1))
-            elif not names:
-                print("No briefings stored.")
-            for name in names if not args.json else []:
-                brief = briefings.load(workspace, name)
-                count = len(brief.items) if brief else 0
-                print(f"{name}  —  {brief.title if brief else ''} ({count} items)")
-            return EXIT_OK
-        if action == "rename":
-            if workspace.library.load_briefing(args.name) is None:
-                print(f"briefing: no briefing called “{args.name}”", file=sys.stderr)
+            return _list_briefings(workspace, as_json=args.json)
+        if action == "new":
+            if workspace.library.load_briefing(args.name) is not None:
+                print(
+                    f"briefing: there is already a briefing called “{args.name}”", file=sys.stderr
+                )
                 return EXIT_ERROR
-            briefings.rename(workspace, args.name, args.new_name)
-            print(f"Renamed “{args.name}” to “{args.new_name}”.")
+            briefings.save(workspace, args.name, briefings.Briefing(title=args.title or args.name))
+            print(f"Stored the new briefing “{args.name}”.")
             return EXIT_OK
-        brief = briefings.load(workspace, args.name)
-        if brief is None:
-            print(f"briefing: no briefing called “{args.name}”", file=sys.stderr)
+        found = briefings.find(workspace, args.name)
+        if found is None:
+            print(_no_briefing(workspace, args.name), file=sys.stderr)
             return EXIT_ERROR
-        if action == "delete":
-            briefings.delete(workspace, args.name)
-            print(f"Deleted “{args.name}”.")
+        name, brief = found
+        if action == "add":
+            from briefing_app.cli_items import run_add
+
+            return run_add(workspace, name, brief, args)
+        if action == "rename":
+            briefings.rename(workspace, name, args.new_name)
+            print(f"Renamed “{name}” to “{args.new_name}”.")
+        elif action == "delete":
+            briefings.delete(workspace, name)
+            print(f"Deleted “{name}”.")
         elif args.json:
             print(json.dumps(brief.to_dict(), ensure_ascii=False, indent=1))
         else:
@@ -180,13 +190,41 @@ def run_briefing(workspace, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _list_briefings(workspace, *, as_json: bool) -> int:
+    from briefing_app.core import briefing as briefings
+
+    names = briefings.names(workspace)
+    if as_json:
+        print(json.dumps(names, ensure_ascii=False, indent=1))
+        return EXIT_OK
+    if not names:
+        print("No briefings stored.")
+    for name in names:
+        try:
+            brief = briefings.load(workspace, name)
+        except briefings.BriefingError as exc:
+            print(f"{name}  ({exc})")
+            continue
+        count = len(brief.items) if brief else 0
+        print(f"{briefings.label(name, brief)}  ({count} items)")
+    return EXIT_OK
+
+
+def _no_briefing(workspace, wanted: str) -> str:
+    from briefing_app.core import briefing as briefings
+
+    names = briefings.names(workspace)
+    stored = f"; stored: {', '.join(names)}" if names else "; none is stored"
+    return f"briefing: no briefing with the name or title “{wanted}”{stored}"
+
+
 EXTRA_COMMANDS["export"] = (
     "write a briefing (from a search or a stored one) as PDF, HTML or Markdown",
     add_export_arguments,
     run_export,
 )
 EXTRA_COMMANDS["briefing"] = (
-    "list, show, rename or delete stored briefings",
+    "list, show, create, add to, rename or delete stored briefings",
     add_briefing_arguments,
     run_briefing,
 )

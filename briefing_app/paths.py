@@ -35,4 +35,14 @@ def default_library_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     env = os.environ.get("BRIEFING_LIBRARY")
     if env:
         return Path(env).expanduser()
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "library"
+    return data_dir() / "library"
+
+
+def data_dir() -> Path:
+    """The user's data folder for this program (the default library and the log live here)."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def log_file() -> Path:
+    """The program's log: errors the program recovered from leave a trace here."""
+    return data_dir() / "briefing.log"

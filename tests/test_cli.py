@@ -8,32 +8,28 @@ import sys
 from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parent.parent
+from cli_support import REPO, cli_env, run_cli
 
 
 def briefing(library: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, str(REPO / "main.py"), "--library", str(library), *args],
-        capture_output=True,
-        text=True,
-        input=stdin,
-        cwd=REPO,
-        timeout=120,
-    )
+    return run_cli(library, *args, stdin=stdin)
 
 
 @pytest.fixture(scope="module")
 def library(tmp_path_factory):
     lib = tmp_path_factory.mktemp("cli") / "library"
-    done = briefing(lib, "stats")
+    done = briefing(lib, "import", str(REPO / "seeds"))
     assert done.returncode == 0, done.stderr
     return lib
 
 
-def test_first_use_seeds_the_library(library):
-    done = briefing(library, "stats", "--json")
-    assert json.loads(done.stdout)["articles"] == 3
+def test_the_command_line_never_adds_the_built_in_articles(tmp_path):
+    (tmp_path / "own.txt").write_text("title: Our own\n\nDanish troops trained in Latvia.\n")
+    done = briefing(tmp_path / "lib", "import", str(tmp_path / "own.txt"))
+    assert done.returncode == 0, done.stderr
+    stats = json.loads(briefing(tmp_path / "lib", "stats", "--json").stdout)
+    assert stats["articles"] == 1
+    assert "sample" not in done.stderr
 
 
 def test_search_json_has_marked_snippets(library):
@@ -109,3 +105,83 @@ def test_reindex_and_edit(library):
     assert "Indexed" in briefing(library, "reindex").stdout
     found = json.loads(briefing(library, "search", "year:2015", "--json").stdout)
     assert [h["id"] for h in found["hits"]] == [hit["id"]]
+
+
+def test_import_of_nothing_readable_fails_and_counts_the_failures(library, tmp_path):
+    done = briefing(library, "import", "/no/such/file.txt")
+    assert done.returncode == 1
+    assert "no such file" in done.stderr and "nothing given could be read" in done.stderr
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(b"\x00\x01\x02" * 100)
+    assert briefing(library, "import", str(junk)).returncode == 1
+    # Some paths read, some not: the import succeeds and says how many failed.
+    good = tmp_path / "good.txt"
+    good.write_text("title: Partial\n\nSwedish troops trained on Gotland.\n")
+    done = briefing(library, "import", str(good), "/no/such/a.txt", "/no/such/b.txt")
+    assert done.returncode == 0, done.stderr
+    assert "2 of 3 paths given could not be found" in done.stderr
+    assert "1 imported" in done.stdout
+
+
+def test_output_into_a_closed_pipe_ends_quietly(library, tmp_path):
+    long_text = tmp_path / "long.txt"
+    sentence = "Estonian troops and NATO allies trained near Tapa through the winter. "
+    long_text.write_text("title: A very long report\n\n" + (sentence * 40 + "\n\n") * 60)
+    assert briefing(library, "import", str(long_text)).returncode == 0
+    found = json.loads(briefing(library, "search", "title:long", "--json").stdout)
+    article_id = str(found["hits"][0]["id"])
+    # More output than a pipe holds (64 KiB): the writer meets the closed pipe mid-way.
+    command = [sys.executable, str(REPO / "main.py"), "--library", str(library), "show", article_id]
+    proc = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=REPO,
+        env=cli_env(library),
+    )
+    assert proc.stdout.readline().strip() == b"A very long report"
+    proc.stdout.close()  # what `| head -1` does after its line
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141
+    assert "Traceback" not in stderr and "BrokenPipeError" not in stderr
+
+
+def test_an_unknown_option_shows_the_usage_of_its_command(library):
+    done = briefing(library, "search", "troops", "--bogus")
+    assert done.returncode == 2
+    assert "usage: briefing search" in done.stderr and "--bogus" in done.stderr
+    done = briefing(library, "briefing", "list", "--bogus")
+    assert done.returncode == 2 and "usage: briefing briefing list" in done.stderr
+
+
+def test_sort_words_are_the_windows_and_the_old_ones_still_work(library):
+    def dates(*args: str) -> list:
+        hits = json.loads(briefing(library, "search", "", "--json", *args).stdout)["hits"]
+        return [h["date"] for h in hits if h["date"]]
+
+    newest = dates("--sort", "newest")
+    assert len(newest) >= 2 and newest == sorted(newest, reverse=True)
+    assert dates("--sort", "oldest") == sorted(newest)
+    assert dates("--sort", "date") == newest and dates("--sort", "date_asc") == sorted(newest)
+    done = briefing(library, "search", "x", "--sort", "sideways")
+    assert done.returncode == 2 and "newest" in done.stderr
+
+
+def test_a_limited_search_says_where_the_next_page_is(library):
+    total = json.loads(briefing(library, "search", "troops", "--json").stdout)["total"]
+    assert total >= 3
+    done = briefing(library, "search", "troops", "--limit", "2")
+    assert f"{total} articles match" in done.stdout
+    assert "showing 1–2, next: --page 2" in done.stdout
+    last = -(-total // 2)
+    done = briefing(library, "search", "troops", "--limit", "2", "--page", str(last))
+    assert f"showing {2 * last - 1}–{total}" in done.stdout
+    assert "next:" not in done.stdout
+
+
+def test_verbose_logs_to_stderr_and_the_log_file_always(library):
+    done = briefing(library, "--verbose", "stats")
+    assert done.returncode == 0 and "DEBUG" in done.stderr
+    assert "DEBUG" not in briefing(library, "stats").stderr
+    log_file = library.parent / "BriefingReader" / "briefing.log"
+    assert "briefing_app.cli" in log_file.read_text(encoding="utf-8")

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from briefing_app.core.country_colours import country_colour
-from tests.test_cli_export import run  # the real command line in a subprocess, no display
+from tests.test_cli_export import REPO, run  # the real command line in a subprocess, no display
+
+
+@pytest.fixture
+def library_dir(library_dir):
+    # The command line never seeds a library: import the seeds as a user would.
+    assert run(library_dir, "import", str(REPO / "seeds")).returncode == 0
+    return library_dir
 
 
 def _labels(svg: str) -> set[str]:

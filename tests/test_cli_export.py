@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
+import pytest
+from cli_support import REPO, run_cli
 from pypdf import PdfReader
 
-REPO = Path(__file__).resolve().parent.parent
+run = run_cli
 
 
-def run(library: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("DISPLAY", None)
-    env.pop("WAYLAND_DISPLAY", None)
-    return subprocess.run(
-        [sys.executable, "main.py", "--library", str(library), *args],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+@pytest.fixture
+def library_dir(library_dir):
+    assert run(library_dir, "import", str(REPO / "seeds")).returncode == 0
+    return library_dir
 
 
 def test_export_from_a_search_without_a_display(library_dir, tmp_path):
@@ -75,4 +64,5 @@ def test_export_errors_are_readable(library_dir, tmp_path):
     assert result.returncode == 1 and "no briefing" in result.stderr
     result = run(library_dir, "export", "--query", "troops", "--out", str(tmp_path / "b.txt"))
     assert result.returncode == 1 and ".pdf, .html or .md" in result.stderr
-    assert [p.name for p in tmp_path.iterdir()] == [library_dir.name]
+    # Nothing written beside the library but its log folder.
+    assert {p.name for p in tmp_path.iterdir()} == {library_dir.name, "BriefingReader"}

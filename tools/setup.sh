@@ -28,6 +28,11 @@ spec="."
 stamp=".venv/.briefing-installed-${extra:-app}"
 digest=$(cat pyproject.toml | sha256sum | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$digest" ]; then
+  # pip before 23.3 does not normalise extra names (PEP 685): it warned on every fresh install
+  # that lxml 6 "does not provide the extra 'html_clean'" (trafilatura's justext asks for
+  # lxml[html_clean]; lxml spells it html-clean). pip 24 and later print setuptools' notes
+  # on every editable install instead: 23.3 is quiet on both counts.
+  .venv/bin/python -m pip install -q --disable-pip-version-check "pip>=23.3,<24"
   .venv/bin/python -m pip install -q --disable-pip-version-check -e "$spec"
   echo "$digest" > "$stamp"
 fi

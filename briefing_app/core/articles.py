@@ -20,6 +20,7 @@ What a reader sets (the library can rely on it):
 from __future__ import annotations
 
 import hashlib
+import logging
 import stat
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -30,6 +31,8 @@ from briefing_app.core.formats.dates import parse_date
 from briefing_app.core.formats.decoding import FileProblem
 from briefing_app.core.formats.plaintext import read_text_article
 from briefing_app.core.records import Article, Skipped
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -150,6 +153,8 @@ def read_path(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Iterator[
     except OSError as error:
         yield Skipped(where, unreadable(error))
     except Exception as error:  # noqa: BLE001 - one file must never stop a batch
+        # An unforeseen failure is a bug to find: the user sees the reason, the log the trace.
+        log.warning("reading %s failed unexpectedly", where, exc_info=True)
         yield Skipped(where, f"could not be read: {type(error).__name__}: {error}")
 
 

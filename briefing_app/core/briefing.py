@@ -10,6 +10,7 @@ Markdown, PDF) needs, so that no renderer touches the library.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -41,6 +42,7 @@ PAGE_SIZES = ("A4", "Letter")
 CHART_STYLES = ("bars", "lines", "matrix")
 CHART_SCALES = ("linear", "log")
 DEFAULT_MARKING = "UNCLASSIFIED"
+UNTITLED = "Untitled briefing"
 MARKDOWN_EXTENSIONS = ("tables", "sane_lists", "fenced_code")
 # People, places and organisations go in the index; nationalities ("Russian") would swamp it.
 INDEX_LABELS = {"PERSON": "person", "GPE": "place", "ORG": "organisation"}
@@ -218,7 +220,7 @@ class BriefingItem:
 
 @dataclass
 class Briefing:
-    title: str = "Untitled briefing"
+    title: str = UNTITLED
     author: str = ""
     date: str = field(default_factory=lambda: _dt.date.today().isoformat())
     marking: str = DEFAULT_MARKING
@@ -271,6 +273,38 @@ def names(workspace: Workspace) -> list[str]:
 def load(workspace: Workspace, name: str) -> Briefing | None:
     document = workspace.library.load_briefing(name)
     return Briefing.from_dict(document) if document is not None else None
+
+
+def find(workspace: Workspace, name_or_title: str) -> tuple[str, Briefing] | None:
+    """A stored briefing by its name, else by its title; None when neither matches.
+
+    The window shows both (the chooser lists the name, the Title field the title), so a user
+    may give either. A title shared by several briefings raises BriefingError naming them.
+    """
+    brief = load(workspace, name_or_title)
+    if brief is not None:
+        return name_or_title, brief
+    wanted = name_or_title.strip().casefold()
+    matches = []
+    for name in names(workspace):
+        try:
+            candidate = load(workspace, name)
+        except BriefingError:  # a briefing from a newer version: not the one asked for
+            continue
+        if candidate is not None and candidate.title.strip().casefold() == wanted:
+            matches.append((name, candidate))
+    if len(matches) > 1:
+        listed = ", ".join(f"“{name}”" for name, _ in matches)
+        raise BriefingError(
+            f"Several briefings have the title “{name_or_title}” ({listed}); give one's name."
+        )
+    return matches[0] if matches else None
+
+
+def label(name: str, briefing: Briefing | None) -> str:
+    """How a stored briefing is listed: its name, and its title when that says something else."""
+    title = briefing.title.strip() if briefing is not None else ""
+    return f"{name} — {title}" if title not in ("", name, UNTITLED) else name
 
 
 def save(workspace: Workspace, name: str, briefing: Briefing) -> None:
@@ -346,10 +380,62 @@ class _OfflineExtension(Extension):
         md.treeprocessors.register(_OfflineLinks(md, self.clickable), "offline_links", 0)
 
 
-def markdown_to_html(text: str, *, clickable_links: bool = False) -> str:
-    """The user's Markdown as an HTML fragment that references nothing outside itself."""
+_ATX_HEADING = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)")
+_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def demote_headings(text: str, under: int) -> str:
+    """The user's Markdown with every heading `under` levels lower (at most level 6).
+
+    A summary printed under "## Executive summary" keeps its own "# Key points" inside that
+    section: with under=2 it becomes "### Key points". Headings underlined with === or ---
+    are rewritten as # headings; fenced code is left alone.
+    """
+    if under <= 0 or not text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    fence: str | None = None
+    for line in lines:
+        opened = _FENCE.match(line)
+        if fence is not None:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = None
+            out.append(line)
+            continue
+        if opened:
+            fence = opened.group(1)
+            out.append(line)
+            continue
+        underline = _SETEXT_UNDERLINE.match(line)
+        previous = out[-1] if out else ""
+        if underline and previous.strip() and not _ATX_HEADING.match(previous):
+            if not _is_block_start(previous):
+                level = 1 if underline.group(1)[0] == "=" else 2
+                out[-1] = "#" * min(level + under, 6) + " " + previous.strip()
+                continue
+        heading = _ATX_HEADING.match(line)
+        if heading:
+            hashes = "#" * min(len(heading.group(2)) + under, 6)
+            line = heading.group(1) + hashes + line[heading.end() :]
+        out.append(line)
+    return "\n".join(out)
+
+
+def _is_block_start(line: str) -> bool:
+    """A line an underline cannot turn into a heading: a list item, a quote, a table row."""
+    return bool(re.match(r"^ {0,3}([-*+>|]|\d+[.)])( |$)", line)) or line.startswith("    ")
+
+
+def markdown_to_html(text: str, *, clickable_links: bool = False, under: int = 0) -> str:
+    """The user's Markdown as an HTML fragment that references nothing outside itself.
+
+    `under` is the heading level of the section it is printed in (see demote_headings).
+    """
     if not text.strip():
         return ""
+    text = demote_headings(text, under)
     md = _markdown.Markdown(
         extensions=[*MARKDOWN_EXTENSIONS, _OfflineExtension(clickable_links)],
         output_format="html",
@@ -668,8 +754,11 @@ __all__ = [
     "ResolvedItem",
     "Source",
     "delete",
+    "demote_headings",
     "display_date",
     "figure_summary",
+    "find",
+    "label",
     "load",
     "markdown_to_html",
     "names",

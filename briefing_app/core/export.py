@@ -22,6 +22,7 @@ from briefing_app.core.briefing import (
     BriefingDocument,
     ResolvedChart,
     ResolvedItem,
+    demote_headings,
     display_date,
     figure_summary,
     markdown_to_html,
@@ -272,7 +273,7 @@ def to_html(document: BriefingDocument) -> str:
     anchors = dict((t, a) for a, t in sections)
     if b.summary.strip():
         out.append(f'<h2 id="{anchors["Executive summary"]}">Executive summary</h2>')
-        out.append(markdown_to_html(b.summary, clickable_links=True))
+        out.append(markdown_to_html(b.summary, clickable_links=True, under=2))
     if has_key_figures(document):
         out.append(f'<h2 id="{anchors["Key figures"]}">Key figures</h2>')
         out.append(_html_figures_table(document))
@@ -285,7 +286,7 @@ def to_html(document: BriefingDocument) -> str:
             out.append(_html_item(item))
     if b.notes.strip():
         out.append(f'<h2 id="{anchors["Notes"]}">Notes</h2>')
-        out.append(markdown_to_html(b.notes, clickable_links=True))
+        out.append(markdown_to_html(b.notes, clickable_links=True, under=2))
     if document.index:
         out.append(f'<h2 id="{anchors["Index"]}">Index</h2>')
         out.append("<table><tr><th>Name</th><th>Kind</th><th>Items</th></tr>")
@@ -348,7 +349,7 @@ def _html_chart(chart: ResolvedChart) -> str:
     )
     if not svg:
         return f"<p>{caption} No troop figures with a number in scope.</p>"
-    note = markdown_to_html(chart.note, clickable_links=True)
+    note = markdown_to_html(chart.note, clickable_links=True, under=2)
     return f"<figure>{svg}<figcaption>{caption}</figcaption>{note}</figure>"
 
 
@@ -368,7 +369,7 @@ def _html_item(item: ResolvedItem) -> str:
         out.append(f"<blockquote>{e(item.quote)}</blockquote>")
     if item.item.note.strip() and item.chart is None:  # a chart's note is in its caption
         out.append(
-            f'<div class="note">{markdown_to_html(item.item.note, clickable_links=True)}</div>'
+            f'<div class="note">{markdown_to_html(item.item.note, clickable_links=True, under=3)}</div>'
         )
     out.append("</section>")
     return "\n".join(out)
@@ -455,7 +456,7 @@ def to_markdown(document: BriefingDocument) -> str:
     if meta_line(document):
         out += [meta_line(document), ""]
     if b.summary.strip():
-        out += ["## Executive summary", "", b.summary.strip(), ""]
+        out += ["## Executive summary", "", demote_headings(b.summary.strip(), 2), ""]
     if has_key_figures(document):
         out += ["## Key figures", ""]
         if document.key_figures:
@@ -474,6 +475,8 @@ def to_markdown(document: BriefingDocument) -> str:
                     f"*Chart {chart.number}. {chart.caption}* (drawn in the PDF and HTML exports)",
                     "",
                 ]
+                if chart.note.strip():
+                    out += [demote_headings(chart.note.strip(), 2), ""]
     if document.items:
         out += ["## Items", ""]
         for item in document.items:
@@ -487,9 +490,9 @@ def to_markdown(document: BriefingDocument) -> str:
                 out += ["> " + line if line else ">" for line in item.quote.splitlines()]
                 out.append("")
             if item.item.note.strip():
-                out += ["**Note:** " + item.item.note.strip(), ""]
+                out += ["**Note:** " + demote_headings(item.item.note.strip(), 3), ""]
     if b.notes.strip():
-        out += ["## Notes", "", b.notes.strip(), ""]
+        out += ["## Notes", "", demote_headings(b.notes.strip(), 2), ""]
     if document.index:
         out += ["## Index", ""]
         for entry in document.index:

@@ -163,19 +163,14 @@ class PdfMarkup:
         )
 
     def _markdown(self, text: str, size: str = "10.5pt") -> str:
-        fragment = markdown_to_html(text)
+        # Sections are level 1 and items level 3: the user's headings start at level 4.
+        fragment = markdown_to_html(text, under=3)
         sans = f"font-family:'{self.sans}'"
         # Qt applies no stylesheet to bare tags, so size headings and rule tables here.
         replacements = {
-            # The user's headings become levels 4-6: levels 1 and 3 mark sections and items.
-            "<h1>": f'<h4 style="{sans}; font-size:13.5pt; margin-top:14px; margin-bottom:6px">',
-            "</h1>": "</h4>",
-            "<h2>": f'<h5 style="{sans}; font-size:12pt; margin-top:12px; margin-bottom:5px">',
-            "</h2>": "</h5>",
-            "<h3>": f'<h6 style="{sans}; font-size:11pt; margin-top:10px; margin-bottom:4px">',
-            "</h3>": "</h6>",
-            "<h4>": f'<h6 style="{sans}; font-size:10.5pt; margin-top:8px; margin-bottom:4px">',
-            "</h4>": "</h6>",
+            "<h4>": f'<h4 style="{sans}; font-size:13.5pt; margin-top:14px; margin-bottom:6px">',
+            "<h5>": f'<h5 style="{sans}; font-size:12pt; margin-top:12px; margin-bottom:5px">',
+            "<h6>": f'<h6 style="{sans}; font-size:11pt; margin-top:10px; margin-bottom:4px">',
             "<table>": '<table width="100%" cellspacing="0" cellpadding="4" style="border-collapse:collapse; margin-top:14px; margin-bottom:10px">',
             "<th>": f'<th align="left" style="{sans}; font-size:9pt; border-top:1.5px solid #000000; border-bottom:1px solid #000000">',
             "<td>": '<td style="font-size:9.5pt; border-bottom:0.5px solid #aaaaaa">',
@@ -185,7 +180,7 @@ class PdfMarkup:
             "<ol>": '<ol style="margin-bottom:10px">',
             "<pre>": '<pre style="font-size:8.5pt; background-color:#f2f2f2">',
         }
-        # One pass, so that a replaced tag is never replaced again ("</h1>" → "</h4>" → "</h6>").
+        # One pass, so that a replaced tag is never replaced again.
         pattern = re.compile("|".join(re.escape(old) for old in replacements))
         return pattern.sub(lambda m: replacements[m.group(0)], fragment)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import logging
 import re
 import time
 from bisect import bisect_right
@@ -28,6 +29,8 @@ from briefing_app.core.index import (
     IndexDamaged,
     SearchIndex,
 )
+
+log = logging.getLogger(__name__)
 
 SORTS = ("relevance", "date", "date_asc")
 FACET_KEYS = ("people", "countries", "places", "orgs", "sources", "years")
@@ -498,6 +501,7 @@ def _suggest(
         text = _prepare(text)
         simple = _parser(index, ("body",)).parse(text)
     except Exception:  # a suggestion is a nicety; never let it break a search
+        log.debug("no suggestion: the query did not parse for spelling", exc_info=True)
         return None
     # Whoosh's correction builds an edit-distance automaton whose cost grows with the square of
     # a word's length; no misspelt word is this long, so a pasted blob gets no suggestion.
@@ -508,7 +512,8 @@ def _suggest(
     for maxdist in (1, 2):
         try:
             corrected = searcher.correct_query(simple, text, prefix=1, maxdist=maxdist)
-        except Exception:
+        except Exception:  # as above: a failed suggestion is logged, the search goes on
+            log.warning("spelling suggestion failed for %r", text, exc_info=True)
             return None
         suggestion = corrected.string
         if not suggestion or suggestion.strip() == text.strip():
@@ -557,6 +562,7 @@ def search(
         except (OSError, EOFError) as exc:
             raise IndexDamaged(f"The search index cannot be read ({exc}); rebuild it.") from exc
         except Exception as exc:  # Whoosh raises assorted errors for odd but parseable queries
+            log.info("query %r could not be run", text, exc_info=True)
             raise QueryError(f"The query could not be run: {exc}") from exc
         docnums = [d for d, _ in ordered]
         all_ids = [int(i) for i in _column_values(reader, "id", docnums)]

@@ -33,6 +33,8 @@ from briefing_app.core.search import SearchResult, search
 from briefing_app.paths import default_library_dir, seeds_dir
 
 INDEX_DIR = "index"
+# Set in the library's meta table once the built-in sample articles have been offered.
+SEEDED_KEY = "seeded"
 # Articles are committed to SQLite and then indexed in batches: large enough to keep Whoosh's
 # per-commit cost small, small enough that a cancel or a kill loses little work.
 BATCH_SIZE = 500
@@ -160,12 +162,15 @@ class Workspace:
         workspace = cls(path, library, index)
         workspace.notices = notices
         workspace._index_repair_needed = rebuild
-        if seed_if_empty and library.count() == 0:
+        if seed_if_empty and library.count() == 0 and library.get_meta(SEEDED_KEY) is None:
+            # Once per library: a user who empties it does not get the samples back.
             seeds = sorted(seeds_dir().glob("*.txt"))
             if seeds:
                 report = workspace.import_paths(seeds)
+                library.set_meta(SEEDED_KEY, "1")
                 workspace.notices.append(
-                    f"The library was empty: imported {report.imported} built-in sample articles."
+                    f"A new, empty library: imported {report.imported} built-in sample articles"
+                    " to start with (only on this first run; the command line never adds them)."
                 )
         if repair and workspace.maintenance_needed():
             workspace.run_maintenance(progress=progress)

@@ -8,6 +8,7 @@ its progress and stays responsive. The main window feeds it through the `add_*` 
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import (
@@ -253,6 +254,7 @@ class _ExportJob(QRunnable):
         except ExportError as exc:
             self.signals.failed.emit(str(exc))
         except Exception as exc:  # noqa: BLE001 — a worker must report, never die silently
+            logging.getLogger(__name__).error("export to %s failed", self.path, exc_info=True)
             self.signals.failed.emit(f"Export failed: {exc}")
         else:
             self.signals.finished.emit(str(path))
@@ -297,8 +299,10 @@ class BriefingPane(QWidget):
 
         top = QHBoxLayout()
         self.chooser = QComboBox()
-        self.chooser.setToolTip("Stored briefings")
-        self.chooser.activated.connect(lambda _i: self.open_briefing(self.chooser.currentText()))
+        # Each entry shows the stored name and the title, as `briefing briefing list` does;
+        # `briefing export --briefing` accepts either.
+        self.chooser.setToolTip("Stored briefings: name — title")
+        self.chooser.activated.connect(lambda _i: self.open_briefing(self.chooser.currentData()))
         self.new_button = QPushButton("New")
         self.rename_button = QPushButton("Rename…")
         self.delete_button = QPushButton("Delete…")
@@ -436,9 +440,14 @@ class BriefingPane(QWidget):
     def _refresh_chooser(self) -> None:
         self.chooser.blockSignals(True)
         self.chooser.clear()
-        self.chooser.addItems(briefings.names(self.workspace))
+        for name in briefings.names(self.workspace):
+            try:
+                stored = briefings.load(self.workspace, name)
+            except briefings.BriefingError:
+                stored = None
+            self.chooser.addItem(briefings.label(name, stored), name)
         if self._name:
-            self.chooser.setCurrentText(self._name)
+            self.chooser.setCurrentIndex(self.chooser.findData(self._name))
         self.chooser.blockSignals(False)
         has = self._name is not None
         self.rename_button.setEnabled(has)
@@ -538,6 +547,9 @@ class BriefingPane(QWidget):
             return
         self._dirty = False
         briefings.save(self.workspace, self._name, self._briefing)
+        at = self.chooser.findData(self._name)
+        if at >= 0:  # a new title shows in the chooser once saved
+            self.chooser.setItemText(at, briefings.label(self._name, self._briefing))
         self.saved.emit(self._name)
 
     def _fields_changed(self, *_args: object) -> None:

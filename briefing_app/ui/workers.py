@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from briefing_app.core.workspace import Progress
@@ -48,6 +51,8 @@ class Job(QObject):
         try:
             result = self._body(self.progress.emit, self._cancel.is_set)
         except Exception as exc:  # noqa: BLE001 - any failure must reach the user, not kill a thread
+            # The user sees one sentence; the log keeps the traceback.
+            log.error("a background job failed", exc_info=True)
             self.done = True
             self.failed.emit(str(exc) or type(exc).__name__)
             return
@@ -83,6 +88,7 @@ class LatestOnly(QObject):
             try:
                 outcome = (True, fn())
             except Exception as exc:  # noqa: BLE001 - handed to the GUI thread to show
+                log.debug("a background call failed", exc_info=True)
                 outcome = (False, exc)
             bridge.done.emit(generation, outcome)
 

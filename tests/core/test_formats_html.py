@@ -110,3 +110,32 @@ def test_lxml_fallback_reads_xhtml_with_an_xml_declaration(monkeypatch) -> None:
     )
     assert article.title == "X page"
     assert article.body == "OSLO — Text of the page."
+
+
+PAGE = """<html><head><title>Allies reinforce Lithuania</title></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Allies reinforce Lithuania</h1>
+<p>VILNIUS — Germany will station a brigade of about 4,800 soldiers in Lithuania by 2027,
+the defence ministry in Berlin said on Monday after talks with Lithuanian officials.</p>
+<p>The brigade will be the first permanent German deployment abroad since the Second World
+War, and its headquarters will open in Vilnius later this year, officials added.</p>
+</article></body></html>"""
+
+
+def test_pages_are_read_by_trafilatura_itself():
+    # With an older trafilatura (1.x) the call raised and every page fell back to lxml in silence.
+    meta, body = html._with_trafilatura(PAGE)
+    assert meta["title"] == "Allies reinforce Lithuania"
+    assert "4,800 soldiers" in body and "Home" not in body
+
+
+def test_a_trafilatura_failure_falls_back_and_leaves_a_trace(monkeypatch, caplog):
+    def broken(_page):
+        raise TypeError("bare_extraction() got an unexpected keyword argument 'with_metadata'")
+
+    monkeypatch.setattr(html, "_with_trafilatura", broken)
+    with caplog.at_level("WARNING", logger="briefing_app.core.formats.html"):
+        article = html.read_html_article(PAGE, path="/tmp/page.html")
+    assert "4,800 soldiers" in article.body  # the lxml pass still reads the page
+    [record] = caplog.records
+    assert "/tmp/page.html" in record.getMessage() and "with_metadata" in record.exc_text

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from briefing_app.core.extract import EXTRACTOR_VERSION
+from briefing_app.core.extract.records import Extraction
 from briefing_app.core.workspace import Workspace
 
 SEED_DATED = "002_d272d1f2ebf88e73.txt"
@@ -54,6 +56,31 @@ def test_empty_library_is_seeded_with_the_built_in_corpus(ws):
     assert result.total == 3
     dated = [h for h in result.hits if h.date]
     assert [h.date for h in dated] == ["2017-07-11"]
+
+
+def test_the_samples_are_offered_once_and_only_when_asked(library_dir, tmp_path):
+    with Workspace.open(tmp_path / "scripted", seed_if_empty=False) as scripted:
+        assert scripted.library.count() == 0 and not scripted.notices
+    with Workspace.open(library_dir) as ws:
+        assert ws.library.count() == 3
+        for hit in ws.search("").hits:
+            ws.library.delete_article(hit.id)
+    # A user who emptied the library does not get the samples back.
+    with Workspace.open(library_dir) as ws:
+        assert ws.library.count() == 0
+        assert not any("sample" in n for n in ws.notices)
+
+
+def test_articles_extracted_by_an_older_engine_are_extracted_again_on_open(library_dir):
+    with Workspace.open(library_dir) as ws:
+        [hit] = ws.search("Antalya").hits
+        with ws.library.transaction() as tx:
+            ws.library.store_extraction(tx, hit.id, Extraction(), EXTRACTOR_VERSION - 1)
+        assert ws.article(hit.id).figures == []
+    with Workspace.open(library_dir) as ws:
+        assert ws.maintenance_needed() is None
+        troops = [f.figure for f in ws.article(hit.id).figures if f.figure.kind == "troops"]
+        assert any(f.low == 600 and f.contributor == "United States" for f in troops)
 
 
 def test_seed_search_and_troop_figures(ws):
@@ -134,7 +161,7 @@ def test_damaged_index_is_rebuilt(library_dir, folder):
         toc.write_bytes(toc.read_bytes()[:10])
     with Workspace.open(library_dir) as ws:
         assert ws.search("title:Danish").total == 1
-        assert ws.notices
+        assert any("damaged" in n and "rebuilding" in n for n in ws.notices)
 
 
 def test_edits_persist_update_search_and_figure_years(library_dir):

@@ -187,3 +187,21 @@ def test_install_docks_the_pane_and_wires_the_window(qtbot, workspace):
     window.addChartToBriefing.emit({"by": "contributor", "scope": "library", "style": "bars"})
     assert [i.kind for i in pane.briefing.items] == ["article", "chart"]
     assert any(a.text() == "&Export briefing…" for a in window.briefing_menu().actions())
+
+
+def test_the_chooser_shows_the_title_beside_the_stored_name(qtbot, pane, workspace):
+    name = pane.new_briefing()
+    pane.title_edit.clear()
+    qtbot.keyClicks(pane.title_edit, "Baltic reinforcement")
+    qtbot.waitUntil(
+        lambda: pane.chooser.currentText() == f"{name} — Baltic reinforcement",
+        timeout=SAVE_DELAY_MS * 4,
+    )
+    # What the chooser shows is what the command line accepts: the name or the title.
+    assert bf.find(workspace, name)[0] == name
+    assert bf.find(workspace, "Baltic reinforcement")[0] == name
+    other = pane.new_briefing()
+    assert pane.chooser.currentText() == other  # an untitled briefing shows its name alone
+    pane.chooser.setCurrentIndex(pane.chooser.findData(name))
+    pane.chooser.activated.emit(pane.chooser.currentIndex())
+    assert pane.name == name and pane.title_edit.text() == "Baltic reinforcement"

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QDialog
 
-from briefing_app.core.figures import UNDATED
 from briefing_app.core.workspace import Workspace
 from briefing_app.ui.highlights import entity_filter
 from tests.ui.conftest import SEED_000_TITLE, open_article, open_window, titles
@@ -220,6 +217,14 @@ def test_library_info_and_reindex(qtbot, window):
 def test_chart_undated_group_label(qtbot, window):
     with qtbot.waitSignal(window.chart.drawn, timeout=5000):
         window.chart.refresh()
-    assert window.chart.groups(window.chart.table)[-1] is None
-    assert UNDATED == "undated"
-    assert Path  # keep import for type checkers
+    groups = window.chart.groups(window.chart.table)
+    assert groups[-1] is None
+    # What the user reads under the last group of bars.
+    [ticks] = window.chart.plot.getAxis("bottom")._tickLevels
+    assert ticks[-1] == (len(groups) - 1, "undated")
+
+
+def test_a_new_library_says_it_was_given_the_sample_articles(qtbot, window):
+    message = window.statusBar().currentMessage()
+    assert "built-in sample articles" in message and "first run" in message
+    assert len(titles(window)) == 3

@@ -7,6 +7,7 @@ iframes are never followed. When it finds no text, a plain lxml pass over the pa
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,8 @@ from briefing_app.core.formats.dates import parse_date
 from briefing_app.core.formats.decoding import FileProblem, decode_bytes
 from briefing_app.core.formats.fields import build_article
 from briefing_app.core.records import Article, Skipped
+
+log = logging.getLogger(__name__)
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
@@ -51,6 +54,8 @@ def read_html_article(html: str, *, path: str | None = None) -> Article:
     try:
         meta, body = _with_trafilatura(html)
     except Exception:  # noqa: BLE001 - a page that trips trafilatura still has text lxml can read
+        # Logged with the traceback: a broken trafilatura must not pass as pages without text.
+        log.warning("trafilatura failed on %s; reading the page with lxml", path, exc_info=True)
         meta, body = {}, ""
     if not body.strip():
         meta, body = _with_lxml(html)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import logging
 import re
 import tempfile
 from collections.abc import Iterator
@@ -27,6 +28,8 @@ from briefing_app.core.formats import html, markdown, office, pdf, plaintext
 from briefing_app.core.formats.decoding import FileProblem, decode_bytes, normalise_newlines
 from briefing_app.core.formats.fields import build_article
 from briefing_app.core.records import Article, Skipped
+
+log = logging.getLogger(__name__)
 
 # "Re: Fwd: FW: AW: [2]" and the like, as mail programs in several languages write them.
 _REPLY_PREFIX = re.compile(
@@ -81,6 +84,7 @@ def read_mbox(path: Path) -> Iterator[Article | Skipped]:
         except FileProblem as problem:
             yield Skipped(f"{path}#message {number}", problem.reason)
         except Exception as error:  # noqa: BLE001 - one bad message must not stop the mailbox
+            log.warning("message %d of %s failed unexpectedly", number, path, exc_info=True)
             yield Skipped(
                 f"{path}#message {number}", f"could not be read: {type(error).__name__}: {error}"
             )

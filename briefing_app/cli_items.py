@@ -1,0 +1,133 @@
+"""`briefing briefing add`: articles, passages and troop figures into a stored briefing.
+
+What the window's *Add to briefing* does from the results, the reader's selection and the
+*In this article* pane. Items are added in the order given, all or none: one bad item (an
+unknown article, a quote not in the text) adds nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from briefing_app.cli import EXIT_ERROR, EXIT_OK
+
+if TYPE_CHECKING:
+    from briefing_app.core.briefing import Briefing
+    from briefing_app.core.workspace import Workspace
+
+
+class _InOrder(argparse.Action):
+    """Collects every item option into one list, so items keep the order they were given in."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        items = list(getattr(namespace, self.dest, None) or [])
+        items.append((option_string.lstrip("-"), values))
+        setattr(namespace, self.dest, items)
+
+
+# option -> (what it takes, help), in the order `--help` lists them
+ITEM_OPTIONS = {
+    "--article": (("ID",), "a whole article"),
+    "--passage": (("ID", "TEXT"), "a quote: TEXT exactly as it stands in article ID"),
+    "--span": (
+        ("ID", "START", "END"),
+        "a passage by character offsets into article ID's text (as `show --json` has it)",
+    ),
+    "--figure": (
+        ("ID", "N"),
+        "troop figure N of article ID, numbered as `briefing show ID` lists them",
+    ),
+}
+
+
+def add_item_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("name", help="the briefing's name or title")
+    for option, (takes, help_text) in ITEM_OPTIONS.items():
+        p.add_argument(
+            option,
+            dest="items",
+            action=_InOrder,
+            nargs=len(takes) if len(takes) > 1 else None,
+            metavar=takes if len(takes) > 1 else takes[0],
+            help=help_text,
+        )
+    p.add_argument("--note", default="", help="a note (Markdown) on each item added")
+
+
+def run_add(workspace: Workspace, name: str, brief: Briefing, args: argparse.Namespace) -> int:
+    from briefing_app.core import briefing as briefings
+
+    if not args.items:
+        print("briefing: give --article, --passage, --span or --figure", file=sys.stderr)
+        return EXIT_ERROR
+    added = []
+    for option, values in args.items:
+        item, problem = _item(workspace, option, values)
+        if item is None:
+            print(f"briefing: --{option} {' '.join(map(str, values))}: {problem}", file=sys.stderr)
+            print("briefing: nothing was added", file=sys.stderr)
+            return EXIT_ERROR
+        item.note = args.note
+        added.append(item)
+    brief.items.extend(added)
+    briefings.save(workspace, name, brief)
+    print(f"Added {len(added)} items to “{name}” (it now has {len(brief.items)}):")
+    for item in added:
+        print(f"  {item.kind}: {_describe(workspace, item)}")
+    return EXIT_OK
+
+
+def _item(workspace, option: str, values):
+    """(BriefingItem, None), or (None, what is wrong)."""
+    from briefing_app.cli_articles import figure_by_number
+    from briefing_app.core.briefing import BriefingItem
+
+    values = values if isinstance(values, list) else [values]
+    try:
+        article_id = int(values[0])
+    except ValueError:
+        return None, f"'{values[0]}' is not an article id"
+    view = workspace.article(article_id)
+    if view is None:
+        return None, f"no article {article_id}"
+    article = view.article
+    if option == "article":
+        return BriefingItem.article(article_id, article.title), None
+    if option == "passage":
+        text = values[1].strip()
+        start = article.body.find(text) if text else -1
+        if start < 0:
+            return None, f"that text is not in article {article_id} (quote it exactly)"
+        return BriefingItem.passage(article_id, text, start, start + len(text), article.title), None
+    if option == "span":
+        try:
+            start, end = int(values[1]), int(values[2])
+        except ValueError:
+            return None, "START and END are character offsets (whole numbers)"
+        if not 0 <= start < end <= len(article.body):
+            return None, f"article {article_id}'s text runs from 0 to {len(article.body)}"
+        text = article.body[start:end]
+        return BriefingItem.passage(article_id, text, start, end, article.title), None
+    try:
+        number = int(values[1])
+    except ValueError:
+        return None, f"'{values[1]}' is not a figure number"
+    found, problem = figure_by_number(workspace, article_id, number)
+    if found is None:
+        return None, problem
+    return BriefingItem.figure(article_id, found[1].key, article.title), None
+
+
+def _describe(workspace, item) -> str:
+    if item.kind == "passage":
+        quote = item.text if len(item.text) <= 70 else item.text[:69] + "…"
+        return f"“{quote}” ({item.label})"
+    if item.kind == "figure":
+        from briefing_app.cli import describe_troops
+
+        view = workspace.article(item.article_id)
+        stored = next(f for f in view.figures if f.key == item.figure_key)
+        return f"{describe_troops(stored.figure)} ({item.label})"
+    return item.label
