@@ -11,7 +11,11 @@ python="${PYTHON:-python3}"
 
 need_libs=()
 if command -v dpkg-query >/dev/null 2>&1; then
-  for lib in libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libxcb-cursor0 libxkbcommon-x11-0; do
+  # What Qt's xcb platform plugin loads: without the icccm/keysyms/image/render-util/shape/xinerama
+  # libraries the window does not open on an X display (offscreen tests need none of them).
+  for lib in libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libxcb-cursor0 libxkbcommon-x11-0 \
+    libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 \
+    libxcb-randr0 libxcb-xkb1; do
     dpkg-query -W -f='${Status}' "$lib" 2>/dev/null | grep -q "ok installed" || need_libs+=("$lib")
   done
 fi
