@@ -54,7 +54,7 @@ def wrap_width(lines: list[str]) -> int | None:
     running from one line into the next (a line ending in a comma, or the next starting in
     lower case): a list of short items or a page saved one paragraph a line has not.
     """
-    text_lines = [line.rstrip() for line in lines if line.strip() and not _is_table(line)]
+    text_lines = [line.rstrip() for line in lines if line.strip() and not is_table_row(line)]
     if len(text_lines) < 2:
         return None
     lengths = [len(line) for line in text_lines]
@@ -92,7 +92,8 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" \t"))
 
 
-def _is_table(line: str) -> bool:
+def is_table_row(line: str) -> bool:
+    """Whether `line` is a row of a table or aligned columns (kept as its own line)."""
     return bool(_TABLE_GAP.search(line.strip()))
 
 
@@ -104,7 +105,7 @@ def _wraps(line: str, following: str, width: int, base_indent: int, *, first: bo
     # One space more is noise in wire copy (" year ended March 31"); a paragraph indents more.
     if _indent(following) > base_indent + 1 or following.lstrip().startswith(">"):
         return False  # an indented first line, or a quotation
-    if _LIST_ITEM.match(following) or _is_table(line) or _is_table(following):
+    if _LIST_ITEM.match(following) or is_table_row(line) or is_table_row(following):
         return False
     words = text.split()
     if words[0].startswith("#") or (
