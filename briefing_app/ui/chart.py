@@ -15,7 +15,6 @@ from PySide6.QtGui import QColor, QCursor, QPainter, QPalette
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.core.figures import UNDATED
+from briefing_app.ui.file_dialogs import save_file_name
 from briefing_app.ui.theme import SERIES
 from briefing_app.ui.workers import LatestOnly
 
@@ -450,8 +450,9 @@ class ChartPanel(QWidget):
             ".svg": "SVG image (*.svg)",
             ".csv": "CSV data (*.csv)",
         }
-        path, _ = QFileDialog.getSaveFileName(
+        path = save_file_name(
             self,
+            "exportChart",
             "Export chart",
             f"troop-figures{suffix}",
             ";;".join(filters.values()),
