@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -118,9 +119,9 @@ def _segment_style(kinds: set[str], colors: Highlights) -> str:
     return "; ".join(style)
 
 
-def _marked(text: str, start: int, end: int, shown: list[Mark], colors: Highlights) -> str:
-    """text[start:end] escaped, cut where marks begin and end, each piece styled by its marks."""
-    inside = [m for m in shown if m.start < end and m.end > start]
+def _marked(text: str, start: int, end: int, inside: list[Mark], colors: Highlights) -> str:
+    """text[start:end] escaped, cut where the marks over it begin and end, each piece styled
+    by the marks covering it."""
     cuts = sorted({start, end} | {c for m in inside for c in (m.start, m.end) if start < c < end})
     out = []
     for a, b in zip(cuts, cuts[1:], strict=False):
@@ -139,10 +140,15 @@ def body_html(
     """The body as paragraphs, one <p> each: hard-wrapped lines joined (reflow keeps every
     offset), paragraphs set apart, table rows in a fixed-width font with their columns."""
     shown = sorted((m for m in marks if m.kind not in hidden), key=lambda m: m.start)
+    starts = [m.start for m in shown]
+    longest = max((m.end - m.start for m in shown), default=0)
     text = reflow(body)
     spans = paragraph_spans(body)
     out = []
     for n, (start, end) in enumerate(spans):
+        # Only the marks that can reach this paragraph: a long article has thousands.
+        near = shown[bisect_left(starts, start - longest) : bisect_left(starts, end)]
+        inside = [m for m in near if m.end > start]
         table = is_table_row(text[start:end])
         next_table = n + 1 < len(spans) and is_table_row(text[slice(*spans[n + 1])])
         style = [
@@ -152,7 +158,7 @@ def body_html(
             f"margin-bottom:{0 if table and next_table else gap}px",
         ]
         style.append("font-family:monospace" if table else "line-height:135%")
-        out.append(f'<p style="{"; ".join(style)}">{_marked(text, start, end, shown, colors)}</p>')
+        out.append(f'<p style="{"; ".join(style)}">{_marked(text, start, end, inside, colors)}</p>')
     return "\n".join(out)
 
 
