@@ -21,8 +21,10 @@ import re
 # Wrapped text is filed at 60 to 80 characters; below 40 it is a list, above 100 it is not wrapped.
 MIN_WRAP_WIDTH = 40
 MAX_WRAP_WIDTH = 100
-# A table row or an aligned column: three spaces or a tab between two words.
+# A table row or aligned columns: three spaces or a tab between two words, or two spaces twice
+# (two spaces after a full stop are a typist's sentence gap, not a column).
 _TABLE_GAP = re.compile(r"[^\s.!?:;](?: {3,}|\t)\S")
+_COLUMN_GAP = re.compile(r"[^\s.!?:;] {2}\S")
 # How far inside its width a line must stop to count as short (wire copy wraps unevenly).
 _WRAP_SLACK = 8
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*•·–]|\d{1,3}[.)])[ \t]")
@@ -94,7 +96,8 @@ def _indent(line: str) -> int:
 
 def is_table_row(line: str) -> bool:
     """Whether `line` is a row of a table or aligned columns (kept as its own line)."""
-    return bool(_TABLE_GAP.search(line.strip()))
+    text = line.strip()
+    return bool(_TABLE_GAP.search(text)) or len(_COLUMN_GAP.findall(text)) >= 2
 
 
 def _wraps(line: str, following: str, width: int, base_indent: int, *, first: bool) -> bool:

@@ -9,7 +9,13 @@ from pathlib import Path
 
 from briefing_app.core.articles import read_path
 from briefing_app.core.extract import extract
-from briefing_app.core.paragraphs import paragraph_spans, paragraphs, reflow, wrap_width
+from briefing_app.core.paragraphs import (
+    is_table_row,
+    paragraph_spans,
+    paragraphs,
+    reflow,
+    wrap_width,
+)
 from tests.shared_data import shared_path
 
 # Wire copy as filed: wrapped near 65 columns, paragraphs indented, the dateline taken off
@@ -187,3 +193,12 @@ def test_no_paragraph_of_reuters_copy_is_a_single_wrapped_line() -> None:
             if after[:1].islower() and not re.search(r"[.!?:;\"')]$", here):
                 broken += 1
     assert broken <= 5
+
+
+def test_table_rows_are_told_from_prose_with_a_double_space() -> None:
+    assert is_table_row(" HEATING   16.1  5.7 2.5  2.5  49.7")
+    assert is_table_row(" UNLEADED  10.8  4.0 7.0  7.0  64.4")  # two-space columns
+    assert is_table_row("Troops\t4,000")
+    assert not is_table_row("Trade users  accounted for 72.5 pct of short")  # one stray gap
+    assert not is_table_row("entered after January 19, 1984.  X-1986 rates.")  # after a stop
+    assert not is_table_row("    The dry period means the temporao will be late this year.")
