@@ -30,6 +30,7 @@ from briefing_app.core.briefing import (
     troops_text,
 )
 from briefing_app.core.figures import FigureReport
+from briefing_app.core.paragraphs import paragraphs
 
 if TYPE_CHECKING:
     from briefing_app.core.workspace import Workspace
@@ -215,9 +216,8 @@ def meta_line(document: BriefingDocument) -> str:
 
 
 def body_paragraphs(text: str) -> list[str]:
-    """An article body as paragraphs: blank lines separate them, or single lines if none do."""
-    parts = [p.strip() for p in text.split("\n\n")] if "\n\n" in text else text.split("\n")
-    return [" ".join(p.split()) for p in parts if p.strip()]
+    """An article body as paragraphs, as the reader shows them (hard-wrapped lines joined)."""
+    return paragraphs(text)
 
 
 # -- HTML -----------------------------------------------------------------------------------------

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
+from pyqtgraph.util.garbage_collector import GarbageCollector
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -53,7 +55,15 @@ def run_app(library: str | None, paths: list[str]) -> int:
     window.show()
     if paths:
         window.import_paths(list(paths))
-    return app.exec()
+    # Left to itself, Python's cycle collector runs wherever an allocation trips it: in an
+    # import worker's thread, or inside a Qt call that walks the widgets, and frees Qt objects
+    # under Qt's feet. pyqtgraph's collector runs it from the event loop on the GUI thread only.
+    collector = GarbageCollector(interval=1.0)
+    try:
+        return app.exec()
+    finally:
+        collector.timer.stop()
+        gc.enable()
 
 
 def _no_display() -> bool:

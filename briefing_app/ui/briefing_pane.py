@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -53,6 +52,7 @@ from PySide6.QtWidgets import (
 
 from briefing_app.core import briefing as briefings
 from briefing_app.core.briefing import Briefing, BriefingItem, ChartConfig
+from briefing_app.ui.file_dialogs import save_file_name
 
 SAVE_DELAY_MS = 500  # well inside the promise that a kill loses at most a second of typing
 PREVIEW_DELAY_MS = 150
@@ -396,6 +396,11 @@ class BriefingPane(QWidget):
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.progress.setMaximumWidth(140)
+        # Its place is kept while hidden: showing it must not raise the pane's minimum width,
+        # or the dock widens during an export and the reader beside it re-wraps.
+        policy = self.progress.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.progress.setSizePolicy(policy)
         export_row.addWidget(self.format_box)
         export_row.addWidget(self.page_size_box)
         export_row.addWidget(self.export_button)
@@ -678,7 +683,7 @@ class BriefingPane(QWidget):
             "".join(c if c.isalnum() or c in " -_" else "_" for c in self._briefing.title).strip()
             or "briefing"
         )
-        path, _ = QFileDialog.getSaveFileName(self, "Export briefing", f"{stem}.{fmt}", suffix)
+        path = save_file_name(self, "exportBriefing", "Export briefing", f"{stem}.{fmt}", suffix)
         if path:
             self.export_to(path, fmt)
 

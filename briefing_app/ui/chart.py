@@ -18,7 +18,6 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -40,6 +39,7 @@ from briefing_app.core.export import ExportError
 from briefing_app.core.figures import DEFAULT_KINDS, KINDS
 from briefing_app.ui.chart_matrix import FiguresMatrixModel, swatch
 from briefing_app.ui.chart_plot import ChartPlot, representative, row_tooltip
+from briefing_app.ui.file_dialogs import save_file_name
 from briefing_app.ui.workers import LatestOnly
 
 if TYPE_CHECKING:
@@ -540,8 +540,9 @@ class ChartPanel(QWidget):
             ".svg": "SVG image (*.svg)",
             ".csv": "CSV data (*.csv)",
         }
-        path, _ = QFileDialog.getSaveFileName(
+        path = save_file_name(
             self,
+            "exportChart",
             "Export chart",
             f"troop-figures{suffix}",
             ";;".join(filters.values()),

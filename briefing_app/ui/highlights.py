@@ -5,7 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from briefing_app.ui.delegates import TwoLineDelegate
 from briefing_app.ui.dialogs import CorrectFigureDialog
@@ -15,6 +23,19 @@ if TYPE_CHECKING:
     from briefing_app.core.workspace import ArticleView
     from briefing_app.ui.hooks import BriefingHooks
     from briefing_app.ui.session import Session
+
+
+NO_ARTICLE_TEXT = (
+    "<p>No article open.</p>"
+    "<p>Open one from the results and this pane lists the people, places, organisations and"
+    " nationalities it names, and its figures: troops, money, equipment and dates.</p>"
+    "<p>Click an entry to find it in the text; right-click to filter the library by it or to"
+    " correct a troop figure.</p>"
+)
+NOTHING_FOUND_TEXT = (
+    "<p>This article names no people, places or organisations the extractor knows,"
+    " and gives no figures.</p>"
+)
 
 
 def entity_filter(item: HighlightItem) -> tuple[str, str] | None:
@@ -67,9 +88,17 @@ class HighlightsPane(QWidget):
         self.dialog: CorrectFigureDialog | None = None
         self._cycle: dict[tuple[str, str], int] = {}
         self.setMinimumWidth(240)
+        # Until an article is open (or when it names nothing), say what the pane is for.
+        self.placeholder = QLabel(NO_ARTICLE_TEXT, self)
+        self.placeholder.setObjectName("muted")
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.placeholder.setContentsMargins(12, 12, 12, 12)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)
+        layout.addWidget(self.placeholder)
+        self.tree.hide()
 
     def set_article(self, view: ArticleView | None) -> None:
         expanded = self._expanded_groups()
@@ -82,6 +111,9 @@ class HighlightsPane(QWidget):
         self.model.set_article(view)
         if not same:
             self._cycle.clear()
+        self.placeholder.setText(NOTHING_FOUND_TEXT if view is not None else NO_ARTICLE_TEXT)
+        self.tree.setVisible(bool(self.model.groups))
+        self.placeholder.setVisible(not self.model.groups)
         for row, group in enumerate(self.model.groups):
             # Entities and troops open; the long tail of other figures starts folded.
             open_ = expanded.get(group.key, group.key in ("PERSON", "GPE", "ORG", "troops"))

@@ -10,15 +10,19 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefing_app.core.paragraphs import is_table_row, paragraph_spans, reflow
 from briefing_app.ui.models import figure_summary
 from briefing_app.ui.theme import Highlights
 
 if TYPE_CHECKING:
     from briefing_app.core.workspace import ArticleView
+
+# Space between paragraphs in the reader, in pixels: about half a line at the default size.
+PARAGRAPH_GAP_PX = 9
 
 ENTITY_KINDS = {"PERSON": "person", "GPE": "place", "ORG": "organisation", "NORP": "nationality"}
 
@@ -115,23 +119,57 @@ def _segment_style(kinds: set[str], colors: Highlights) -> str:
     return "; ".join(style)
 
 
-def body_html(body: str, marks: list[Mark], hidden: set[str], colors: Highlights) -> str:
-    shown = [m for m in marks if m.kind not in hidden]
-    cuts = sorted({0, len(body), *(m.start for m in shown), *(m.end for m in shown)})
-    starts = sorted(shown, key=lambda m: m.start)
-    start_keys = [m.start for m in starts]
+def _marked(text: str, start: int, end: int, inside: list[Mark], colors: Highlights) -> str:
+    """text[start:end] escaped, cut where the marks over it begin and end, each piece styled
+    by the marks covering it."""
+    cuts = sorted({start, end} | {c for m in inside for c in (m.start, m.end) if start < c < end})
     out = []
     for a, b in zip(cuts, cuts[1:], strict=False):
-        text = html.escape(body[a:b], quote=False)
-        kinds = {m.kind for m in starts[: bisect_right(start_keys, a)] if m.end >= b}
+        piece = html.escape(text[a:b], quote=False)
+        kinds = {m.kind for m in inside if m.start <= a and m.end >= b}
         if kinds:
-            out.append(f'<span style="{_segment_style(kinds, colors)}">{text}</span>')
+            out.append(f'<span style="{_segment_style(kinds, colors)}">{piece}</span>')
         else:
-            out.append(text)
+            out.append(piece)
     return "".join(out)
 
 
-def article_html(view: ArticleView, marks: list[Mark], hidden: set[str], colors: Highlights) -> str:
+def body_html(
+    body: str, marks: list[Mark], hidden: set[str], colors: Highlights, gap: int = PARAGRAPH_GAP_PX
+) -> str:
+    """The body as paragraphs, one <p> each: hard-wrapped lines joined (reflow keeps every
+    offset), paragraphs set apart, table rows in a fixed-width font with their columns."""
+    shown = sorted((m for m in marks if m.kind not in hidden), key=lambda m: m.start)
+    starts = [m.start for m in shown]
+    longest = max((m.end - m.start for m in shown), default=0)
+    text = reflow(body)
+    spans = paragraph_spans(body)
+    out = []
+    for n, (start, end) in enumerate(spans):
+        # Only the marks that can reach this paragraph: a long article has thousands.
+        near = shown[bisect_left(starts, start - longest) : bisect_left(starts, end)]
+        inside = [m for m in near if m.end > start]
+        table = is_table_row(text[start:end])
+        next_table = n + 1 < len(spans) and is_table_row(text[slice(*spans[n + 1])])
+        style = [
+            "white-space:pre-wrap",
+            "margin-top:0",
+            # A table's rows stay together; paragraphs are set apart by half a line.
+            f"margin-bottom:{0 if table and next_table else gap}px",
+        ]
+        style.append("font-family:monospace" if table else "line-height:135%")
+        out.append(f'<p style="{"; ".join(style)}">{_marked(text, start, end, inside, colors)}</p>')
+    return "\n".join(out)
+
+
+def article_html(
+    view: ArticleView,
+    marks: list[Mark],
+    hidden: set[str],
+    colors: Highlights,
+    gap: int = PARAGRAPH_GAP_PX,
+) -> str:
+    """The article's title, details and body; `gap` is the space between paragraphs in px."""
     a = view.article
     esc = html.escape
     meta = " · ".join(
@@ -152,9 +190,5 @@ def article_html(view: ArticleView, marks: list[Mark], hidden: set[str], colors:
         )
     lines.append('<hr style="margin-top:8px; margin-bottom:8px">')
     # The body comes last so its position in the document can be found from the end.
-    lines.append(
-        '<div style="white-space:pre-wrap; line-height:135%">'
-        + body_html(display_body(a.body), marks, hidden, colors)
-        + "</div>"
-    )
+    lines.append(body_html(display_body(a.body), marks, hidden, colors, gap))
     return "\n".join(lines)

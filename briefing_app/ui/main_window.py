@@ -18,7 +18,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -30,10 +29,12 @@ from PySide6.QtWidgets import (
 from briefing_app.ui.article_actions import ArticleActions
 from briefing_app.ui.chart import ChartPanel
 from briefing_app.ui.dialogs import ImportSummaryDialog, LibraryInfoDialog, PreferencesDialog
+from briefing_app.ui.file_dialogs import existing_folder, open_file_names
 from briefing_app.ui.highlights import HighlightsPane
 from briefing_app.ui.hooks import BriefingHooks
 from briefing_app.ui.paste_dialog import copy_mime, import_from_mime, local_paths
 from briefing_app.ui.reader import DEFAULT_FONT_SIZE, ReaderPanel
+from briefing_app.ui.screen import fit_on_screen
 from briefing_app.ui.search_panel import SORTS, SearchPanel
 from briefing_app.ui.session import Session
 from briefing_app.ui.theme import THEMES, apply_theme
@@ -49,7 +50,8 @@ STATUS_MS = 8000
 class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Briefing Reader — {workspace.folder}")
+        # Qt adds the application's display name ("… — Briefing Reader") itself.
+        self.setWindowTitle(str(workspace.folder))
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
@@ -69,6 +71,7 @@ class MainWindow(QMainWindow):
         self.jobs: list[Job] = []
         self._saved_state: QByteArray | None = None
         self._needs_default_sizes = False
+        self._fit_when_shown = False
         self._closed = False
 
         self.reader = ReaderPanel(self)
@@ -278,10 +281,10 @@ class MainWindow(QMainWindow):
     # -- importing and jobs ------------------------------------------------------------------------------
 
     def choose_import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
+        paths = open_file_names(
             self,
+            "importFiles",
             "Import articles",
-            "",
             "Articles (*.txt *.md *.html *.htm *.json *.jsonl *.gz *.pdf *.docx *.odt *.rtf"
             " *.eml *.mbox);;All files (*)",
         )
@@ -289,7 +292,7 @@ class MainWindow(QMainWindow):
             self.import_paths(paths)
 
     def choose_import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Import a folder of articles")
+        folder = existing_folder(self, "importFolder", "Import a folder of articles")
         if folder:
             self.import_paths([folder])
 
@@ -449,6 +452,10 @@ class MainWindow(QMainWindow):
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
+            # Saved on another screen, or under a window manager that is gone: keep it visible,
+            # now and again once shown, when the frame around it is known.
+            fit_on_screen(self)
+            self._fit_when_shown = True
         else:
             self.resize(1280, 800)
         state = settings.value("window/state")
@@ -496,6 +503,9 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._fit_when_shown:
+            self._fit_when_shown = False
+            QTimer.singleShot(0, lambda: fit_on_screen(self))
         if self._needs_default_sizes:
             # Dock sizes only take once the window has its real size.
             self._needs_default_sizes = False

@@ -30,8 +30,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_app.core.paragraphs import reflow
 from briefing_app.ui.chips import FlowLayout
-from briefing_app.ui.highlights_html import Mark, article_html, article_marks, display_body
+from briefing_app.ui.highlights_html import (
+    PARAGRAPH_GAP_PX,
+    Mark,
+    article_html,
+    article_marks,
+    display_body,
+)
 from briefing_app.ui.theme import KIND_LABELS, KINDS, LEGEND_LABELS, Highlights, highlights
 
 if TYPE_CHECKING:
@@ -111,17 +118,21 @@ class ReaderView(QTextBrowser):
 
     def _render(self) -> None:
         assert self.view is not None
-        self.setHtml(article_html(self.view, self.marks, self.hidden, highlights(self.palette())))
+        # Paragraphs are set apart by about half a line of the current text size.
+        gap = round(PARAGRAPH_GAP_PX * self.font_size / DEFAULT_FONT_SIZE)
+        colors = highlights(self.palette())
+        self.setHtml(article_html(self.view, self.marks, self.hidden, colors, gap))
         self._map_body()
 
     def _map_body(self) -> None:
         """Map each body offset to its document position.
 
         The body is the document's last part, so it is aligned with the document text from
-        the end. Qt may drop a character (whitespace before a line break) and counts
-        positions in UTF-16 units, so the map is built character by character.
+        the end. Qt may drop a character (whitespace before a line break; blank lines between
+        paragraphs) and counts positions in UTF-16 units, so the map is built character by
+        character.
         """
-        body = display_body(self.view.article.body) if self.view else ""
+        body = reflow(display_body(self.view.article.body)) if self.view else ""
         raw = self.document().toRawText().replace("\u2029", "\n").replace("\u2028", "\n")
         if raw and max(raw) > "\uffff":
             units = [0]
@@ -182,6 +193,8 @@ class ReaderView(QTextBrowser):
         font.setPointSize(self.font_size)
         self.document().setDefaultFont(font)
         self.resizeEvent(QResizeEvent(self.size(), self.size()))
+        if self.view is not None:
+            self.set_hidden(self.hidden)  # the paragraph gap follows the text size
 
     # -- tooltips and the context menu ---------------------------------------------------------
 

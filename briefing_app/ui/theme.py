@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -145,21 +148,43 @@ def _palette(dark: bool) -> QPalette:
     return p
 
 
+@contextmanager
+def every_widget_walk() -> Iterator[None]:
+    """Around a Qt call that walks every widget (setStyle, setPalette, setStyleSheet).
+
+    Qt takes a list of all widgets, then re-polishes each and sends it an event; our Python
+    event handlers run in between and allocate, which may start Python's cycle collector. A
+    window no longer referenced from Python (a closed one held only by a cycle of signal
+    connections) is then freed, its C++ widgets deleted while they are still on Qt's list,
+    and the next step of the walk reads freed memory: the segfault inside setStyleSheet.
+    So cycles are collected first, while nothing is walking, and not at all during the walk.
+    """
+    enabled = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def apply_theme(app: QApplication, name: str) -> None:
     """Fusion with our light or dark palette; "system" picks by the platform's colour scheme."""
-    # Set the style once: replacing it deletes the old QStyle, and any Python wrapper of it
-    # still alive (delegates ask widgets for their style) would crash when collected.
-    if not app.property("briefingStyled"):
-        app.setStyle("Fusion")
-        app.setProperty("briefingStyled", True)
     if name == "system":
         dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
     else:
         dark = name == "dark"
-    app.setPalette(_palette(dark=dark))
     sheet = _stylesheet(dark)
-    if app.styleSheet() != sheet:  # a new sheet re-polishes every widget: only when it changes
-        app.setStyleSheet(sheet)
+    with every_widget_walk():
+        # Set the style once: replacing it deletes the old QStyle, and any Python wrapper of
+        # it still alive (delegates ask widgets for their style) would crash when collected.
+        if not app.property("briefingStyled"):
+            app.setStyle("Fusion")
+            app.setProperty("briefingStyled", True)
+        app.setPalette(_palette(dark=dark))
+        if app.styleSheet() != sheet:  # a new sheet re-polishes every widget: only on change
+            app.setStyleSheet(sheet)
 
 
 def _stylesheet(dark: bool) -> str:

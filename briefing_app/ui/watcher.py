@@ -22,7 +22,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from briefing_app.core import watch
 from briefing_app.core.articles import suffix_of
+from briefing_app.ui.file_dialogs import existing_folder
 from briefing_app.ui.workers import Job
 
 if TYPE_CHECKING:
@@ -261,7 +261,7 @@ class WatchedFoldersPage(QWidget):
         self._apply()
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Watch a folder")
+        folder = existing_folder(self, "watchFolder", "Watch a folder")
         if folder:
             self.add_folder(folder)
 

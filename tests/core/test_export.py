@@ -283,3 +283,36 @@ def test_chart_geometry_is_readable_in_black_and_white(document):
     for line in briefing_chart.hatch_lines(rect, 45, 2.5):
         for x, y in ((line.x1, line.y1), (line.x2, line.y2)):
             assert 10 - 1e-6 <= x <= 50 + 1e-6 and 10 - 1e-6 <= y <= 19 + 1e-6
+
+
+def test_hard_wrapped_article_is_exported_as_paragraphs_not_lines(tmp_path):
+    wire = (
+        "title: Bahia cocoa review\n\n"
+        "Showers continued throughout the week in\n"
+        "the Bahia cocoa zone, alleviating the drought since early\n"
+        "January and improving prospects for the coming temporao,\n"
+        "although normal humidity levels have not been restored,\n"
+        "Comissaria Smith said in its weekly review.\n"
+        "    The dry period means the temporao will be late this year.\n"
+    )
+    (tmp_path / "wire.txt").write_text(wire, encoding="utf-8")
+    ws = Workspace.open(tmp_path / "library", seed_if_empty=False)
+    try:
+        ws.import_paths([tmp_path / "wire.txt"])
+        (article,) = ws.library.iter_articles()
+        document = bf.resolve(
+            ws, Briefing(title="Cocoa", items=[BriefingItem.article(article.id, article.title)])
+        )
+        joined = (
+            "Showers continued throughout the week in the Bahia cocoa zone, alleviating the"
+            " drought since early January and improving prospects for the coming temporao,"
+            " although normal humidity levels have not been restored, Comissaria Smith said in"
+            " its weekly review."
+        )
+        markdown = to_markdown(document)
+        assert f"\n{joined}\n\nThe dry period means the temporao will be late this year.\n" in (
+            markdown
+        )
+        assert f"<p>{joined}</p>" in to_html(document)
+    finally:
+        ws.close()

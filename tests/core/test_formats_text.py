@@ -244,3 +244,57 @@ def test_cyrillic_text_in_cp1251_is_detected_not_misread(tmp_path):
     path.write_bytes(text.encode("cp1251"))
     [article] = list(articles.read_path(path))
     assert article.body.startswith("Министр обороны")
+
+
+# --- page furniture ------------------------------------------------------------------------
+
+
+def test_seed_000_loses_the_sites_navigation_at_its_end(seeds_dir: Path) -> None:
+    article = article_of(seeds_dir / "000_78e490d38a5d9baf.txt")
+    assert "More In Home" not in article.body
+    assert article.body.endswith("to test NATO's commitment to collective defense.")
+
+
+def test_navigation_lines_at_start_and_end_are_dropped() -> None:
+    text = (
+        "Skip to content\n"
+        "Home » World » Europe\n"
+        "\n"
+        "VILNIUS — NATO will send 1,000 troops to Lithuania, officials said on Monday.\n"
+        "\n"
+        "Related\n"
+        "The battalion will be led by Germany.\n"
+        "\n"
+        "Share this article\n"
+        "Facebook Twitter Email\n"
+        "Advertisement\n"
+        "More In Home\n"
+    )
+    article = read_text_article(text)
+    assert article.body == (
+        "VILNIUS — NATO will send 1,000 troops to Lithuania, officials said on Monday.\n"
+        "\n"
+        "Related\n"  # inside the story: kept
+        "The battalion will be led by Germany."
+    )
+    assert article.title == "NATO will send 1,000 troops to Lithuania, officials said on Monday"
+
+
+@pytest.mark.parametrize(
+    "last_line",
+    [
+        "Read more about the deployment in our report.",
+        "More in the coming weeks, he said.",
+        "The soldiers are coming home",
+        "Related: Germany to lead the Lithuanian battalion",
+        "More from the minister's interview with Reuters on Monday about the plan",
+        "Share prices fell",
+    ],
+)
+def test_a_line_of_the_story_is_never_taken_for_navigation(last_line: str) -> None:
+    text = f"NATO will send 1,000 troops to Lithuania, officials said.\n{last_line}\n"
+    assert read_text_article(text).body.endswith(last_line)
+
+
+def test_a_text_that_is_only_navigation_is_empty() -> None:
+    assert read_text_article("Advertisement\n\nShare this\n").body == ""

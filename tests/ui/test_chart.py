@@ -232,7 +232,8 @@ def test_log_scale_keeps_small_contingents_visible(qtbot, window, monkeypatch, t
     assert labels == ["PNG image…", "SVG image…", "CSV data…"]
     target = tmp_path / "figures"
     monkeypatch.setattr(
-        "briefing_app.ui.chart.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
+        "briefing_app.ui.file_dialogs.QFileDialog.getSaveFileName",
+        lambda *a, **k: (str(target), ""),
     )
     chart.export_menu.actions()[2].trigger()
     assert (tmp_path / "figures.csv").read_text().startswith("contributor,year")
@@ -244,7 +245,7 @@ def test_export_to_an_unwritable_place_says_so(qtbot, window, monkeypatch, tmp_p
     for suffix in (".png", ".svg", ".csv"):
         target = tmp_path / "missing-folder" / f"figures{suffix}"
         monkeypatch.setattr(
-            "briefing_app.ui.chart.QFileDialog.getSaveFileName",
+            "briefing_app.ui.file_dialogs.QFileDialog.getSaveFileName",
             lambda *a, t=target, **k: (str(t), ""),
         )
         assert chart.choose_export(suffix) is None  # no traceback, no "Saved"

@@ -33,7 +33,9 @@ def test_opening_an_article_marks_entities_and_troop_figures(qtbot, window):
     reader = window.reader.view
     assert reader.isVisibleTo(window) and not window.reader.placeholder.isVisibleTo(window)
     body = reader.view.article.body
-    assert reader.toPlainText().endswith(body.rstrip()[-200:])
+    # Shown one paragraph a block: the blank lines between them become paragraph spacing.
+    paragraphs = "\n".join(line for line in body.split("\n") if line.strip())
+    assert reader.toPlainText().endswith(paragraphs[-200:])
     # Jens Stoltenberg in the person colour, "around 600 troops" on the troop background.
     (person,) = _fragment_formats(reader.document(), "Jens Stoltenberg")
     assert person.foreground().color().name() == LIGHT.PERSON
@@ -192,3 +194,71 @@ def test_long_words_rtl_and_astral_characters_keep_offsets(window):
     reader.flash(offset, offset + 4)
     (selection,) = reader.extraSelections()
     assert selection.cursor.selectedText() == "Jens"
+
+
+def _paragraph_blocks(reader) -> list:  # noqa: ANN001
+    """The body's blocks (after the title, details and rule), as the reader lays them out."""
+    blocks = []
+    block = reader.document().findBlock(reader.doc_position(0))
+    while block.isValid():
+        blocks.append(block)
+        block = block.next()
+    return blocks
+
+
+def test_seed_001_paragraphs_are_set_apart(qtbot, window):
+    open_article(qtbot, window, "Leaders in the Baltic countries")
+    reader = window.reader.view
+    body = reader.view.article.body
+    lines = [line for line in body.split("\n") if line.strip()]
+    blocks = _paragraph_blocks(reader)
+    assert [b.text() for b in blocks] == lines  # one paragraph a line, as the file has them
+    layout = reader.document().documentLayout()
+    first, second = (layout.blockBoundingRect(b) for b in blocks[:2])
+    lines_of_first = blocks[0].layout()
+    assert lines_of_first.lineCount() >= 2
+    pitch = lines_of_first.lineAt(1).y() - lines_of_first.lineAt(0).y()
+    last_line = first.top() + lines_of_first.lineAt(lines_of_first.lineCount() - 1).y()
+    next_line = second.top() + blocks[1].layout().lineAt(0).y()
+    # From one paragraph to the next is a line and a third or more: the paragraphs stand apart.
+    assert next_line - last_line >= 1.3 * pitch
+
+
+def test_hard_wrapped_wire_copy_shows_as_paragraphs_with_marks_in_place(qtbot, window, tmp_path):
+    wire = (
+        "title: Baltic wire\n\n"
+        "The United States has deployed around\n"
+        "600 troops in the Baltic states and Poland on a rotational\n"
+        "basis, NATO Secretary General Jens Stoltenberg said in\n"
+        "Brussels on Thursday.\n"
+        "    Germany will send 1,000 soldiers to Lithuania next\n"
+        "year, the defence ministry said.\n"
+    )
+    (tmp_path / "wire.txt").write_text(wire, encoding="utf-8")
+    job = window.import_paths([str(tmp_path / "wire.txt")])
+    with qtbot.waitSignal(window.search.searchFinished, timeout=20000):
+        qtbot.waitSignal(job.finished, timeout=20000).wait()
+    open_article(qtbot, window, "Baltic wire")
+    reader = window.reader.view
+    body = reader.view.article.body
+    assert [b.text() for b in _paragraph_blocks(reader)] == [
+        "The United States has deployed around 600 troops in the Baltic states and Poland on a"
+        " rotational basis, NATO Secretary General Jens Stoltenberg said in Brussels on Thursday.",
+        "    Germany will send 1,000 soldiers to Lithuania next year, the defence ministry said.",
+    ]
+    # A figure across a wrap is marked and flashed whole; the name across one too.
+    (troops,) = _fragment_formats(reader.document(), "around 600 troops")
+    assert troops.background().color().name() == LIGHT.troops_bg
+    start = body.index("around\n600")
+    reader.flash(start, start + len("around\n600 troops"))
+    (selection,) = reader.extraSelections()
+    assert selection.cursor.selectedText() == "around 600 troops"
+    for mark in reader.marks:
+        assert reader.body_offset(reader.doc_position(mark.start)) == mark.start
+    # Selecting a passage gives the stored text and its offsets.
+    cursor = reader.textCursor()
+    start = body.index("Jens")
+    cursor.setPosition(reader.doc_position(start))
+    cursor.setPosition(reader.doc_position(start + 20), cursor.MoveMode.KeepAnchor)
+    reader.setTextCursor(cursor)
+    assert reader.selected_passage() == (body[start : start + 20], start, start + 20)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -118,9 +120,13 @@ def test_run_app_opens_the_window_and_imports_paths(monkeypatch, qapp, library_d
             if w.objectName() == "mainWindow" and w.isVisible()
         )
         opened.append(window)
+        collecting.append(gc.isenabled())
         window.close()
         return 0
 
+    collecting: list[bool] = []
     monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
     assert app_module.run_app(str(library_dir), [str(path)]) == 0
     assert opened and opened[0].session.workspace.folder == library_dir
+    # While the window runs, cycles are collected from the event loop only; after, as before.
+    assert collecting == [False] and gc.isenabled()

@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 
 from briefing_app.core.formats.dates import parse_date
+from briefing_app.core.formats.furniture import drop_furniture
 from briefing_app.core.formats.leads import dateline_of, title_from_body
 from briefing_app.core.records import Article
 
@@ -68,7 +69,8 @@ def build_article(
     read is kept as written in `extra["date_text"]`, so nothing the file said is lost.
 
     The body keeps its dateline as written (extraction reads it); `dateline` holds the place
-    and the title, given or made from the first sentence, never contains it.
+    and the title, given or made from the first sentence, never contains it. A site's
+    navigation left at the body's start or end ("More In Home") is dropped.
     """
     fields: dict[str, str] = {}
     extra: dict[str, str] = {}
@@ -85,7 +87,7 @@ def build_article(
         date = parse_date(fields["date"])
         if date is None:
             extra["date_text"] = fields["date"]
-    body = body.strip()
+    body = drop_furniture(body.strip()).strip()
     title = " ".join(fields.get("title", "").split())
     if title:
         dateline = dateline_of(body)
