@@ -199,8 +199,8 @@ def _to_fields(doc: IndexDoc) -> dict:
 class SearchIndex:
     """The index in one folder. Search it with search.search(); write it from the library.
 
-    Each thread searches with a searcher of its own, kept between searches and refreshed when
-    the index has changed (opening one costs 10-30 ms, checking it is current well under one),
+    Each thread searches with a searcher of its own, kept between searches and replaced when
+    the index has changed (opening one costs 10-30 ms, checking that it is current well under one),
     so one thread may search while another writes: a search sees the index as of the last
     commit. Writes are serialised within the process by a lock and across processes by
     Whoosh's write lock.
@@ -340,21 +340,22 @@ class SearchIndex:
         return self._ix.searcher()
 
     def current_searcher(self) -> Searcher:
-        """This thread's searcher, brought up to the latest commit; do not close it.
+        """This thread's searcher, on the latest commit; do not close it.
 
         Whoosh searchers are not shared between threads (they read through open files), so
-        each thread keeps its own; refresh() returns it unchanged when nothing was committed.
+        each thread keeps its own and opens a new one after a commit. Not Searcher.refresh():
+        its reader reuse keeps segments the commit merged away and misses new deletions.
         """
         old = getattr(self._local, "searcher", None)
-        if old is None or old.is_closed:
-            fresh = self._ix.searcher()
-        else:
-            fresh = old.refresh()  # closes what the old one no longer shares
-        if fresh is not old:
-            with self._searchers_lock:
-                self._searchers.discard(old)
-                self._searchers.add(fresh)
-            self._local.searcher = fresh
+        if old is not None and not old.is_closed and old.up_to_date():
+            return old
+        fresh = self._ix.searcher()
+        with self._searchers_lock:
+            self._searchers.discard(old)
+            self._searchers.add(fresh)
+        self._local.searcher = fresh
+        if old is not None:
+            old.close()
         return fresh
 
     def forget_searcher(self) -> None:
