@@ -94,6 +94,7 @@ class HitSummary:
     total: int
     facets: dict[str, list[tuple[str, int]]]
     all_ids: list[int]  # every hit, in document order (search() gives them in result order)
+    suggestion: str | None = None  # "did you mean", for a query with fewer than 3 hits
 
 
 @dataclass
@@ -115,6 +116,7 @@ class SearchResult:
         self.facets = summary.facets
         self.all_ids = summary.all_ids
         self.more = self.page * self.page_size < summary.total
+        self.suggestion = summary.suggestion
 
 
 # Checking the query text. Whoosh's parser never refuses anything: a stray quote or bracket
@@ -277,31 +279,6 @@ def _stem(word: str) -> str:
     return porter.stem(word)
 
 
-class _Inflections(wq.Variations):
-    """A word and every indexed form that stems like it: "price" also finds "prices", "priced"
-    and "pricing", "ally" finds "allies".
-
-    The text fields are indexed unstemmed (see index.TEXT_ANALYZER) so that phrases and
-    wildcards stay exact; this does the stemmer's job at query time instead. Whoosh's own
-    Variations relies on a word list that misses common forms ("bank" never finds "banks").
-    """
-
-    def _btexts(self, ixreader: IndexReader) -> Iterator[bytes]:
-        word = self.text
-        stem = _stem(word)
-        # Porter only rewrites the end of a word, at most its last letter of the stem
-        # ("ally" -> "alli"), so every form with this stem starts with the stem minus one letter.
-        prefix = stem[:-1] if len(stem) >= 4 else stem
-        if not word.startswith(prefix):
-            prefix = word[: len(prefix)]
-        if (self.fieldname, word) in ixreader:
-            yield word.encode("utf-8")
-        for btext in ixreader.expand_prefix(self.fieldname, prefix):
-            text = btext.decode("utf-8")
-            if text != word and _stem(text) == stem:
-                yield btext
-
-
 # A fuzzy or wildcard word stands for every indexed word it could be; left unbounded, `gold~`
 # or `b*` becomes an OR of thousands of words and a search takes seconds. Each keeps the words
 # that most articles use (the help says so) and a fuzzy word at most this many edits.
@@ -382,6 +359,35 @@ class _BoundedFuzzy(_Bounded, wq.FuzzyTerm):
                     yield btext
 
         return _most_used(ixreader, self.fieldname, near())
+
+
+class _Inflections(_Bounded, wq.Variations):
+    """A word and every indexed form that stems like it: "price" also finds "prices", "priced"
+    and "pricing", "ally" finds "allies".
+
+    The text fields are indexed unstemmed (see index.TEXT_ANALYZER) so that phrases and
+    wildcards stay exact; this does the stemmer's job at query time instead. Whoosh's own
+    Variations relies on a word list that misses common forms ("bank" never finds "banks").
+    Unlike the fuzzy and wildcard words it keeps every form, and scores as Whoosh scores words.
+    """
+
+    def _expand(self, ixreader: IndexReader) -> list[bytes]:
+        word = self.text
+        stem = _stem(word)
+        # Porter only rewrites the end of a word, at most its last letter of the stem
+        # ("ally" -> "alli"), so every form with this stem starts with the stem minus one letter.
+        prefix = stem[:-1] if len(stem) >= 4 else stem
+        if not word.startswith(prefix):
+            prefix = word[: len(prefix)]
+        forms: dict[bytes, None] = {}
+        if (self.fieldname, word) in ixreader:
+            forms[word.encode("utf-8")] = None
+        # Segment by segment: the whole-index word list merges the segments' lists in Python.
+        for leaf, _ in ixreader.leaf_readers():
+            for btext in leaf.expand_prefix(self.fieldname, prefix):
+                if btext not in forms and _stem(btext.decode("utf-8")) == stem:
+                    forms[btext] = None
+        return list(forms)
 
 
 _EXPANSIONS: _DerivedCache  # defined with the other caches below
@@ -640,6 +646,10 @@ class _DerivedCache:
                 del self._entries[next(iter(self._entries))]
         return value
 
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
 
 _DATE_ORDERS = _DerivedCache(size=4)
 _SUMMARIES = _DerivedCache(size=16)
@@ -681,17 +691,20 @@ def _hit_set(searcher: Searcher, q: wq.Query, flt: wq.Query | None) -> set[int] 
     return hits
 
 
-def _bounded_leaves(q: wq.Query) -> list[_Bounded] | None:
+def _bounded_leaves(q: wq.Query) -> list[wq.Query] | None:
     """The leaves when q is only fuzzy or wildcard words (`bank*`, `gold~`: one leaf per field,
     OR'd), else None. Whoosh scores such a query as a constant per leaf matched."""
-    if isinstance(q, _Bounded):
+    constant = (_BoundedPrefix, _BoundedWildcard, _BoundedFuzzy)
+    if isinstance(q, constant) and q.constantscore:
         return [q]
-    if type(q) is wq.Or and all(isinstance(sub, _Bounded) for sub in q.subqueries):
+    if type(q) is wq.Or and all(
+        isinstance(sub, constant) and sub.constantscore for sub in q.subqueries
+    ):
         return list(q.subqueries)  # type: ignore[arg-type]
     return None
 
 
-def _leaf_docs(searcher: Searcher, leaf: _Bounded) -> set[int]:
+def _leaf_docs(searcher: Searcher, leaf: wq.Query) -> set[int]:
     # Whole posting lists read block by block into a set: for a word list that covers most of
     # the library, far cheaper than Whoosh's union matcher stepping document by document.
     docs: set[int] = set()
@@ -714,7 +727,7 @@ def _docs(searcher: Searcher, q: wq.Query) -> set[int]:
 
 
 def _constant_page(
-    searcher: Searcher, leaves: list[_Bounded], flt: wq.Query | None, first: int, count: int | None
+    searcher: Searcher, leaves: list[wq.Query], flt: wq.Query | None, first: int, count: int | None
 ) -> tuple[list[tuple[int, float]], int]:
     """The relevance order Whoosh gives a query of fuzzy or wildcard words (each leaf scores
     its boost, a document the sum of those it matches; ties in document order), computed from
@@ -914,20 +927,25 @@ def summarize(
     until: str | None = None,
     filters: dict[str, list[str]] | None = None,
     facet_limit: int = 10,
+    text_for: Callable[[list[int]], dict[int, str]] | None = None,
 ) -> HitSummary:
-    """The number of hits, the facets over all of them and their ids: what a window may show
-    a moment after the page (search(..., facets=False)). Raises QueryError like search()."""
-    q = parse_query(index, query)
+    """The number of hits, the facets over all of them, their ids and, with fewer than three,
+    a "did you mean": what a window may show a moment after the page (search(...,
+    facets=False)). Raises QueryError like search()."""
+    text = query.strip()
+    q = parse_query(index, text)
     flt = _filter_query(index, since, until, filters)
     with _reading(index) as searcher:
         _expand_once(index, searcher, q)
-        key = (
-            *_commit_key(index, searcher),
-            repr(q),
-            repr(flt),
-            facet_limit,
-        )
-        return _SUMMARIES.get(key, lambda: _summary(searcher, q, flt, facet_limit))  # type: ignore[return-value]
+        key = (*_commit_key(index, searcher), text, repr(flt), facet_limit)
+
+        def make() -> HitSummary:
+            summary = _summary(searcher, q, flt, facet_limit)
+            if text and summary.total < 3:
+                summary.suggestion = _suggest(index, searcher, text, flt, summary.total, text_for)
+            return summary
+
+        return _SUMMARIES.get(key, make)  # type: ignore[return-value]
 
 
 def _summary(searcher: Searcher, q: wq.Query, flt: wq.Query | None, facet_limit: int) -> HitSummary:
@@ -1013,13 +1031,18 @@ def search(
         if facets:
             all_ids = [int(i) for i in _column_values(reader, "id", every_docnum)]
             summary = summarize(
-                index, text, since=since, until=until, filters=filters, facet_limit=facet_limit
+                index,
+                text,
+                since=since,
+                until=until,
+                filters=filters,
+                facet_limit=facet_limit,
+                text_for=text_for,
             )
-            facet_counts, total = summary.facets, summary.total
+            facet_counts, total, suggestion = summary.facets, summary.total, summary.suggestion
             more = first + page_size < total
-        suggestion = None
-        if text and total is not None and total < 3:
-            suggestion = _suggest(index, searcher, text, flt, total, text_for)
+        else:
+            suggestion = None
 
     return SearchResult(
         query=query,

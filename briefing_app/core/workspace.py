@@ -647,7 +647,14 @@ class Workspace:
         filters: dict[str, list[str]] | None = None,
     ) -> HitSummary:
         """The hit count, facets and ids of every hit of a search (see search(facets=False))."""
-        return summarize(self.index, query, since=since, until=until, filters=filters)
+        return summarize(
+            self.index,
+            query,
+            since=since,
+            until=until,
+            filters=filters,
+            text_for=self.library.bodies,
+        )
 
     def figure_reports(self, article_ids: list[int] | None = None) -> list[FigureReport]:
         """Every troop figure with a number (corrections applied, rejected ones left out)."""

@@ -405,6 +405,7 @@ class SearchPanel(QWidget):
         if result is not self.result:
             return  # counted for a search that has since been replaced
         result.add_summary(summary)
+        self._show_suggestion(result)
         self.model.set_total(summary.total)
         self.facets.set_facets(summary.facets)
         self.facet_view.expandAll()
