@@ -210,8 +210,9 @@ class SearchIndex:
         self.folder = Path(folder)
         self.lock_timeout = lock_timeout
         self._write_lock = threading.Lock()
-        self._local = threading.local()  # this thread's searcher
-        self._searchers: set[Searcher] = set()  # every thread's, to close them with the index
+        # Each thread's searcher by thread id. Not threading.local: a thread Qt's pool started
+        # gets a new Python thread state for each job, and its thread-local values with it.
+        self._searchers: dict[int, Searcher] = {}
         self._searchers_lock = threading.Lock()
         self._created = False
         self._schema = make_schema()
@@ -280,7 +281,7 @@ class SearchIndex:
 
     def close(self) -> None:
         with self._searchers_lock:
-            for searcher in self._searchers:
+            for searcher in self._searchers.values():
                 searcher.close()
             self._searchers.clear()
         self._ix.close()
@@ -346,25 +347,23 @@ class SearchIndex:
         each thread keeps its own and opens a new one after a commit. Not Searcher.refresh():
         its reader reuse keeps segments the commit merged away and misses new deletions.
         """
-        old = getattr(self._local, "searcher", None)
+        thread = threading.get_ident()
+        with self._searchers_lock:
+            old = self._searchers.get(thread)
         if old is not None and not old.is_closed and old.up_to_date():
             return old
         fresh = self._ix.searcher()
         with self._searchers_lock:
-            self._searchers.discard(old)
-            self._searchers.add(fresh)
-        self._local.searcher = fresh
+            self._searchers[thread] = fresh
         if old is not None:
             old.close()
         return fresh
 
     def forget_searcher(self) -> None:
         """Drop this thread's searcher (after a read failed: the next search opens afresh)."""
-        old = getattr(self._local, "searcher", None)
-        self._local.searcher = None
+        with self._searchers_lock:
+            old = self._searchers.pop(threading.get_ident(), None)
         if old is not None:
-            with self._searchers_lock:
-                self._searchers.discard(old)
             try:
                 old.close()
             except Exception:  # a damaged index may fail to close; it is dropped either way

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -122,12 +122,18 @@ class SearchPanel(QWidget):
         self.hooks = hooks
         self.request = SearchRequest()
         self.result: SearchResult | None = None
-        self._searcher = LatestOnly(self)
+        # Searches get threads of their own: in the shared pool they would wait behind a chart
+        # redraw or an import batch. Two threads (the page and its count), kept alive, so each
+        # keeps its Whoosh searcher open between searches.
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(2)
+        self._pool.setExpiryTimeout(-1)
+        self._searcher = LatestOnly(self, self._pool)
         self._searcher.finished.connect(self._deliver)
         self._searcher.failed.connect(self._failed)
         # Counting (total, facets, ids for the chart) runs as a second request after the page
         # is shown, in its own queue so that loading more rows does not cancel it.
-        self._counter = LatestOnly(self)
+        self._counter = LatestOnly(self, self._pool)
         self._counter.finished.connect(self._counted)
         self._counter.failed.connect(self._failed)
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
@@ -391,6 +397,10 @@ class SearchPanel(QWidget):
             self.list.setCurrentIndex(self.model.index(row))
             self.list.selectionModel().blockSignals(False)
         self.resultsShown.emit(result)
+        if self._debounce.isActive():
+            # The user has typed again: this page is already on its way out, and counting it
+            # (and redrawing the chart over its articles) would only delay the next one.
+            return
         workspace = self.session.workspace
         kwargs = self.request.kwargs()
         kwargs.pop("sort")
