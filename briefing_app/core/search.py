@@ -692,28 +692,41 @@ def _hit_set(searcher: Searcher, q: wq.Query, flt: wq.Query | None) -> set[int] 
 
 
 def _bounded_leaves(q: wq.Query) -> list[wq.Query] | None:
-    """The leaves when q is only fuzzy or wildcard words (`bank*`, `gold~`: one leaf per field,
-    OR'd), else None. Whoosh scores such a query as a constant per leaf matched."""
+    """The leaves when q is only fuzzy or wildcard words that each stand for several indexed
+    words (`bank*`, `gold~`: one leaf per field, OR'd), else None.
+
+    Whoosh scores such a leaf without its weighting model: a document scores the sum of the
+    frequencies of the leaf's words in it (times the boost). A leaf of one word is scored as
+    that word (BM25), so a query with one is left to Whoosh.
+    """
     constant = (_BoundedPrefix, _BoundedWildcard, _BoundedFuzzy)
-    if isinstance(q, constant) and q.constantscore:
-        return [q]
-    if type(q) is wq.Or and all(
-        isinstance(sub, constant) and sub.constantscore for sub in q.subqueries
+    leaves = [q] if isinstance(q, constant) else list(q.subqueries) if type(q) is wq.Or else []
+    if leaves and all(
+        isinstance(leaf, constant) and leaf.constantscore and len(leaf.words or ()) > 1
+        for leaf in leaves
     ):
-        return list(q.subqueries)  # type: ignore[arg-type]
+        return leaves
     return None
 
 
-def _leaf_docs(searcher: Searcher, leaf: wq.Query) -> set[int]:
-    # Whole posting lists read block by block into a set: for a word list that covers most of
-    # the library, far cheaper than Whoosh's union matcher stepping document by document.
-    docs: set[int] = set()
+def _leaf_weights(searcher: Searcher, leaf: wq.Query) -> dict[int, float]:
+    """Each matching document's summed word frequencies: the leaf's Whoosh score over boost.
+
+    Posting lists read whole, without Whoosh's union matcher weighing every document against
+    every other word's list: for words that cover most of the library, several times faster.
+    """
+    weights: dict[int, float] = {}
+    get = weights.get
     for segment, offset in searcher.reader().leaf_readers():
         for btext in leaf.words or ():
-            if (leaf.fieldname, btext) in segment:
-                ids = segment.postings(leaf.fieldname, btext).all_ids()
-                docs.update(ids if not offset else (offset + d for d in ids))
-    return docs
+            if (leaf.fieldname, btext) not in segment:
+                continue
+            m = segment.postings(leaf.fieldname, btext)
+            while m.is_active():
+                docnum = m.id() + offset
+                weights[docnum] = get(docnum, 0.0) + m.weight()
+                m.next()
+    return weights
 
 
 def _docs(searcher: Searcher, q: wq.Query) -> set[int]:
@@ -722,25 +735,24 @@ def _docs(searcher: Searcher, q: wq.Query) -> set[int]:
         return set(searcher.docs_for_query(q))
     docs: set[int] = set()
     for leaf in leaves:
-        docs |= _leaf_docs(searcher, leaf)
+        docs.update(_leaf_weights(searcher, leaf))
     return docs
 
 
 def _constant_page(
     searcher: Searcher, leaves: list[wq.Query], flt: wq.Query | None, first: int, count: int | None
 ) -> tuple[list[tuple[int, float]], int]:
-    """The relevance order Whoosh gives a query of fuzzy or wildcard words (each leaf scores
-    its boost, a document the sum of those it matches; ties in document order), computed from
-    the leaves' document sets rather than one document at a time."""
+    """The relevance order Whoosh gives a query of fuzzy or wildcard words (see
+    _bounded_leaves; ties in document order), computed from whole posting lists."""
     scores: dict[int, float] = {}
     for leaf in leaves:
         boost = float(leaf.boost)
-        for docnum in _leaf_docs(searcher, leaf):
-            scores[docnum] = scores.get(docnum, 0.0) + boost
+        for docnum, weight in _leaf_weights(searcher, leaf).items():
+            scores[docnum] = scores.get(docnum, 0.0) + weight * boost
     if flt is not None:
         allowed = set(searcher.docs_for_query(flt))
         scores = {d: v for d, v in scores.items() if d in allowed}
-    ranked = [(d, scores[d]) for d in scores]
+    ranked = list(scores.items())
     key = lambda pair: (-pair[1], pair[0])  # noqa: E731
     if count is None:
         ranked.sort(key=key)
