@@ -346,17 +346,19 @@ class SearchIndex:
         Whoosh searchers are not shared between threads (they read through open files), so
         each thread keeps its own and opens a new one after a commit. Not Searcher.refresh():
         its reader reuse keeps segments the commit merged away and misses new deletions.
+        A commit while a search runs may delete files the searcher has yet to open: search.py
+        runs such a search again (see search._read).
         """
         thread = threading.get_ident()
         with self._searchers_lock:
             old = self._searchers.get(thread)
         if old is not None and not old.is_closed and old.up_to_date():
             return old
+        if old is not None:
+            old.close()  # first, so that two searchers' buffers never coexist
         fresh = self._ix.searcher()
         with self._searchers_lock:
             self._searchers[thread] = fresh
-        if old is not None:
-            old.close()
         return fresh
 
     def forget_searcher(self) -> None:
@@ -386,7 +388,14 @@ class SearchIndex:
                 # it when its holder dies, so a file left by a killed writer does not block us;
                 # only a live writer does, and the timeout turns that into a readable error.
                 writer = self._ix.writer(
-                    procs=1, limitmb=256, timeout=self.lock_timeout, delay=0.05
+                    procs=1,
+                    limitmb=256,
+                    timeout=self.lock_timeout,
+                    delay=0.05,
+                    # Segments as separate files, not one compound file: every searcher copies a
+                    # compound segment into memory (420 MB and 80-200 ms to open at 94,000
+                    # articles); separate files are read in place (0.3 ms, a few MB).
+                    compound=False,
                 )
             except LockError as exc:
                 raise IndexBusy(

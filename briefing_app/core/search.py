@@ -9,11 +9,11 @@ import time
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from heapq import nlargest, nsmallest
+from typing import TypeVar
 
 from whoosh import highlight, qparser
 from whoosh import query as wq
@@ -32,6 +32,8 @@ from briefing_app.core.index import (
     IndexDamaged,
     SearchIndex,
 )
+
+_T = TypeVar("_T")
 
 SORTS = ("relevance", "date", "date_asc")
 FACET_KEYS = ("people", "countries", "places", "orgs", "sources", "years")
@@ -573,9 +575,12 @@ def match_terms(index: SearchIndex, query: str) -> list[str]:
         return []
     if isinstance(q, wq.Every):
         return []
-    with _reading(index) as searcher:
+
+    def work(searcher: Searcher) -> list[str]:
         _expand_once(index, searcher, q)
         return sorted(_highlight_terms(q, searcher.reader()))
+
+    return _read(index, work)
 
 
 def _count_facets(values: list[str], limit: int) -> dict[str, list[tuple[str, int]]]:
@@ -916,19 +921,43 @@ def _checked(sort: str, page: int, page_size: int) -> tuple[str, int, int]:
     return sort, max(1, int(page)), max(1, int(page_size))
 
 
-@contextmanager
-def _reading(index: SearchIndex) -> Iterator[Searcher]:
-    """This thread's searcher; read errors become IndexDamaged, and odd queries QueryError."""
-    searcher = index.current_searcher()
+_RACED_COMMIT_RETRIES = 3
+
+
+def _read(index: SearchIndex, work: Callable[[Searcher], _T]) -> _T:
+    """work(searcher) on this thread's searcher; read errors become IndexDamaged, and odd
+    queries QueryError.
+
+    A commit during the work may have merged away segments whose files the searcher had not
+    opened yet; Whoosh reads a missing file as empty, so such a result cannot be trusted and
+    the work runs again on the new commit. Whoosh deletes files only after writing the new
+    table of contents, so a searcher still current at the end read a whole commit.
+    """
+    for attempt in range(_RACED_COMMIT_RETRIES + 1):
+        searcher = index.current_searcher()
+        last = attempt == _RACED_COMMIT_RETRIES
+        try:
+            value = work(searcher)
+        except QueryError:
+            raise
+        except Exception as exc:
+            if not last and not _current(searcher):
+                continue  # raced a commit: again, on the new one
+            if isinstance(exc, (OSError, EOFError)):
+                index.forget_searcher()
+                raise IndexDamaged(f"The search index cannot be read ({exc}); rebuild it.") from exc
+            # Whoosh raises assorted errors for odd but parseable queries.
+            raise QueryError(f"The query could not be run: {exc}") from exc
+        if last or _current(searcher):
+            return value
+    raise AssertionError("unreachable")
+
+
+def _current(searcher: Searcher) -> bool:
     try:
-        yield searcher
-    except QueryError:
-        raise
-    except (OSError, EOFError) as exc:
-        index.forget_searcher()
-        raise IndexDamaged(f"The search index cannot be read ({exc}); rebuild it.") from exc
-    except Exception as exc:  # Whoosh raises assorted errors for odd but parseable queries
-        raise QueryError(f"The query could not be run: {exc}") from exc
+        return searcher.up_to_date()
+    except Exception:  # the index folder is gone or unreadable: not current
+        return False
 
 
 def summarize(
@@ -947,7 +976,8 @@ def summarize(
     text = query.strip()
     q = parse_query(index, text)
     flt = _filter_query(index, since, until, filters)
-    with _reading(index) as searcher:
+
+    def work(searcher: Searcher) -> HitSummary:
         _expand_once(index, searcher, q)
         key = (*_commit_key(index, searcher), text, repr(flt), facet_limit)
 
@@ -958,6 +988,8 @@ def summarize(
             return summary
 
         return _SUMMARIES.get(key, make)  # type: ignore[return-value]
+
+    return _read(index, work)
 
 
 def _summary(searcher: Searcher, q: wq.Query, flt: wq.Query | None, facet_limit: int) -> HitSummary:
@@ -1003,7 +1035,7 @@ def search(
     flt = _filter_query(index, since, until, filters)
     first = (page - 1) * page_size
 
-    with _reading(index) as searcher:
+    def work(searcher: Searcher) -> tuple:
         reader = searcher.reader()
         _expand_once(index, searcher, q)
         # Every hit in order only when all ids are asked for (facets=True); otherwise the page
@@ -1055,7 +1087,9 @@ def search(
             more = first + page_size < total
         else:
             suggestion = None
+        return total, hits, facet_counts, suggestion, all_ids, more
 
+    total, hits, facet_counts, suggestion, all_ids, more = _read(index, work)
     return SearchResult(
         query=query,
         total=total,
