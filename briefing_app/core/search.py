@@ -583,12 +583,18 @@ def match_terms(index: SearchIndex, query: str) -> list[str]:
     return _read(index, work)
 
 
+_FACET_SLICE = 2000  # documents' facet strings counted per C call
+
+
 def _count_facets(values: list[str], limit: int) -> dict[str, list[tuple[str, int]]]:
     # One column string per hit, all facet values in it with a one-letter prefix: joining
-    # and splitting once is far faster than walking the hits' stored fields.
-    counts = (
-        Counter(FACET_SEP.join(v for v in values if v).split(FACET_SEP)) if values else Counter()
-    )
+    # and splitting is far faster than walking the hits' stored fields. In slices: one join,
+    # split and count over a large library is a single C call of 100 ms or more that holds the
+    # GIL, and the window's GUI thread would wait that long.
+    counts: Counter[str] = Counter()
+    for start in range(0, len(values), _FACET_SLICE):
+        chunk = values[start : start + _FACET_SLICE]
+        counts.update(FACET_SEP.join(v for v in chunk if v).split(FACET_SEP))
     counts.pop("", None)
     by_key: dict[str, list[tuple[str, int]]] = {key: [] for key in FACET_KEYS}
     code_to_key = {code: key for key, code in FACET_CODES.items()}
