@@ -7,7 +7,7 @@ import re
 
 from .context import Mention, figure_year, list_members, mentions
 from .gazetteer import Gazetteer
-from .hosts import Host, host_of, resolve_place
+from .hosts import Host, host_of, resolve_place, where_troops_are
 from .numbers import NUMBER, is_year_like, parse_number
 from .records import Entity, Figure
 from .troop_spans import STRICT_TROOP_WORD, find_candidates, find_level_candidates, hint_positions
@@ -127,13 +127,8 @@ def find_troop_figures(
     article_counts, deployers, host_counts = _article_counts(
         text, sentences, entities, gaz, aliases, host_places, article_countries
     )
-    # "8,600 U.S. troops in the country": a sentence that names no place leans on the place the
-    # article names most as where troops are, when one stands out.
-    main_host = _dominant(host_places)
-    article_host = (
-        Host(main_host[0], None) if main_host and host_places[main_host[0]] >= 2 else None
-    )
     deployer = _dominant(deployers)
+    article_host = _article_host(host_places, deployer, gaz)
     article_has_nato = "NATO" in text
     hints = hint_positions(text)
     if not hints:
@@ -220,6 +215,7 @@ def find_troop_figures(
             host = (
                 listed_host
                 or host_of(text, s, (cand["start"], cand["end"]), ms, gaz, article_countries)
+                or _mission_area(ms, gaz)
                 or article_host
                 or last_host
             )
@@ -292,6 +288,40 @@ def _hosts_list(text: str, found: list[dict], ms: list[Mention]) -> bool:
         for m in ms
         if m.entity.end <= found[0]["start"]
     )
+
+
+def _article_host(places: dict[str, int], deployer: list[str], gaz: Gazetteer) -> Host | None:
+    """ "8,600 U.S. troops in the country": a sentence that names no place leans on the place
+    the article names most as where troops are, when one stands out: named twice, or the only
+    one. The article's sender named as a place ("Uruguay's troops in Haiti return to Uruguay")
+    is where they come home to, so it yields to any other place."""
+    if deployer and len(places) > 1:
+        places = {k: v for k, v in places.items() if k != deployer[0]}
+    main = _dominant(places)
+    if not main:
+        return None
+    if places[main[0]] >= 2:
+        return Host(main[0], None)
+    # Named once, it must at least be on the map: a town no list knows ("Rukla") is not.
+    name = gaz.names.get(main[0])
+    on_map = main[0] in gaz.countries or (name is not None and name.kind == "region")
+    return Host(main[0], None) if len(places) == 1 and on_map else None
+
+
+def _area_of(m: Mention, gaz: Gazetteer) -> str | None:
+    """Where a mission named by a mention serves ("UNMISS": South Sudan), if it is one."""
+    name = gaz.names.get(m.entity.text) or gaz.names.get(m.entity.canonical)
+    return name.area if name is not None and name.label == "ORG" else None
+
+
+def _mission_area(ms: list[Mention], gaz: Gazetteer) -> Host | None:
+    """ "1,200 troops serve with UNIFIL": a sentence naming no place is hosted where the
+    mission it names serves (resources/gazetteer/orgs.tsv, column area)."""
+    for m in ms:
+        area = _area_of(m, gaz)
+        if area:
+            return Host(area, None)
+    return None
 
 
 def _listed_host(
@@ -728,9 +758,17 @@ def _article_counts(
         for m in mentions(text, s, sent, gaz, aliases):
             if m.who and m.host and m.country:
                 hosts[m.who] = hosts.get(m.who, 0) + 1
-            if places is not None and m.host and m.entity.label == "GPE":
+            if (
+                places is not None
+                and m.host
+                and m.entity.label == "GPE"
+                and where_troops_are(text, s, m)
+            ):
                 where = resolve_place(m.entity.text, m.entity.canonical, gaz, article_countries)
                 places[where] = places.get(where, 0) + 1
+            area = _area_of(m, gaz)
+            if places is not None and area:
+                places[area] = places.get(area, 0) + 1
             if m.who and not m.host:
                 counts[m.who] = counts.get(m.who, 0) + _weight(text, m)
                 if m.country and _deploys(text, s, m):
