@@ -130,6 +130,8 @@ def find_troop_figures(
     deployer = _dominant(deployers)
     article_host = _article_host(host_places, deployer, gaz)
     article_has_nato = "NATO" in text
+    # A UN, AU or regional mission named in the article: "the force" may be all of it.
+    article_has_mission = "multinational" in article_counts
     hints = hint_positions(text)
     if not hints:
         return figures
@@ -171,7 +173,9 @@ def find_troop_figures(
             elif sent_whos and (whole := _whole_force(text, s, cand, ms)):
                 whos = whole  # "has 6,000 troops in the 22,000-strong force": the whole mission
             else:
-                whos = _contributors(text, s, e, cand, ms, article_has_nato, deployer)
+                whos = _contributors(
+                    text, s, e, cand, ms, article_has_nato, deployer, article_has_mission
+                )
                 if (
                     deployer
                     and deployers[deployer[0]] >= 2
@@ -342,6 +346,7 @@ def _contributors(
     ms: list[Mention],
     has_nato: bool,
     deployer: list[str] = (),
+    has_mission: bool = False,
 ) -> list[str]:
     start, end = cand["start"], cand["match_end"]
     # 1. Inside the phrase: "600 British soldiers", "U.S. troops", "UN peacekeepers".
@@ -351,6 +356,8 @@ def _contributors(
     if inside:
         sender = _sender_of_place_troops(text, s, start, inside[0], ms)
         return [sender or inside[0].who]
+    if _force_total(text, s, start, ms, has_mission):
+        return ["multinational"]
     owner = _possessor(text, start, ms)
     if owner is not None:
         return [owner.who]
@@ -515,6 +522,37 @@ def _contributors(
     if bodies:
         return [bodies[0].who]
     return []
+
+
+# "increasing the force to 20,500 troops", "the total force of 2,000 troops", "the
+# multinational force, which is due to number 5,000": the strength of the whole force.
+_FORCE_WORD = re.compile(
+    r"\b(?:the|its|total|whole|entire|overall|combined|multinational|international|regional|"
+    r"peacekeeping|intervention)\s+(?:[\w-]+\s+){0,2}?(?:force|mission|operation)\b"
+    r"(?P<rest>[^.;:!?]*)$",
+    re.IGNORECASE,
+)
+_WHOLE = re.compile(
+    r"\b(?:total|whole|entire|overall|combined|multinational|international)\b", re.IGNORECASE
+)
+_FORCE_SIZE_CUE = re.compile(
+    r"^\s*(?:of|to|at|strength\s+of|numbers?|,\s+which\s+[^,]*?(?:strength\s+of|to\s+number|"
+    r"numbers?|of|at|to))\s+(?:[a-z]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _force_total(text: str, s: int, start: int, ms: list[Mention], has_mission: bool) -> bool:
+    """Whether the figure is the size of "the force" named just before it, with no country
+    named from there on: the mission's strength, not a contingent's. A plain "the force" is
+    a whole mission's only in an article that names a multinational one (else it may be one
+    country's army); "the total force" always is."""
+    m = _FORCE_WORD.search(text, max(s, start - 90), start)
+    if m is None or not _FORCE_SIZE_CUE.match(m.group("rest")):
+        return False
+    if not (has_mission or _WHOLE.search(m.group(0))):
+        return False
+    return not any(x.country and m.start() <= x.entity.start < start for x in ms)
 
 
 _EXISTENTIAL = re.compile(r"\b[Tt]here\s+(?:are|were|is|was|remain|remained)\b")

@@ -714,3 +714,43 @@ def test_quoted_nouns_levels_and_nationalities(text, expected):
 )
 def test_names_regions_and_missions(text, expected):
     assert troops(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the force" of an article about a UN mission is the whole mission, even after a
+        # sentence about one nation's battalion.
+        (
+            "The UN mission in Mali lost a Togolese officer. Senegal's battalion is the biggest "
+            "in the force, which is close to its authorised strength of 15,000 troops.",
+            [("multinational", 15000, 15000)],
+        ),
+        (
+            "Peacekeepers of MINUSMA patrol Gao. Raising the force to 16,500 troops is hard, "
+            "Ghana said.",
+            [("multinational", 16500, 16500)],
+        ),
+        # "the total force" is the whole force wherever it is written.
+        (
+            "Fiji flew in 120 soldiers. The total force of 1,800 troops will land on Monday.",
+            [("Fiji", 120, 120), ("multinational", 1800, 1800)],
+        ),
+    ],
+)
+def test_the_size_of_the_whole_force_is_multinational(text, expected):
+    assert troops(text) == expected
+
+
+def test_the_force_of_one_country_stays_its_own_without_a_mission():
+    # No multinational mission in the article: "the force" may be one country's army.
+    text = "Kenya's army is growing fast. Nairobi will raise the force to 30,000 troops."
+    assert troops(text) == [("Kenya", 30000, 30000)]
+
+
+def test_a_nation_named_after_the_force_word_keeps_its_figure():
+    text = (
+        "The UN mission in Mali lost a Togolese officer. "
+        "In the force, the Chadian contingent of 1,400 troops is the largest."
+    )
+    assert troops(text) == [("Chad", 1400, 1400)]
