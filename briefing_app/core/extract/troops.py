@@ -535,6 +535,10 @@ _FORCE_WORD = re.compile(
 _WHOLE = re.compile(
     r"\b(?:total|whole|entire|overall|combined|multinational|international)\b", re.IGNORECASE
 )
+_PART_OF = re.compile(
+    r"\b(?:contingent|battalion|brigade|company|unit|detachment|share|part)\s+(?:of|in|within)\s+$",
+    re.IGNORECASE,
+)
 _FORCE_SIZE_CUE = re.compile(
     r"^\s*(?:of|to|at|strength\s+of|numbers?|,\s+which\s+[^,]*?(?:strength\s+of|to\s+number|"
     r"numbers?|of|at|to))\s+(?:[a-z]+\s+){0,2}$",
@@ -550,6 +554,8 @@ def _force_total(text: str, s: int, start: int, ms: list[Mention], has_mission: 
     m = _FORCE_WORD.search(text, max(s, start - 90), start)
     if m is None or not _FORCE_SIZE_CUE.match(m.group("rest")):
         return False
+    if _PART_OF.search(text, max(s, m.start() - 30), m.start()):
+        return False  # "the Indian contingent of the UN mission numbers 850": a part of it
     if not (has_mission or _WHOLE.search(m.group(0))):
         return False
     return not any(x.country and m.start() <= x.entity.start < start for x in ms)
