@@ -25,7 +25,7 @@ _VAGUE = (
 )
 _NOUN = (
     r"(?P<noun>troops|soldiers|men|engineers|medics|instructors|members|police|personnel|servicemen|servicewomen|servicemembers|"
-    r"service\s+members|service\s+personnel|[Mm]arines|peacekeepers|forces|paratroopers|"
+    r"service[\s-]members|service[\s-]personnel|[Mm]arines|peacekeepers|forces|paratroopers|"
     r"sailors|airmen|commandos|reservists|conscripts|guardsmen|trainers|officers|troopers|"
     r"military\s+advisers|infantrymen|special\s+forces|boots\s+on\s+the\s+ground|"
     r"[Gg]uard\s+members|[Gg]uardsmen|[Bb]lue\s+[Hh]elmets|[Bb]lue\s+[Bb]erets|policemen|gendarmes)\b"
@@ -135,9 +135,13 @@ ELLIPSIS_MORE_RE = re.compile(
     r"arriv\w*|follow\w*|later|soon|in|on|by|to|at|from|next|this|last)\b)"
 )
 # "7,200 Belarusian and around 5,500 Russian troops": the first nationality shares the noun.
+_ADJ_ITEM = rf"(?:{_QUAL}\s+)?{NUMBER}\s+[A-Z][a-z]+"
+_ADJ_LIST_GAP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)"
+# "including 6,839 American, 885 Georgian, 400 Australians and 222 Czech service members":
+# every item of a list of nationalities that ends in a troop noun.
 ADJ_ELLIPSIS_RE = re.compile(
-    rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\s+(?P<dem>[A-Z][a-z]+)\s*(?:,|and|or)\s+"
-    rf"(?=(?:{_QUAL}\s+)?{NUMBER}\s+[A-Z][a-z]+\s+{_NOUN})"
+    rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\s+(?P<dem>[A-Z][a-z]+){_ADJ_LIST_GAP}"
+    rf"(?=(?:{_ADJ_ITEM}{_ADJ_LIST_GAP}){{0,12}}{_ADJ_ITEM}\s+{_NOUN})"
 )
 # "with up to 3,000 of them deployed to Belarus": a share of the figure just before.
 OF_THEM_RE = re.compile(

@@ -754,3 +754,22 @@ def test_a_nation_named_after_the_force_word_keeps_its_figure():
         "In the force, the Chadian contingent of 1,400 troops is the largest."
     )
     assert troops(text) == [("Chad", 1400, 1400)]
+
+
+def test_every_item_of_a_list_of_nationalities_ending_in_a_troop_noun():
+    text = (
+        "The mission counts 9,000 troops, including 4,100 Turkish, 1,200 Polish, "
+        "300 Danes and 95 Estonian service-members."
+    )
+    assert troops(text) == [
+        ("multinational", 9000, 9000),
+        ("Turkey", 4100, 4100),
+        ("Poland", 1200, 1200),
+        ("Denmark", 300, 300),
+        ("Estonia", 95, 95),
+    ]
+
+
+def test_numbers_with_capitalised_words_but_no_troop_noun_are_no_list():
+    text = "The 9,000 troops met 4,100 Turkish, 1,200 Polish and 300 Danish delegates in Oslo."
+    assert [t[1] for t in troops(text)] == [9000]
