@@ -170,6 +170,8 @@ def find_troop_figures(
                 listed_host = _listed_host(cand, ms, gaz, article_countries)
             elif cand["pattern"] == "of_them" and sent_whos:
                 whos = [sent_whos[-1]]  # "3,000 of them": a share of the figure before
+            elif respective := _respectively(text, e, cand, found, ms):
+                whos = respective  # "Djibouti and Kenya, with 1,520 and 1,410, respectively"
             elif sent_whos and (whole := _whole_force(text, s, cand, ms)):
                 whos = whole  # "has 6,000 troops in the 22,000-strong force": the whole mission
             else:
@@ -510,6 +512,13 @@ def _contributors(
     # figure serving under an alliance or a mission is that body's.
     if any(m.country and not m.host for m in ms):
         return []
+    joined = _JOINS_MISSION.match(text, end, min(e, end + 80))
+    if joined and any(
+        m.entity.start == joined.end() and m.who in ("NATO", "multinational") for m in ms
+    ):
+        # "12,000 personnel have been authorised to take part in AUSSOM": no state named
+        # before them, the troops a mission is made of are the mission's.
+        return [next(m.who for m in ms if m.entity.start == joined.end())]
     if deployer and not _EXISTENTIAL.search(text, s, start):
         return []  # "243 troops had been deployed under the UN": the article's sender's
     bodies = [
@@ -559,6 +568,37 @@ def _force_total(text: str, s: int, start: int, ms: list[Mention], has_mission: 
     if not (has_mission or _WHOLE.search(m.group(0))):
         return False
     return not any(x.country and m.start() <= x.entity.start < start for x in ms)
+
+
+_JOINS_MISSION = re.compile(
+    r"[^.;:]{0,60}?\b(?:(?:participate|serve|serving|take\s+part|taking\s+part)\s+in|"
+    r"part\s+of)\s+(?:the\s+)?"
+)
+_LIST_OF_NUMBERS_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)$")
+_RESPECTIVELY = re.compile(r"[^.;:]{0,40}?,?\s+respectively\b")
+
+
+def _respectively(text: str, e: int, cand: dict, found: list[dict], ms: list[Mention]) -> list[str]:
+    """ "Djibouti and Kenya, contributing 1,520 and 1,410 personnel, respectively": the
+    figures of a list closed by "respectively" pair off, in order, with the list of states
+    named last before them."""
+    i = found.index(cand)
+    lo = hi = i
+    while lo > 0 and _LIST_OF_NUMBERS_GAP.match(text[found[lo - 1]["end"] : found[lo]["start"]]):
+        lo -= 1
+    while hi + 1 < len(found) and _LIST_OF_NUMBERS_GAP.match(
+        text[found[hi]["end"] : found[hi + 1]["start"]]
+    ):
+        hi += 1
+    if hi == lo or not _RESPECTIVELY.match(text, found[hi]["end"], e):
+        return []
+    before = [k for k, m in enumerate(ms) if m.who and m.entity.end <= found[lo]["start"]]
+    if not before:
+        return []
+    members = [m for m in list_members(ms, before[-1], text) if m.who]
+    if len(members) != hi - lo + 1:
+        return []
+    return [members[i - lo].who]
 
 
 _EXISTENTIAL = re.compile(r"\b[Tt]here\s+(?:are|were|is|was|remain|remained)\b")

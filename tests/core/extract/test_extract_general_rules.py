@@ -773,3 +773,40 @@ def test_every_item_of_a_list_of_nationalities_ending_in_a_troop_noun():
 def test_numbers_with_capitalised_words_but_no_troop_noun_are_no_list():
     text = "The 9,000 troops met 4,100 Turkish, 1,200 Polish and 300 Danish delegates in Oslo."
     assert [t[1] for t in troops(text)] == [9000]
+
+
+def test_figures_closed_by_respectively_pair_off_with_the_states_before_them():
+    text = (
+        "Ghana leads the force with 900 soldiers, ahead of Togo and Benin, which "
+        "send 450 and 300 troops respectively."
+    )
+    assert troops(text) == [("Ghana", 900, 900), ("Togo", 450, 450), ("Benin", 300, 300)]
+
+
+def test_respectively_with_lists_of_unequal_length_pairs_nothing():
+    text = "Togo and Benin send 450 troops, and Niger 210 more, respectively speaking."
+    assert ("Benin", 450, 450) not in troops(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chad sent a battalion last year. Some 9,000 soldiers are now authorised to take "
+            "part in MINUSMA.",
+            ("multinational", 9000, 9000),
+        ),
+        (
+            "Chad sent a battalion last year. Fewer than 8,000 of the 11,000 troops first part "
+            "of AMISOM are still in Somalia.",
+            ("multinational", 8000, 8000),
+        ),
+        # A state named before the figure is still its sender.
+        (
+            "Chad will send 1,000 soldiers to take part in MINUSMA.",
+            ("Chad", 1000, 1000),
+        ),
+    ],
+)
+def test_troops_a_mission_is_made_of_are_the_mission_s(text, expected):
+    assert troops(text)[0] == expected
