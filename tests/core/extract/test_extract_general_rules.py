@@ -810,3 +810,13 @@ def test_respectively_with_lists_of_unequal_length_pairs_nothing():
 )
 def test_troops_a_mission_is_made_of_are_the_mission_s(text, expected):
     assert troops(text)[0] == expected
+
+
+def test_a_state_opening_a_with_clause_of_sending_is_the_sender_not_a_host():
+    text = "Kenya will send 900 soldiers to Somalia, with Djibouti providing 400 troops."
+    figures = [
+        (f.contributor, f.low, f.host)
+        for f in extract(text, year=2020).figures
+        if f.kind == "troops"
+    ]
+    assert figures == [("Kenya", 900, "Somalia"), ("Djibouti", 400, "Somalia")]
