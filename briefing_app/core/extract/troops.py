@@ -777,6 +777,8 @@ def _is_modifier(text: str, m: Mention) -> bool:
     ent = m.entity
     if ent.label != "ORG":
         return False
+    if m.country and _UNIT_WORD.match(text[ent.end : ent.end + 40]):
+        return False  # "a Kenyan army contingent": a nation's army names its unit's nation
     before = text[max(0, ent.start - 30) : ent.start]
     # "a permanent NATO mission", "bounded by NATO charters": the alliance names a thing.
     return bool(

@@ -820,3 +820,11 @@ def test_a_state_opening_a_with_clause_of_sending_is_the_sender_not_a_host():
         if f.kind == "troops"
     ]
     assert figures == [("Kenya", 900, "Somalia"), ("Djibouti", 400, "Somalia")]
+
+
+def test_a_nation_s_army_before_a_unit_word_names_the_unit_s_nation():
+    text = (
+        "Forty Malawian soldiers landed in Beira. The Malawian troops will serve with a "
+        "Zambian army battalion of about 800 men based in the port."
+    )
+    assert troops(text)[-1] == ("Zambia", 800, 800)
