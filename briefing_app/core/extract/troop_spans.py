@@ -117,7 +117,7 @@ LEVEL_RE = re.compile(
     r"(?=\s*(?:[.,;:!?)\"”’—]|$|\s(?:and|then|by|in|troops|soldiers)\b))"
 )
 _SHARE_BEFORE = re.compile(
-    rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\s+of\s+(?:the|these|those|its|their)\s+$"
+    rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\s+of\s+(?:(?:the|these|those|its|their)\s+)?$"
 )
 # "Over 120 members of the Defence Forces": people of a named military body.
 MEMBERS_RE = re.compile(
@@ -234,6 +234,11 @@ _CASUALTY_LATER = re.compile(
     r"attacked|ambushed|captured|kidnapped|burned|hurt|charged|arrested)\b|\b(?:died|dead)\b"
 )
 _SCORE_BEFORE = re.compile(r"(?<!from\s)(?<![\d,])\d[\d,]*\s+to\s+$")
+# "By a vote of 13 in favour to none against": a count of votes, not of troops.
+_VOTES = re.compile(r"\b(?:vote|votes|ballot|tally)\s+of\s+$", re.IGNORECASE)
+_VOTES_AFTER = re.compile(
+    r"\s+(?:votes?\b|in\s+favou?r\b|against\b|abstentions?\b|to\s+(?:\d+|none|one|two)\b)"
+)
 _UNIT_NAME = re.compile(r"\b(?:Battalion|Brigade|Regiment|Division|Squadron)\b")
 # "about 4,300 troops in the Sahel, including 2,400 in Mali": a share, its noun left out.
 INCLUDING_RE = re.compile(
@@ -367,6 +372,11 @@ def find_candidates(
         clause = _CLAUSE_END.split(text[m.end() : min(e, m.end() + 90)], maxsplit=1)[0]
         if _CASUALTY_LATER.search(clause):
             return  # "40 soldiers and guerrillas including an adviser died"
+        if pattern == "bare" and (
+            _VOTES.search(text, max(s, num_start - 20), num_start)
+            or _VOTES_AFTER.match(text, num_end)
+        ):
+            return
         if pattern == "bare" and _SCORE_BEFORE.search(text, max(s, num_start - 20), num_start):
             return  # "a motion was defeated 127 to 23": a vote or a score, not a level
         if pattern in ("force", "bare") and _RANGE_ON.match(after):

@@ -119,6 +119,7 @@ def find_troop_figures(
     prev_subject: str | None = None
     sentence_before_joint: str | None = None
     prev_had_troops = False
+    prev_list: list[str] = []  # the states the sentence before lists together
     since_troops = 99  # sentences since the last one about troops
     counts: dict[str, int] = {}
     aliases = _acronym_aliases(text, sentences, entities, gaz)
@@ -170,6 +171,8 @@ def find_troop_figures(
                 listed_host = _listed_host(cand, ms, gaz, article_countries)
             elif cand["pattern"] == "of_them" and sent_whos:
                 whos = [sent_whos[-1]]  # "3,000 of them": a share of the figure before
+            elif prev_list and _each_of_them(text, s, cand, ms):
+                whos = prev_list  # "Uganda and Burundi ... Each country has pledged 2,000"
             elif respective := _respectively(text, e, cand, found, ms):
                 whos = respective  # "Djibouti and Kenya, with 1,520 and 1,410, respectively"
             elif sent_whos and (whole := _whole_force(text, s, cand, ms)):
@@ -272,6 +275,7 @@ def find_troop_figures(
             if len({m.who for m in members if m.who}) > 1:
                 joint = "multinational"
         sentence_before_joint = joint
+        prev_list = _states_listed(text, ms)
         # A bare number may lean on the sentence before only when that one held a figure:
         # "market forces" in a sentence is no reason to read the next one's numbers as troops.
         prev_had_troops = bool(found) or STRICT_TROOP_WORD.search(text, s, e) is not None
@@ -576,6 +580,28 @@ _JOINS_MISSION = re.compile(
 )
 _LIST_OF_NUMBERS_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)$")
 _RESPECTIVELY = re.compile(r"[^.;:]{0,40}?,?\s+respectively\b")
+
+
+_EACH_STATE = re.compile(
+    r"\b[Ee]ach\s+(?:of\s+the\s+\w+\s+)?(?:country|nation|state|government|army|contributor)\b"
+)
+
+
+def _each_of_them(text: str, s: int, cand: dict, ms: list[Mention]) -> bool:
+    """Whether the figure's sentence gives it to "each country" and names no state before it."""
+    if not _EACH_STATE.search(text, s, cand["start"]):
+        return False
+    return not any(m.country and m.entity.start < cand["start"] for m in ms)
+
+
+def _states_listed(text: str, ms: list[Mention]) -> list[str]:
+    """The states a sentence lists together as actors ("Uganda and Burundi said ..."), if any."""
+    for k, m in enumerate(ms):
+        if m.country and not m.host:
+            members = [x.who for x in list_members(ms, k, text) if x.country and not x.host]
+            if len(set(members)) > 1:
+                return list(dict.fromkeys(members))
+    return []
 
 
 def _respectively(text: str, e: int, cand: dict, found: list[dict], ms: list[Mention]) -> list[str]:

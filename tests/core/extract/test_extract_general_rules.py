@@ -828,3 +828,24 @@ def test_a_nation_s_army_before_a_unit_word_names_the_unit_s_nation():
         "Zambian army battalion of about 800 men based in the port."
     )
     assert troops(text)[-1] == ("Zambia", 800, 800)
+
+
+def test_a_count_of_votes_is_no_troop_figure():
+    text = (
+        "The Council voted on the UN force. By a vote of 12 in favour to 3 against, it raised "
+        "the ceiling to 9,000 troops."
+    )
+    assert [t[1] for t in troops(text)] == [9000]
+
+
+def test_a_share_of_a_figure_needs_no_article_before_the_whole():
+    text = "Britain will move about 600 of 2,500 soldiers based in Cyprus to Jordan."
+    assert troops(text) == [("United Kingdom", 600, 600), ("United Kingdom", 2500, 2500)]
+
+
+def test_each_country_of_the_sentence_before_gets_the_figure():
+    text = (
+        "Rwanda and Malawi said they would reinforce the mission. "
+        "Each country has promised another 500 troops."
+    )
+    assert troops(text) == [("Rwanda", 500, 500), ("Malawi", 500, 500)]
