@@ -13,6 +13,8 @@ from briefing_app.core.extract import extract
 
 REPO = Path(__file__).resolve().parents[3]
 SHARED = REPO.parent / "shared"
+# The texts of benchmarks/labels/blind12.json, kept outside the repository (research only).
+DEV_SETS = REPO.parent / "dev_sets"
 
 
 def _shared(*parts: str) -> Path:
@@ -50,7 +52,7 @@ def _score(labels_path: Path) -> dict:
         path = next(
             (
                 base / lab["file"]
-                for base in (labels_path.parent, REPO, SHARED)
+                for base in (labels_path.parent, REPO, SHARED, DEV_SETS)
                 if (base / lab["file"]).exists()
             ),
             None,
@@ -82,8 +84,8 @@ MEASURED = {
 
 
 def _labels(name: str) -> Path:
-    if name == "extra.json":
-        return REPO / "benchmarks" / "labels" / "extra.json"
+    if name in ("extra.json", "blind12.json"):
+        return REPO / "benchmarks" / "labels" / name
     return _shared("devset", name)
 
 
