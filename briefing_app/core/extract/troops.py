@@ -359,6 +359,10 @@ def _contributors(
     inside = _inside(cand, ms)
     if inside and len({m.who for m in inside if m.country}) > 1:
         return ["multinational"]  # "230 German and Belgian soldiers"
+    if inside and all(m.who == "multinational" for m in inside):
+        sender = _sending_state(text, s, start, ms)
+        if sender is not None:
+            return [sender.who]  # "Chad will deploy 1,000 UN peacekeepers": Chad's contingent
     if inside:
         sender = _sender_of_place_troops(text, s, start, inside[0], ms)
         return [sender or inside[0].who]
@@ -797,6 +801,20 @@ def _sender_of_place_troops(
     if _KEEPS.match(text[before[-1].entity.end : start]):
         return before[-1].who
     return None
+
+
+def _sending_state(text: str, s: int, start: int, ms: list[Mention]) -> Mention | None:
+    """The state named last before the figure when it is the subject of a sending verb that
+    reaches the figure with no other body named between ("Chad planned to deploy 1,000")."""
+    before = [m for m in ms if m.entity.end <= start and m.who]
+    if not before or not before[-1].country or before[-1].host:
+        return None
+    nearest = before[-1]
+    gap = text[nearest.entity.end : start]
+    verb = _SENDS_AFTER.match(gap)
+    if verb is None or len(gap[verb.end() :].split()) > 3:
+        return None
+    return nearest
 
 
 def _is_modifier(text: str, m: Mention) -> bool:

@@ -849,3 +849,21 @@ def test_each_country_of_the_sentence_before_gets_the_figure():
         "Each country has promised another 500 troops."
     )
     assert troops(text) == [("Rwanda", 500, 500), ("Malawi", 500, 500)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A state sending UN peacekeepers sends its own contingent.
+        ("Senegal intends to send 800 more UN peacekeepers to Mali.", ("Senegal", 800, 800)),
+        # Without a sending state, UN peacekeepers stay the UN's.
+        ("About 800 more UN peacekeepers will reach Mali in May.", ("multinational", 800, 800)),
+        # A body named between the state and the figure is the one that sends.
+        (
+            "Senegal urged the UN to deploy 8,000 UN peacekeepers to Mali.",
+            ("multinational", 8000, 8000),
+        ),
+    ],
+)
+def test_un_peacekeepers_sent_by_a_state_are_its_contingent(text, expected):
+    assert troops(text) == [expected]
