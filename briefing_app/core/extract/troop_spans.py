@@ -39,7 +39,9 @@ _MOD_WORD = (
     r"border|national|guard|security|non-combat|combat-ready|trained|other|U\.S\.|paramilitary|"
     r"mechani[sz]ed|motori[sz]ed|armou?red|mountain|medical|logistics|engineering|volunteer|"
     r"contract|professional|light|heavy|crack|partner|western|local|standby|rapid-reaction|further|"
-    r"engineer|force|forces|total)"
+    r"engineer|force|forces|total|"
+    # "10,000 National Guard (GN) troops": the unit's acronym in brackets.
+    r"\([A-Z]{2,6}\))"
 )
 _OF_POSS = r"(?:of\s+(?:its|their|his|her|our|the|these|those)\s+)?"
 
@@ -142,6 +144,11 @@ _ADJ_LIST_GAP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)"
 ADJ_ELLIPSIS_RE = re.compile(
     rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\s+(?P<dem>[A-Z][a-z]+){_ADJ_LIST_GAP}"
     rf"(?=(?:{_ADJ_ITEM}{_ADJ_LIST_GAP}){{0,12}}{_ADJ_ITEM}\s+{_NOUN})"
+)
+# "Out of the said troops, 12,000 will come from ...": a share of troops just named.
+OUT_OF_RE = re.compile(
+    r"\b[Oo]ut\s+of\s+(?:the|these|those|them|all)\b[^,.;]{0,30},\s+"
+    rf"(?:(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\b(?!\s*(?:%|percent|per\b))"
 )
 # "with up to 3,000 of them deployed to Belarus": a share of the figure just before.
 OF_THEM_RE = re.compile(
@@ -489,6 +496,8 @@ def find_candidates(
     if troop_sentence:
         for m in FORCE_RE.finditer(text, s, e):
             add(m, "force")
+        for m in OUT_OF_RE.finditer(text, s, e):
+            add(m, "bare")
         for m in FROM_RE.finditer(text, s, e):
             add(m, "from")
         for m in SHARE_FROM_RE.finditer(text, s, e):

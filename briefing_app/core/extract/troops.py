@@ -712,6 +712,14 @@ def _named_with_figure(text: str, cand: dict, ms: list[Mention], who: str) -> bo
     """Whether the figure's own words name who ("600 Iraqi troops", "Iraq's 600 soldiers")."""
     if any(m.who == who for m in _inside(cand, ms)):
         return True
+    # "12,000 will come from the United States": the figure's own verb names its source.
+    after = [m for m in ms if m.entity.start >= cand["match_end"] and m.who]
+    if (
+        after
+        and after[0].who == who
+        and _FROM_GAP.match(text[cand["match_end"] : after[0].entity.start])
+    ):
+        return True
     owner = _possessor(text, cand["start"], ms)
     return owner is not None and owner.who == who
 

@@ -867,3 +867,16 @@ def test_each_country_of_the_sentence_before_gets_the_figure():
 )
 def test_un_peacekeepers_sent_by_a_state_are_its_contingent(text, expected):
     assert troops(text) == [expected]
+
+
+def test_a_share_out_of_troops_just_named_comes_from_the_state_named_after_it():
+    text = (
+        "Britain will lead a drill of 9,000 troops in Estonia. Out of these troops, 4,000 will "
+        "come from Poland, while the rest are British troops."
+    )
+    assert ("Poland", 4000, 4000) in troops(text)
+
+
+def test_a_unit_acronym_in_brackets_stays_inside_the_figure():
+    text = "Brazil is sending 2,000 Federal Police (PF) officers and soldiers to the border."
+    assert troops(text) == [("Brazil", 2000, 2000)]
