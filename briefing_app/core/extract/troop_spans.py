@@ -112,6 +112,12 @@ ELLIPSIS_SHARE_RE = re.compile(
 DASH_SHARE_RE = re.compile(
     rf"[—–]\s*(?P<n1>{NUMBER})\s*[—–]\s*(?=(?:set|due|expected|scheduled|to|will|would)\b)"
 )
+# "10,000 troops in Afghanistan — 6,839 in the NATO mission and 3,161 fighting al-Qaeda": the
+# parts of a figure, set off by a dash after it.
+DASH_PARTS_RE = re.compile(
+    rf"(?:[—–]\s*|,\s*(?:and\s+)?|\band\s+)(?P<n1>{NUMBER})\s+(?=(?:in|with|under|within|"
+    r"fighting|serving|deployed|based|stationed|training|conducting|assigned|on|at)\b)"
+)
 # "We're going down to 8,600": a new troop level, in a sentence that leans on one about troops.
 LEVEL_RE = re.compile(
     r"\b(?:down|reduc\w*|cut|lower\w*|drop\w*|draw\w*\s+down)\b(?:\s+[\w’']+){0,7}?\s+to\s+"
@@ -540,6 +546,9 @@ def find_candidates(
             add(m, "of_them")
         for m in DASH_SHARE_RE.finditer(text, s, e):
             add(m, "of_them")
+        for m in DASH_PARTS_RE.finditer(text, s, e):
+            if m.start() >= out[0]["end"] and re.search(r"[—–]", text[out[0]["end"] : m.end()]):
+                add(m, "of_them")
         for m in INCLUDING_RE.finditer(text, s, e):
             add(m, "of_them")
     # "45-hundred of the 28-thousand-500 troops": a share of a figure just found.

@@ -880,3 +880,21 @@ def test_a_share_out_of_troops_just_named_comes_from_the_state_named_after_it():
 def test_a_unit_acronym_in_brackets_stays_inside_the_figure():
     text = "Brazil is sending 2,000 Federal Police (PF) officers and soldiers to the border."
     assert troops(text) == [("Brazil", 2000, 2000)]
+
+
+def test_the_parts_of_a_figure_after_a_dash_are_its_owner_s():
+    text = (
+        "Officials said 5,000 French troops were in the Sahel — 2,100 in Mali, 1,400 based "
+        "in Niger and 900 training local forces."
+    )
+    assert troops(text) == [
+        ("France", 5000, 5000),
+        ("France", 2100, 2100),
+        ("France", 1400, 1400),
+        ("France", 900, 900),
+    ]
+
+
+def test_numbers_after_a_figure_with_no_dash_are_no_parts():
+    text = "Officials said 5,000 French troops were in the Sahel, and 40 in prison were freed."
+    assert [t[1] for t in troops(text)] == [5000]
