@@ -898,3 +898,8 @@ def test_the_parts_of_a_figure_after_a_dash_are_its_owner_s():
 def test_numbers_after_a_figure_with_no_dash_are_no_parts():
     text = "Officials said 5,000 French troops were in the Sahel, and 40 in prison were freed."
     assert [t[1] for t in troops(text)] == [5000]
+
+
+def test_a_number_after_a_currency_sign_is_money_not_troops():
+    text = "The ministry paid $4,000 soldiers' bonuses to 300 Irish soldiers."
+    assert troops(text) == [("Ireland", 300, 300)]

@@ -183,3 +183,11 @@ def test_briefing_extract_json_gives_the_country_and_the_place_as_written(tmp_pa
     )
     text = subprocess.run(run, capture_output=True, text=True, cwd=repo, timeout=120).stdout
     assert "United States → Poland (Swidwin): About 1,000" in text
+
+
+def test_troops_leaving_one_place_for_another_are_hosted_where_they_go():
+    # The place left is the host only when the sentence names no destination after it.
+    text = "Spain will withdraw 600 soldiers from Lebanon to Cyprus in June."
+    assert [(h[0], h[1], h[2]) for h in hosts(text)] == [("Spain", 600, "Cyprus")]
+    text = "Spain will withdraw 600 soldiers from Lebanon in June."
+    assert [(h[0], h[1], h[2]) for h in hosts(text)] == [("Spain", 600, "Lebanon")]
