@@ -4,6 +4,8 @@
     .venv/bin/python benchmarks/bench_extraction.py -n 2000         # first 2,000 Reuters articles
     .venv/bin/python benchmarks/bench_extraction.py --labels X.json --dump out.json --verbose
     .venv/bin/python benchmarks/bench_extraction.py --labels X.json --by-split --no-speed
+    .venv/bin/python benchmarks/bench_extraction.py --labels benchmarks/labels/blind12.json \
+        --texts /work/dev_sets --by-split --no-speed     # texts kept outside the repository
 
 Labels and corpora live in ../shared beside the clone; without it the script says so and exits.
 """
@@ -25,6 +27,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
+# Where the texts of our own labelled sets are kept, outside the repository (--texts adds more):
+# benchmarks/labels/blind12.json names its files as blind1/articles/..., under dev_sets/.
+TEXT_DIRS: list[Path] = [REPO.parent / "dev_sets"]
 sys.path.insert(0, str(REPO))
 
 from briefing_app.core.extract import EXTRACTOR_VERSION, extract  # noqa: E402
@@ -64,8 +69,9 @@ def load_scorer():
 
 
 def resolve(label_file: Path, name: str) -> Path:
-    """Where a label's "file" lives: beside the labels, or the repository's seeds/."""
-    for base in (label_file.parent, REPO, SHARED):
+    """Where a label's "file" lives: beside the labels, the repository's seeds/, ../shared,
+    or a folder of texts kept outside the repository (TEXT_DIRS, --texts)."""
+    for base in (label_file.parent, REPO, SHARED, *TEXT_DIRS):
         candidate = base / name
         if candidate.exists():
             return candidate
@@ -187,7 +193,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dump", type=Path, help="write the extraction output JSON here")
     ap.add_argument("--only", help="comma-separated file names to score (e.g. a holdout)")
     ap.add_argument("--by-split", action="store_true", help="one row per split of each labels file")
+    ap.add_argument(
+        "--texts",
+        action="append",
+        type=Path,
+        default=[],
+        help="a folder the labels' files are relative to (repeatable; texts stay outside the repo)",
+    )
     args = ap.parse_args(argv)
+    TEXT_DIRS[:0] = args.texts
     if not SHARED.is_dir():
         print(f"skipped: {SHARED} is not present (labels and corpora live there)")
         return 0
@@ -197,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
             SHARED / "devset" / "seeds.json",
             SHARED / "devset" / "real.json",
             REPO / "benchmarks" / "labels" / "extra.json",
+            REPO / "benchmarks" / "labels" / "blind12.json",
         )
         if p.exists()
     ]

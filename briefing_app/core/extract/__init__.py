@@ -18,7 +18,7 @@ from .sentences import split_sentences
 from .troops import find_troop_figures
 
 # Bump whenever output changes for the same text: the library re-extracts stored articles.
-EXTRACTOR_VERSION: int = 5
+EXTRACTOR_VERSION: int = 6
 
 __all__ = ["EXTRACTOR_VERSION", "Entity", "Extraction", "Figure", "extract", "facet_values"]
 

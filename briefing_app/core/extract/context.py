@@ -20,6 +20,11 @@ _HOST_PREP = re.compile(
     re.IGNORECASE,
 )
 _ABSOLUTE_WITH = re.compile(r"[\s\"“‘']*With\s+(?:the\s+)?")
+_WITH_BEFORE = re.compile(r"\b[Ww]ith\s+(?:the\s+)?$")
+_SENDING_AFTER = re.compile(
+    r"\s+(?:also\s+|now\s+|still\s+|each\s+)?(?:contributing|providing|sending|supplying|"
+    r"deploying|pledging|committing|offering|adding|keeping|stationing)\b"
+)
 # Named as the adversary or as the one hosting, not as the one sending.
 _NOT_SENDER_BEFORE = re.compile(
     r"\b(?:counter|deter|confront|against|threat\s+(?:from|of)|aggression\s+(?:by|from)|"
@@ -117,7 +122,13 @@ def mentions(
             country = True
         before = text[max(sent_start, ent.start - 40) : ent.start]
         # "With Spain planning to withdraw its soldiers": the subject of an absolute clause.
-        absolute = ent.start - sent_start <= 10 and _ABSOLUTE_WITH.fullmatch(before) is not None
+        absolute = (
+            ent.start - sent_start <= 10 and _ABSOLUTE_WITH.fullmatch(before) is not None
+        ) or (
+            # "..., with Egypt contributing 1,100 troops": the sender of a clause of its own.
+            _WITH_BEFORE.search(before) is not None
+            and _SENDING_AFTER.match(text, ent.end) is not None
+        )
         host = (not absolute and _HOST_PREP.search(before) is not None) or bool(
             _NOT_SENDER_AFTER.match(text[ent.end : ent.end + 60])
         )

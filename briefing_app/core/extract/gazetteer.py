@@ -21,6 +21,7 @@ class Name:
     kind: str  # country | capital | region | city | org | demonym
     country: str | None = None  # the country it belongs to or stands for, if any
     contributor: str | None = None  # for organisations: whom their troops count for
+    area: str | None = None  # for a mission: the country or region its troops serve in
 
 
 @dataclass
@@ -100,9 +101,11 @@ def load() -> Gazetteer:
             gaz.add(demonym, Name("NORP", canonical, "demonym", canonical), upper=False)
         capitals += [(cap, canonical) for cap in filter(None, caps.split(","))]
     for org in _rows(root / "orgs.tsv"):
-        org += [""] * (3 - len(org))
-        text, canonical, contributor = org[:3]
-        gaz.add(text, Name("ORG", canonical or text, "org", None, contributor or None))
+        org += [""] * (4 - len(org))
+        text, canonical, contributor, area = org[:4]
+        gaz.add(
+            text, Name("ORG", canonical or text, "org", None, contributor or None, area or None)
+        )
     for cap, country in capitals:
         label = "ORG" if cap == "Kremlin" else "GPE"
         gaz.add(cap, Name(label, cap, "capital", country, country if label == "ORG" else None))

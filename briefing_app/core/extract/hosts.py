@@ -94,7 +94,7 @@ def host_of(
     it stands in ("in Estonia, Latvia and Lithuania"); for troops leaving, the place they
     leave when no other is named."""
     start, end = span
-    hosts = [m for m in ms if m.host and m.entity.label == "GPE" and _where_troops_are(text, s, m)]
+    hosts = [m for m in ms if m.host and m.entity.label == "GPE" and where_troops_are(text, s, m)]
     after = [m for m in hosts if m.entity.start >= start]
     left = _place_left(text, s, span, ms)
     if left is not None and not any(
@@ -109,7 +109,9 @@ def host_of(
     return _host_from(text, s, first, ms, gaz, article_countries, lambda m: m.host)
 
 
-def _where_troops_are(text: str, s: int, m: Mention) -> bool:
+def where_troops_are(text: str, s: int, m: Mention) -> bool:
+    """Whether a place named as a host is where troops are, not where someone spoke, the far
+    side of a border, where troops come from or a name used as a modifier."""
     before = text[max(s, m.entity.start - 60) : m.entity.start]
     if _SPOKEN_AT.search(before) or _ACROSS.search(before) or _ORIGIN_BEFORE.search(before):
         return False
@@ -128,7 +130,7 @@ def _place_left(text: str, s: int, span: tuple[int, int], ms: list[Mention]) -> 
         return None
     for m in ms:
         if m.entity.start >= end and m.from_ and m.entity.label == "GPE":
-            if _FROM_AFTER.match(text[end : m.entity.start]) and _where_troops_are(text, s, m):
+            if _FROM_AFTER.match(text[end : m.entity.start]) and where_troops_are(text, s, m):
                 return m
             return None
     return None
@@ -146,7 +148,7 @@ def _host_from(
     members = [
         m
         for m in list_members(ms, ms.index(first), text)
-        if same_role(m) and (m is first or _where_troops_are(text, s, m))
+        if same_role(m) and (m is first or where_troops_are(text, s, m))
     ]
     members = [m for m in members if m.entity.label == "GPE"] or [first]
     names: list[str] = []

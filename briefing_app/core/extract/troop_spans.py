@@ -25,7 +25,7 @@ _VAGUE = (
 )
 _NOUN = (
     r"(?P<noun>troops|soldiers|men|engineers|medics|instructors|members|police|personnel|servicemen|servicewomen|servicemembers|"
-    r"service\s+members|service\s+personnel|[Mm]arines|peacekeepers|forces|paratroopers|"
+    r"service[\s-]members|service[\s-]personnel|[Mm]arines|peacekeepers|forces|paratroopers|"
     r"sailors|airmen|commandos|reservists|conscripts|guardsmen|trainers|officers|troopers|"
     r"military\s+advisers|infantrymen|special\s+forces|boots\s+on\s+the\s+ground|"
     r"[Gg]uard\s+members|[Gg]uardsmen|[Bb]lue\s+[Hh]elmets|[Bb]lue\s+[Bb]erets|policemen|gendarmes)\b"
@@ -39,7 +39,9 @@ _MOD_WORD = (
     r"border|national|guard|security|non-combat|combat-ready|trained|other|U\.S\.|paramilitary|"
     r"mechani[sz]ed|motori[sz]ed|armou?red|mountain|medical|logistics|engineering|volunteer|"
     r"contract|professional|light|heavy|crack|partner|western|local|standby|rapid-reaction|further|"
-    r"engineer|force|forces|total)"
+    r"engineer|force|forces|total|"
+    # "10,000 National Guard (GN) troops": the unit's acronym in brackets.
+    r"\([A-Z]{2,6}\))"
 )
 _OF_POSS = r"(?:of\s+(?:its|their|his|her|our|the|these|those)\s+)?"
 
@@ -110,6 +112,12 @@ ELLIPSIS_SHARE_RE = re.compile(
 DASH_SHARE_RE = re.compile(
     rf"[—–]\s*(?P<n1>{NUMBER})\s*[—–]\s*(?=(?:set|due|expected|scheduled|to|will|would)\b)"
 )
+# "10,000 troops in Afghanistan — 6,839 in the NATO mission and 3,161 fighting al-Qaeda": the
+# parts of a figure, set off by a dash after it.
+DASH_PARTS_RE = re.compile(
+    rf"(?:[—–]\s*|,\s*(?:and\s+)?|\band\s+)(?P<n1>{NUMBER})\s+(?=(?:in|with|under|within|"
+    r"fighting|serving|deployed|based|stationed|training|conducting|assigned|on|at)\b)"
+)
 # "We're going down to 8,600": a new troop level, in a sentence that leans on one about troops.
 LEVEL_RE = re.compile(
     r"\b(?:down|reduc\w*|cut|lower\w*|drop\w*|draw\w*\s+down)\b(?:\s+[\w’']+){0,7}?\s+to\s+"
@@ -117,7 +125,7 @@ LEVEL_RE = re.compile(
     r"(?=\s*(?:[.,;:!?)\"”’—]|$|\s(?:and|then|by|in|troops|soldiers)\b))"
 )
 _SHARE_BEFORE = re.compile(
-    rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\s+of\s+(?:the|these|those|its|their)\s+$"
+    rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\s+of\s+(?:(?:the|these|those|its|their)\s+)?$"
 )
 # "Over 120 members of the Defence Forces": people of a named military body.
 MEMBERS_RE = re.compile(
@@ -135,9 +143,18 @@ ELLIPSIS_MORE_RE = re.compile(
     r"arriv\w*|follow\w*|later|soon|in|on|by|to|at|from|next|this|last)\b)"
 )
 # "7,200 Belarusian and around 5,500 Russian troops": the first nationality shares the noun.
+_ADJ_ITEM = rf"(?:{_QUAL}\s+)?{NUMBER}\s+[A-Z][a-z]+"
+_ADJ_LIST_GAP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)"
+# "including 6,839 American, 885 Georgian, 400 Australians and 222 Czech service members":
+# every item of a list of nationalities that ends in a troop noun.
 ADJ_ELLIPSIS_RE = re.compile(
-    rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\s+(?P<dem>[A-Z][a-z]+)\s*(?:,|and|or)\s+"
-    rf"(?=(?:{_QUAL}\s+)?{NUMBER}\s+[A-Z][a-z]+\s+{_NOUN})"
+    rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\s+(?P<dem>[A-Z][a-z]+){_ADJ_LIST_GAP}"
+    rf"(?=(?:{_ADJ_ITEM}{_ADJ_LIST_GAP}){{0,12}}{_ADJ_ITEM}\s+{_NOUN})"
+)
+# "Out of the said troops, 12,000 will come from ...": a share of troops just named.
+OUT_OF_RE = re.compile(
+    r"\b[Oo]ut\s+of\s+(?:the|these|those|them|all)\b[^,.;]{0,30},\s+"
+    rf"(?:(?P<qual>{_QUAL})\s+)?(?P<n1>{NUMBER})\b(?!\s*(?:%|percent|per\b))"
 )
 # "with up to 3,000 of them deployed to Belarus": a share of the figure just before.
 OF_THEM_RE = re.compile(
@@ -230,6 +247,11 @@ _CASUALTY_LATER = re.compile(
     r"attacked|ambushed|captured|kidnapped|burned|hurt|charged|arrested)\b|\b(?:died|dead)\b"
 )
 _SCORE_BEFORE = re.compile(r"(?<!from\s)(?<![\d,])\d[\d,]*\s+to\s+$")
+# "By a vote of 13 in favour to none against": a count of votes, not of troops.
+_VOTES = re.compile(r"\b(?:vote|votes|ballot|tally)\s+of\s+$", re.IGNORECASE)
+_VOTES_AFTER = re.compile(
+    r"\s+(?:votes?\b|in\s+favou?r\b|against\b|abstentions?\b|to\s+(?:\d+|none|one|two)\b)"
+)
 _UNIT_NAME = re.compile(r"\b(?:Battalion|Brigade|Regiment|Division|Squadron)\b")
 # "about 4,300 troops in the Sahel, including 2,400 in Mali": a share, its noun left out.
 INCLUDING_RE = re.compile(
@@ -363,6 +385,11 @@ def find_candidates(
         clause = _CLAUSE_END.split(text[m.end() : min(e, m.end() + 90)], maxsplit=1)[0]
         if _CASUALTY_LATER.search(clause):
             return  # "40 soldiers and guerrillas including an adviser died"
+        if pattern == "bare" and (
+            _VOTES.search(text, max(s, num_start - 20), num_start)
+            or _VOTES_AFTER.match(text, num_end)
+        ):
+            return
         if pattern == "bare" and _SCORE_BEFORE.search(text, max(s, num_start - 20), num_start):
             return  # "a motion was defeated 127 to 23": a vote or a score, not a level
         if pattern in ("force", "bare") and _RANGE_ON.match(after):
@@ -475,6 +502,8 @@ def find_candidates(
     if troop_sentence:
         for m in FORCE_RE.finditer(text, s, e):
             add(m, "force")
+        for m in OUT_OF_RE.finditer(text, s, e):
+            add(m, "bare")
         for m in FROM_RE.finditer(text, s, e):
             add(m, "from")
         for m in SHARE_FROM_RE.finditer(text, s, e):
@@ -517,6 +546,9 @@ def find_candidates(
             add(m, "of_them")
         for m in DASH_SHARE_RE.finditer(text, s, e):
             add(m, "of_them")
+        for m in DASH_PARTS_RE.finditer(text, s, e):
+            if m.start() >= out[0]["end"] and re.search(r"[—–]", text[out[0]["end"] : m.end()]):
+                add(m, "of_them")
         for m in INCLUDING_RE.finditer(text, s, e):
             add(m, "of_them")
     # "45-hundred of the 28-thousand-500 troops": a share of a figure just found.

@@ -7,7 +7,7 @@ import re
 
 from .context import Mention, figure_year, list_members, mentions
 from .gazetteer import Gazetteer
-from .hosts import Host, host_of, resolve_place
+from .hosts import Host, host_of, resolve_place, where_troops_are
 from .numbers import NUMBER, is_year_like, parse_number
 from .records import Entity, Figure
 from .troop_spans import STRICT_TROOP_WORD, find_candidates, find_level_candidates, hint_positions
@@ -119,6 +119,7 @@ def find_troop_figures(
     prev_subject: str | None = None
     sentence_before_joint: str | None = None
     prev_had_troops = False
+    prev_list: list[str] = []  # the states the sentence before lists together
     since_troops = 99  # sentences since the last one about troops
     counts: dict[str, int] = {}
     aliases = _acronym_aliases(text, sentences, entities, gaz)
@@ -127,14 +128,11 @@ def find_troop_figures(
     article_counts, deployers, host_counts = _article_counts(
         text, sentences, entities, gaz, aliases, host_places, article_countries
     )
-    # "8,600 U.S. troops in the country": a sentence that names no place leans on the place the
-    # article names most as where troops are, when one stands out.
-    main_host = _dominant(host_places)
-    article_host = (
-        Host(main_host[0], None) if main_host and host_places[main_host[0]] >= 2 else None
-    )
     deployer = _dominant(deployers)
+    article_host = _article_host(host_places, deployer, gaz)
     article_has_nato = "NATO" in text
+    # A UN, AU or regional mission named in the article: "the force" may be all of it.
+    article_has_mission = "multinational" in article_counts
     hints = hint_positions(text)
     if not hints:
         return figures
@@ -173,10 +171,16 @@ def find_troop_figures(
                 listed_host = _listed_host(cand, ms, gaz, article_countries)
             elif cand["pattern"] == "of_them" and sent_whos:
                 whos = [sent_whos[-1]]  # "3,000 of them": a share of the figure before
+            elif prev_list and _each_of_them(text, s, cand, ms):
+                whos = prev_list  # "Uganda and Burundi ... Each country has pledged 2,000"
+            elif respective := _respectively(text, e, cand, found, ms):
+                whos = respective  # "Djibouti and Kenya, with 1,520 and 1,410, respectively"
             elif sent_whos and (whole := _whole_force(text, s, cand, ms)):
                 whos = whole  # "has 6,000 troops in the 22,000-strong force": the whole mission
             else:
-                whos = _contributors(text, s, e, cand, ms, article_has_nato, deployer)
+                whos = _contributors(
+                    text, s, e, cand, ms, article_has_nato, deployer, article_has_mission
+                )
                 if (
                     deployer
                     and deployers[deployer[0]] >= 2
@@ -220,6 +224,7 @@ def find_troop_figures(
             host = (
                 listed_host
                 or host_of(text, s, (cand["start"], cand["end"]), ms, gaz, article_countries)
+                or _mission_area(ms, gaz)
                 or article_host
                 or last_host
             )
@@ -270,6 +275,7 @@ def find_troop_figures(
             if len({m.who for m in members if m.who}) > 1:
                 joint = "multinational"
         sentence_before_joint = joint
+        prev_list = _states_listed(text, ms)
         # A bare number may lean on the sentence before only when that one held a figure:
         # "market forces" in a sentence is no reason to read the next one's numbers as troops.
         prev_had_troops = bool(found) or STRICT_TROOP_WORD.search(text, s, e) is not None
@@ -294,6 +300,40 @@ def _hosts_list(text: str, found: list[dict], ms: list[Mention]) -> bool:
     )
 
 
+def _article_host(places: dict[str, int], deployer: list[str], gaz: Gazetteer) -> Host | None:
+    """ "8,600 U.S. troops in the country": a sentence that names no place leans on the place
+    the article names most as where troops are, when one stands out: named twice, or the only
+    one. The article's sender named as a place ("Uruguay's troops in Haiti return to Uruguay")
+    is where they come home to, so it yields to any other place."""
+    if deployer and len(places) > 1:
+        places = {k: v for k, v in places.items() if k != deployer[0]}
+    main = _dominant(places)
+    if not main:
+        return None
+    if places[main[0]] >= 2:
+        return Host(main[0], None)
+    # Named once, it must at least be on the map: a town no list knows ("Rukla") is not.
+    name = gaz.names.get(main[0])
+    on_map = main[0] in gaz.countries or (name is not None and name.kind == "region")
+    return Host(main[0], None) if len(places) == 1 and on_map else None
+
+
+def _area_of(m: Mention, gaz: Gazetteer) -> str | None:
+    """Where a mission named by a mention serves ("UNMISS": South Sudan), if it is one."""
+    name = gaz.names.get(m.entity.text) or gaz.names.get(m.entity.canonical)
+    return name.area if name is not None and name.label == "ORG" else None
+
+
+def _mission_area(ms: list[Mention], gaz: Gazetteer) -> Host | None:
+    """ "1,200 troops serve with UNIFIL": a sentence naming no place is hosted where the
+    mission it names serves (resources/gazetteer/orgs.tsv, column area)."""
+    for m in ms:
+        area = _area_of(m, gaz)
+        if area:
+            return Host(area, None)
+    return None
+
+
 def _listed_host(
     cand: dict, ms: list[Mention], gaz: Gazetteer, article_countries: set[str]
 ) -> Host | None:
@@ -312,15 +352,22 @@ def _contributors(
     ms: list[Mention],
     has_nato: bool,
     deployer: list[str] = (),
+    has_mission: bool = False,
 ) -> list[str]:
     start, end = cand["start"], cand["match_end"]
     # 1. Inside the phrase: "600 British soldiers", "U.S. troops", "UN peacekeepers".
     inside = _inside(cand, ms)
     if inside and len({m.who for m in inside if m.country}) > 1:
         return ["multinational"]  # "230 German and Belgian soldiers"
+    if inside and all(m.who == "multinational" for m in inside):
+        sender = _sending_state(text, s, start, ms)
+        if sender is not None:
+            return [sender.who]  # "Chad will deploy 1,000 UN peacekeepers": Chad's contingent
     if inside:
         sender = _sender_of_place_troops(text, s, start, inside[0], ms)
         return [sender or inside[0].who]
+    if _force_total(text, s, start, ms, has_mission):
+        return ["multinational"]
     owner = _possessor(text, start, ms)
     if owner is not None:
         return [owner.who]
@@ -473,6 +520,13 @@ def _contributors(
     # figure serving under an alliance or a mission is that body's.
     if any(m.country and not m.host for m in ms):
         return []
+    joined = _JOINS_MISSION.match(text, end, min(e, end + 80))
+    if joined and any(
+        m.entity.start == joined.end() and m.who in ("NATO", "multinational") for m in ms
+    ):
+        # "12,000 personnel have been authorised to take part in AUSSOM": no state named
+        # before them, the troops a mission is made of are the mission's.
+        return [next(m.who for m in ms if m.entity.start == joined.end())]
     if deployer and not _EXISTENTIAL.search(text, s, start):
         return []  # "243 troops had been deployed under the UN": the article's sender's
     bodies = [
@@ -485,6 +539,96 @@ def _contributors(
     if bodies:
         return [bodies[0].who]
     return []
+
+
+# "increasing the force to 20,500 troops", "the total force of 2,000 troops", "the
+# multinational force, which is due to number 5,000": the strength of the whole force.
+_FORCE_WORD = re.compile(
+    r"\b(?:the|its|total|whole|entire|overall|combined|multinational|international|regional|"
+    r"peacekeeping|intervention)\s+(?:[\w-]+\s+){0,2}?(?:force|mission|operation)\b"
+    r"(?P<rest>[^.;:!?]*)$",
+    re.IGNORECASE,
+)
+_WHOLE = re.compile(
+    r"\b(?:total|whole|entire|overall|combined|multinational|international)\b", re.IGNORECASE
+)
+_PART_OF = re.compile(
+    r"\b(?:contingent|battalion|brigade|company|unit|detachment|share|part)\s+(?:of|in|within)\s+$",
+    re.IGNORECASE,
+)
+_FORCE_SIZE_CUE = re.compile(
+    r"^\s*(?:of|to|at|strength\s+of|numbers?|,\s+which\s+[^,]*?(?:strength\s+of|to\s+number|"
+    r"numbers?|of|at|to))\s+(?:[a-z]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _force_total(text: str, s: int, start: int, ms: list[Mention], has_mission: bool) -> bool:
+    """Whether the figure is the size of "the force" named just before it, with no country
+    named from there on: the mission's strength, not a contingent's. A plain "the force" is
+    a whole mission's only in an article that names a multinational one (else it may be one
+    country's army); "the total force" always is."""
+    m = _FORCE_WORD.search(text, max(s, start - 90), start)
+    if m is None or not _FORCE_SIZE_CUE.match(m.group("rest")):
+        return False
+    if _PART_OF.search(text, max(s, m.start() - 30), m.start()):
+        return False  # "the Indian contingent of the UN mission numbers 850": a part of it
+    if not (has_mission or _WHOLE.search(m.group(0))):
+        return False
+    return not any(x.country and m.start() <= x.entity.start < start for x in ms)
+
+
+_JOINS_MISSION = re.compile(
+    r"[^.;:]{0,60}?\b(?:(?:participate|serve|serving|take\s+part|taking\s+part)\s+in|"
+    r"part\s+of)\s+(?:the\s+)?"
+)
+_LIST_OF_NUMBERS_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)$")
+_RESPECTIVELY = re.compile(r"[^.;:]{0,40}?,?\s+respectively\b")
+
+
+_EACH_STATE = re.compile(
+    r"\b[Ee]ach\s+(?:of\s+the\s+\w+\s+)?(?:country|nation|state|government|army|contributor)\b"
+)
+
+
+def _each_of_them(text: str, s: int, cand: dict, ms: list[Mention]) -> bool:
+    """Whether the figure's sentence gives it to "each country" and names no state before it."""
+    if not _EACH_STATE.search(text, s, cand["start"]):
+        return False
+    return not any(m.country and m.entity.start < cand["start"] for m in ms)
+
+
+def _states_listed(text: str, ms: list[Mention]) -> list[str]:
+    """The states a sentence lists together as actors ("Uganda and Burundi said ..."), if any."""
+    for k, m in enumerate(ms):
+        if m.country and not m.host:
+            members = [x.who for x in list_members(ms, k, text) if x.country and not x.host]
+            if len(set(members)) > 1:
+                return list(dict.fromkeys(members))
+    return []
+
+
+def _respectively(text: str, e: int, cand: dict, found: list[dict], ms: list[Mention]) -> list[str]:
+    """ "Djibouti and Kenya, contributing 1,520 and 1,410 personnel, respectively": the
+    figures of a list closed by "respectively" pair off, in order, with the list of states
+    named last before them."""
+    i = found.index(cand)
+    lo = hi = i
+    while lo > 0 and _LIST_OF_NUMBERS_GAP.match(text[found[lo - 1]["end"] : found[lo]["start"]]):
+        lo -= 1
+    while hi + 1 < len(found) and _LIST_OF_NUMBERS_GAP.match(
+        text[found[hi]["end"] : found[hi + 1]["start"]]
+    ):
+        hi += 1
+    if hi == lo or not _RESPECTIVELY.match(text, found[hi]["end"], e):
+        return []
+    before = [k for k, m in enumerate(ms) if m.who and m.entity.end <= found[lo]["start"]]
+    if not before:
+        return []
+    members = [m for m in list_members(ms, before[-1], text) if m.who]
+    if len(members) != hi - lo + 1:
+        return []
+    return [members[i - lo].who]
 
 
 _EXISTENTIAL = re.compile(r"\b[Tt]here\s+(?:are|were|is|was|remain|remained)\b")
@@ -567,6 +711,14 @@ def _subject_of(ms: list[Mention], who: str, start: int) -> bool:
 def _named_with_figure(text: str, cand: dict, ms: list[Mention], who: str) -> bool:
     """Whether the figure's own words name who ("600 Iraqi troops", "Iraq's 600 soldiers")."""
     if any(m.who == who for m in _inside(cand, ms)):
+        return True
+    # "12,000 will come from the United States": the figure's own verb names its source.
+    after = [m for m in ms if m.entity.start >= cand["match_end"] and m.who]
+    if (
+        after
+        and after[0].who == who
+        and _FROM_GAP.match(text[cand["match_end"] : after[0].entity.start])
+    ):
         return True
     owner = _possessor(text, cand["start"], ms)
     return owner is not None and owner.who == who
@@ -659,10 +811,26 @@ def _sender_of_place_troops(
     return None
 
 
+def _sending_state(text: str, s: int, start: int, ms: list[Mention]) -> Mention | None:
+    """The state named last before the figure when it is the subject of a sending verb that
+    reaches the figure with no other body named between ("Chad planned to deploy 1,000")."""
+    before = [m for m in ms if m.entity.end <= start and m.who]
+    if not before or not before[-1].country or before[-1].host:
+        return None
+    nearest = before[-1]
+    gap = text[nearest.entity.end : start]
+    verb = _SENDS_AFTER.match(gap)
+    if verb is None or len(gap[verb.end() :].split()) > 3:
+        return None
+    return nearest
+
+
 def _is_modifier(text: str, m: Mention) -> bool:
     ent = m.entity
     if ent.label != "ORG":
         return False
+    if m.country and _UNIT_WORD.match(text[ent.end : ent.end + 40]):
+        return False  # "a Kenyan army contingent": a nation's army names its unit's nation
     before = text[max(0, ent.start - 30) : ent.start]
     # "a permanent NATO mission", "bounded by NATO charters": the alliance names a thing.
     return bool(
@@ -728,9 +896,17 @@ def _article_counts(
         for m in mentions(text, s, sent, gaz, aliases):
             if m.who and m.host and m.country:
                 hosts[m.who] = hosts.get(m.who, 0) + 1
-            if places is not None and m.host and m.entity.label == "GPE":
+            if (
+                places is not None
+                and m.host
+                and m.entity.label == "GPE"
+                and where_troops_are(text, s, m)
+            ):
                 where = resolve_place(m.entity.text, m.entity.canonical, gaz, article_countries)
                 places[where] = places.get(where, 0) + 1
+            area = _area_of(m, gaz)
+            if places is not None and area:
+                places[area] = places.get(area, 0) + 1
             if m.who and not m.host:
                 counts[m.who] = counts.get(m.who, 0) + _weight(text, m)
                 if m.country and _deploys(text, s, m):

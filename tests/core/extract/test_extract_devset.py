@@ -13,6 +13,8 @@ from briefing_app.core.extract import extract
 
 REPO = Path(__file__).resolve().parents[3]
 SHARED = REPO.parent / "shared"
+# The texts of benchmarks/labels/blind12.json, kept outside the repository (research only).
+DEV_SETS = REPO.parent / "dev_sets"
 
 
 def _shared(*parts: str) -> Path:
@@ -50,7 +52,7 @@ def _score(labels_path: Path) -> dict:
         path = next(
             (
                 base / lab["file"]
-                for base in (labels_path.parent, REPO, SHARED)
+                for base in (labels_path.parent, REPO, SHARED, DEV_SETS)
                 if (base / lab["file"]).exists()
             ),
             None,
@@ -72,18 +74,20 @@ def _score(labels_path: Path) -> dict:
     return _scorer().score(present, output, verbose=False)
 
 
-# Measured on extractor version 5 (benchmarks/bench_extraction.py); each floor sits 0.02 below,
+# Measured on extractor version 6 (benchmarks/bench_extraction.py); each floor sits 0.02 below,
 # so a change that costs more than noise fails here and shows in the golden diff as well.
+# blind12.json was used to write version 6's rules: its floor guards against regression only.
 MEASURED = {
     "seeds.json": {"troop_f1": 0.96, "host_acc": 1.00, "year_acc": 1.00, "ent_f1": 0.902},
-    "real.json": {"troop_f1": 0.994, "host_acc": 0.776, "year_acc": 0.976, "ent_f1": 0.988},
-    "extra.json": {"troop_f1": 0.942, "host_acc": 0.818, "year_acc": 0.953, "ent_f1": 0.891},
+    "real.json": {"troop_f1": 0.994, "host_acc": 0.80, "year_acc": 0.976, "ent_f1": 0.988},
+    "extra.json": {"troop_f1": 0.942, "host_acc": 0.846, "year_acc": 0.953, "ent_f1": 0.891},
+    "blind12.json": {"troop_f1": 0.919, "host_acc": 0.856, "year_acc": 0.938, "ent_f1": 0.916},
 }
 
 
 def _labels(name: str) -> Path:
-    if name == "extra.json":
-        return REPO / "benchmarks" / "labels" / "extra.json"
+    if name in ("extra.json", "blind12.json"):
+        return REPO / "benchmarks" / "labels" / name
     return _shared("devset", name)
 
 

@@ -714,3 +714,192 @@ def test_quoted_nouns_levels_and_nationalities(text, expected):
 )
 def test_names_regions_and_missions(text, expected):
     assert troops(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the force" of an article about a UN mission is the whole mission, even after a
+        # sentence about one nation's battalion.
+        (
+            "The UN mission in Mali lost a Togolese officer. Senegal's battalion is the biggest "
+            "in the force, which is close to its authorised strength of 15,000 troops.",
+            [("multinational", 15000, 15000)],
+        ),
+        (
+            "Peacekeepers of MINUSMA patrol Gao. Raising the force to 16,500 troops is hard, "
+            "Ghana said.",
+            [("multinational", 16500, 16500)],
+        ),
+        # "the total force" is the whole force wherever it is written.
+        (
+            "Fiji flew in 120 soldiers. The total force of 1,800 troops will land on Monday.",
+            [("Fiji", 120, 120), ("multinational", 1800, 1800)],
+        ),
+    ],
+)
+def test_the_size_of_the_whole_force_is_multinational(text, expected):
+    assert troops(text) == expected
+
+
+def test_the_force_of_one_country_stays_its_own_without_a_mission():
+    # No multinational mission in the article: "the force" may be one country's army.
+    text = "Kenya's army is growing fast. Nairobi will raise the force to 30,000 troops."
+    assert troops(text) == [("Kenya", 30000, 30000)]
+
+
+def test_a_nation_named_after_the_force_word_keeps_its_figure():
+    text = (
+        "The UN mission in Mali lost a Togolese officer. "
+        "In the force, the Chadian contingent of 1,400 troops is the largest."
+    )
+    assert troops(text) == [("Chad", 1400, 1400)]
+
+
+def test_every_item_of_a_list_of_nationalities_ending_in_a_troop_noun():
+    text = (
+        "The mission counts 9,000 troops, including 4,100 Turkish, 1,200 Polish, "
+        "300 Danes and 95 Estonian service-members."
+    )
+    assert troops(text) == [
+        ("multinational", 9000, 9000),
+        ("Turkey", 4100, 4100),
+        ("Poland", 1200, 1200),
+        ("Denmark", 300, 300),
+        ("Estonia", 95, 95),
+    ]
+
+
+def test_numbers_with_capitalised_words_but_no_troop_noun_are_no_list():
+    text = "The 9,000 troops met 4,100 Turkish, 1,200 Polish and 300 Danish delegates in Oslo."
+    assert [t[1] for t in troops(text)] == [9000]
+
+
+def test_figures_closed_by_respectively_pair_off_with_the_states_before_them():
+    text = (
+        "Ghana leads the force with 900 soldiers, ahead of Togo and Benin, which "
+        "send 450 and 300 troops respectively."
+    )
+    assert troops(text) == [("Ghana", 900, 900), ("Togo", 450, 450), ("Benin", 300, 300)]
+
+
+def test_respectively_with_lists_of_unequal_length_pairs_nothing():
+    text = "Togo and Benin send 450 troops, and Niger 210 more, respectively speaking."
+    assert ("Benin", 450, 450) not in troops(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chad sent a battalion last year. Some 9,000 soldiers are now authorised to take "
+            "part in MINUSMA.",
+            ("multinational", 9000, 9000),
+        ),
+        (
+            "Chad sent a battalion last year. Fewer than 8,000 of the 11,000 troops first part "
+            "of AMISOM are still in Somalia.",
+            ("multinational", 8000, 8000),
+        ),
+        # A state named before the figure is still its sender.
+        (
+            "Chad will send 1,000 soldiers to take part in MINUSMA.",
+            ("Chad", 1000, 1000),
+        ),
+    ],
+)
+def test_troops_a_mission_is_made_of_are_the_mission_s(text, expected):
+    assert troops(text)[0] == expected
+
+
+def test_a_state_opening_a_with_clause_of_sending_is_the_sender_not_a_host():
+    text = "Kenya will send 900 soldiers to Somalia, with Djibouti providing 400 troops."
+    figures = [
+        (f.contributor, f.low, f.host)
+        for f in extract(text, year=2020).figures
+        if f.kind == "troops"
+    ]
+    assert figures == [("Kenya", 900, "Somalia"), ("Djibouti", 400, "Somalia")]
+
+
+def test_a_nation_s_army_before_a_unit_word_names_the_unit_s_nation():
+    text = (
+        "Forty Malawian soldiers landed in Beira. The Malawian troops will serve with a "
+        "Zambian army battalion of about 800 men based in the port."
+    )
+    assert troops(text)[-1] == ("Zambia", 800, 800)
+
+
+def test_a_count_of_votes_is_no_troop_figure():
+    text = (
+        "The Council voted on the UN force. By a vote of 12 in favour to 3 against, it raised "
+        "the ceiling to 9,000 troops."
+    )
+    assert [t[1] for t in troops(text)] == [9000]
+
+
+def test_a_share_of_a_figure_needs_no_article_before_the_whole():
+    text = "Britain will move about 600 of 2,500 soldiers based in Cyprus to Jordan."
+    assert troops(text) == [("United Kingdom", 600, 600), ("United Kingdom", 2500, 2500)]
+
+
+def test_each_country_of_the_sentence_before_gets_the_figure():
+    text = (
+        "Rwanda and Malawi said they would reinforce the mission. "
+        "Each country has promised another 500 troops."
+    )
+    assert troops(text) == [("Rwanda", 500, 500), ("Malawi", 500, 500)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A state sending UN peacekeepers sends its own contingent.
+        ("Senegal intends to send 800 more UN peacekeepers to Mali.", ("Senegal", 800, 800)),
+        # Without a sending state, UN peacekeepers stay the UN's.
+        ("About 800 more UN peacekeepers will reach Mali in May.", ("multinational", 800, 800)),
+        # A body named between the state and the figure is the one that sends.
+        (
+            "Senegal urged the UN to deploy 8,000 UN peacekeepers to Mali.",
+            ("multinational", 8000, 8000),
+        ),
+    ],
+)
+def test_un_peacekeepers_sent_by_a_state_are_its_contingent(text, expected):
+    assert troops(text) == [expected]
+
+
+def test_a_share_out_of_troops_just_named_comes_from_the_state_named_after_it():
+    text = (
+        "Britain will lead a drill of 9,000 troops in Estonia. Out of these troops, 4,000 will "
+        "come from Poland, while the rest are British troops."
+    )
+    assert ("Poland", 4000, 4000) in troops(text)
+
+
+def test_a_unit_acronym_in_brackets_stays_inside_the_figure():
+    text = "Brazil is sending 2,000 Federal Police (PF) officers and soldiers to the border."
+    assert troops(text) == [("Brazil", 2000, 2000)]
+
+
+def test_the_parts_of_a_figure_after_a_dash_are_its_owner_s():
+    text = (
+        "Officials said 5,000 French troops were in the Sahel — 2,100 in Mali, 1,400 based "
+        "in Niger and 900 training local forces."
+    )
+    assert troops(text) == [
+        ("France", 5000, 5000),
+        ("France", 2100, 2100),
+        ("France", 1400, 1400),
+        ("France", 900, 900),
+    ]
+
+
+def test_numbers_after_a_figure_with_no_dash_are_no_parts():
+    text = "Officials said 5,000 French troops were in the Sahel, and 40 in prison were freed."
+    assert [t[1] for t in troops(text)] == [5000]
+
+
+def test_a_number_after_a_currency_sign_is_money_not_troops():
+    text = "The ministry paid $4,000 soldiers' bonuses to 300 Irish soldiers."
+    assert troops(text) == [("Ireland", 300, 300)]

@@ -61,7 +61,7 @@ def test_the_host_is_not_named_as_the_owner(text, expected):
         # "its 12,000 troops" are the subject's, not the nation named just before.
         (
             "UNMISS has 850 Indian peacekeepers among its 12,000 troops.",
-            [("India", 850, None), ("multinational", 12000, None)],
+            [("India", 850, "South Sudan"), ("multinational", 12000, "South Sudan")],
         ),
     ],
 )

@@ -19,7 +19,7 @@ golden = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(golden)
 
 
-@pytest.mark.parametrize("name", ["seeds", "real", "extra"])
+@pytest.mark.parametrize("name", golden.SETS)
 def test_extraction_output_matches_the_golden_file(name):
     current = golden.output(name)
     if current is None:

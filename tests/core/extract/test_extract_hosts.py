@@ -125,6 +125,32 @@ def test_a_sentence_naming_no_place_takes_the_article_s_main_host():
     assert [(h[1], h[2]) for h in hosts(text)] == [(8600, "Afghanistan")]
 
 
+def test_a_sentence_naming_a_mission_and_no_place_is_hosted_in_the_mission_area():
+    # The mission's area comes from resources/gazetteer/orgs.tsv; no place is named at all.
+    text = "Ghana will add 350 soldiers to UNIFIL next spring."
+    assert [(h[0], h[1], h[2]) for h in hosts(text)] == [("Ghana", 350, "Lebanon")]
+    assert load().names["MONUSCO"].area == "Democratic Republic of the Congo"
+    assert load().names["NATO"].area is None  # an alliance serves in no one place
+
+
+def test_a_place_named_once_is_the_article_s_host_but_not_the_sender_s_home():
+    # Peru is the sender and is named as where troops return; Lebanon, named once, is the
+    # only other place, so it hosts the figure of a sentence that names none.
+    text = (
+        "Peru deployed its soldiers in Lebanon in 2008 and will bring them back to Peru. "
+        "At its height, Peru had 400 troops taking part."
+    )
+    assert [(h[0], h[1], h[2]) for h in hosts(text)] == [("Peru", 400, "Lebanon")]
+
+
+def test_a_place_named_once_among_others_is_no_article_host():
+    text = (
+        "Talks in Geneva and a summit in Nairobi came to nothing. "
+        "At its height, Peru had 400 troops taking part."
+    )
+    assert [(h[1], h[2]) for h in hosts(text)] == [(400, None)]
+
+
 def test_gazetteer_of_world_places_is_generated_from_geonames():
     table = GAZETTEER_DIR / "world_places.tsv"
     header = table.read_text(encoding="utf-8").splitlines()[0]
@@ -157,3 +183,11 @@ def test_briefing_extract_json_gives_the_country_and_the_place_as_written(tmp_pa
     )
     text = subprocess.run(run, capture_output=True, text=True, cwd=repo, timeout=120).stdout
     assert "United States → Poland (Swidwin): About 1,000" in text
+
+
+def test_troops_leaving_one_place_for_another_are_hosted_where_they_go():
+    # The place left is the host only when the sentence names no destination after it.
+    text = "Spain will withdraw 600 soldiers from Lebanon to Cyprus in June."
+    assert [(h[0], h[1], h[2]) for h in hosts(text)] == [("Spain", 600, "Cyprus")]
+    text = "Spain will withdraw 600 soldiers from Lebanon in June."
+    assert [(h[0], h[1], h[2]) for h in hosts(text)] == [("Spain", 600, "Lebanon")]

@@ -9,8 +9,9 @@ Regenerate after a deliberate change (one command, from the repository root):
     .venv/bin/python tests/core/extract/golden/golden.py
 
 Sets: the repository's seeds; ../shared/devset/real.json's articles; the articles of
-benchmarks/labels/extra.json whose texts are in ../shared/extra_articles. A set whose texts are
-absent is left as it is (and its test skips).
+benchmarks/labels/extra.json whose texts are in ../shared/extra_articles; the articles of
+benchmarks/labels/blind12.json whose texts are in ../dev_sets (bench_extraction.TEXT_DIRS). A set
+whose texts are absent is left as it is (and its test skips).
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ def articles(name: str) -> list[tuple[str, str, int | None]] | None:
     labels_file = {
         "real": SHARED / "devset" / "real.json",
         "extra": REPO / "benchmarks" / "labels" / "extra.json",
+        "blind12": REPO / "benchmarks" / "labels" / "blind12.json",
     }[name]
     if not labels_file.exists():
         return None
@@ -99,12 +101,15 @@ def dumps(data: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+SETS = ("seeds", "real", "extra", "blind12")
+
+
 def path(name: str) -> Path:
     return HERE / f"{name}.json"
 
 
 def main() -> int:
-    for name in ("seeds", "real", "extra"):
+    for name in SETS:
         data = output(name)
         if data is None:
             print(f"{name}: texts absent (../shared), left as it is")
