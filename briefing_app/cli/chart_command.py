@@ -1,9 +1,9 @@
-"""The `chart` command: the troop chart as an SVG or PNG file, with the window's options.
+"""`briefing chart --out FILE`: the troop chart as an SVG or PNG file, with the window's options.
 
 `briefing chart --out chart.svg [--kinds deployment,presence] [--countries "France,Germany"]
 [--scale log] [--style bars|lines|matrix] [--by contributor|host] [--combine largest] [--query Q]`
 draws the chart the window and the briefing draw (same colours per country, same kinds, same
-scale), with no display. Importing this module registers the command in `cli.EXTRA_COMMANDS`.
+scale), with no display.
 """
 
 from __future__ import annotations
@@ -11,35 +11,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from briefing_app.cli import EXIT_ERROR, EXIT_OK, EXIT_USAGE, EXTRA_COMMANDS
+from briefing_app.cli.exit_codes import EXIT_ERROR, EXIT_OK, EXIT_USAGE
+from briefing_app.core.briefing import ChartConfig, chart_table
+from briefing_app.core.chart_file import write_chart
+from briefing_app.core.export import ExportError
+from briefing_app.core.figures import parse_kinds
+from briefing_app.core.workspace import QueryError, Workspace
 
 
-def add_chart_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--out", "-o", required=True, metavar="FILE", help="the file to write (.svg, .png)"
-    )
-    p.add_argument("--style", choices=("bars", "lines", "matrix"), default="bars")
-    p.add_argument("--by", choices=("contributor", "host"), default="contributor")
-    p.add_argument("--combine", choices=("largest", "latest", "sum"), default="largest")
-    p.add_argument(
-        "--kinds",
-        help="kinds of figure counted, comma-separated, or 'all' "
-        "(default: deployment,presence; also withdrawal, relocation, request, ceiling, exercise)",
-    )
-    p.add_argument("--countries", help="only these countries, comma-separated (canonical names)")
-    p.add_argument("--top", type=int, metavar="N", help="only the N largest countries")
-    p.add_argument("--scale", choices=("linear", "log"), default="linear")
-    p.add_argument("--query", "-q", help="only articles matching this search")
-    p.add_argument("--width", type=float, default=520.0, help="width in points (default 520)")
-
-
-def run_chart(workspace, args: argparse.Namespace) -> int:
-    from briefing_app.core.briefing import ChartConfig, chart_table
-    from briefing_app.core.chart_file import write_chart
-    from briefing_app.core.export import ExportError
-    from briefing_app.core.figures import parse_kinds
-    from briefing_app.core.search import QueryError
-
+def run(workspace: Workspace, args: argparse.Namespace) -> int:
     try:
         kinds = parse_kinds(args.kinds)
     except ValueError as exc:
@@ -87,10 +67,3 @@ def run_chart(workspace, args: argparse.Namespace) -> int:
         + (f"; {table.left_out_text()} (see --kinds)" if table.left_out else "")
     )
     return EXIT_OK
-
-
-EXTRA_COMMANDS["chart"] = (
-    "draw the troop chart as an SVG or PNG file (no window needed)",
-    add_chart_arguments,
-    run_chart,
-)
