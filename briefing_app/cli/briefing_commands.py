@@ -10,7 +10,7 @@ import json
 import sys
 
 from briefing_app.cli.briefing_items import run_add
-from briefing_app.cli.exit_codes import EXIT_ERROR, EXIT_OK
+from briefing_app.cli.exit_codes import EXIT_OK, fail
 from briefing_app.core import briefing as briefings
 from briefing_app.core.export import to_markdown
 from briefing_app.core.workspace import Workspace
@@ -25,8 +25,7 @@ def run(workspace: Workspace, args: argparse.Namespace) -> int:
             return _new(workspace, args.name, args.title)
         found = briefings.find(workspace, args.name)
         if found is None:
-            print(no_briefing_message(workspace, args.name), file=sys.stderr)
-            return EXIT_ERROR
+            return fail(no_briefing(workspace, args.name))
         name, brief = found
         if action == "add":
             return run_add(workspace, name, brief, args)
@@ -41,22 +40,20 @@ def run(workspace: Workspace, args: argparse.Namespace) -> int:
         else:
             sys.stdout.write(to_markdown(briefings.resolve(workspace, brief)))
     except briefings.BriefingError as exc:
-        print(f"briefing: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        return fail(exc)
     return EXIT_OK
 
 
-def no_briefing_message(workspace: Workspace, wanted: str) -> str:
+def no_briefing(workspace: Workspace, wanted: str) -> str:
     """What to say when no stored briefing has `wanted` as its name or title: the stored ones."""
     names = briefings.names(workspace)
     stored = f"; stored: {', '.join(names)}" if names else "; none is stored"
-    return f"briefing: no briefing with the name or title “{wanted}”{stored}"
+    return f"no briefing with the name or title “{wanted}”{stored}"
 
 
 def _new(workspace: Workspace, name: str, title: str | None) -> int:
     if name in briefings.names(workspace):
-        print(f"briefing: there is already a briefing called “{name}”", file=sys.stderr)
-        return EXIT_ERROR
+        return fail(f"there is already a briefing called “{name}”")
     briefings.save(workspace, name, briefings.Briefing(title=title or name))
     print(f"Stored the new briefing “{name}”.")
     return EXIT_OK

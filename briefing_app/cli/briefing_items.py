@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from briefing_app.cli.exit_codes import EXIT_ERROR, EXIT_OK
+from briefing_app.cli.exit_codes import EXIT_OK, fail
 from briefing_app.cli.figure_numbers import figure_by_number
 from briefing_app.core import briefing as briefings
 from briefing_app.core.briefing import Briefing, BriefingItem
@@ -20,15 +20,13 @@ from briefing_app.core.workspace import Workspace
 
 def run_add(workspace: Workspace, name: str, brief: Briefing, args: argparse.Namespace) -> int:
     if not args.items:
-        print("briefing: give --article, --passage, --span or --figure", file=sys.stderr)
-        return EXIT_ERROR
+        return fail("give --article, --passage, --span or --figure")
     added = []
     for option, values in args.items:
         item, problem = _item(workspace, option, values)
         if item is None:
             print(f"briefing: --{option} {' '.join(map(str, values))}: {problem}", file=sys.stderr)
-            print("briefing: nothing was added", file=sys.stderr)
-            return EXIT_ERROR
+            return fail("nothing was added")
         item.note = args.note
         added.append(item)
     brief.items.extend(added)

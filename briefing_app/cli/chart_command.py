@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from briefing_app.cli.exit_codes import EXIT_ERROR, EXIT_OK, EXIT_USAGE
+from briefing_app.cli.exit_codes import EXIT_OK, EXIT_USAGE, fail
 from briefing_app.core.briefing import ChartConfig, chart_table
 from briefing_app.core.chart_file import write_chart
 from briefing_app.core.export import ExportError
@@ -23,8 +23,7 @@ def run(workspace: Workspace, args: argparse.Namespace) -> int:
     try:
         kinds = parse_kinds(args.kinds)
     except ValueError as exc:
-        print(f"briefing: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return fail(exc, EXIT_USAGE)
     countries = (
         [c.strip() for c in args.countries.split(",") if c.strip()] if args.countries else None
     )
@@ -40,8 +39,7 @@ def run(workspace: Workspace, args: argparse.Namespace) -> int:
     try:
         table = chart_table(workspace, config)
     except QueryError as exc:
-        print(f"briefing: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return fail(exc, EXIT_USAGE)
     if countries is not None:
         unknown = sorted(set(countries) - set(table.countries()))
         if unknown:
@@ -58,8 +56,7 @@ def run(workspace: Workspace, args: argparse.Namespace) -> int:
             width=max(args.width, 200.0),
         )
     except ExportError as exc:
-        print(f"briefing: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        return fail(exc)
     drawn = table.countries()
     print(
         f"Wrote {args.out}: {len(drawn)} {'country' if len(drawn) == 1 else 'countries'}, "

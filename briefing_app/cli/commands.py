@@ -26,7 +26,7 @@ from briefing_app.cli import (
     show_command,
     watch_command,
 )
-from briefing_app.cli.exit_codes import EXIT_ERROR, EXIT_INTERRUPTED
+from briefing_app.cli.exit_codes import EXIT_INTERRUPTED, fail
 from briefing_app.cli.progress import TerminalProgress
 from briefing_app.core.workspace import LibraryError, Workspace
 
@@ -67,8 +67,7 @@ def run_command(args: argparse.Namespace) -> int:
         workspace = _open_workspace(args.library)
     except LibraryError as exc:
         log.error("opening the library failed: %s", exc)
-        print(f"briefing: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        return fail(exc)
     try:
         return WORKSPACE_COMMANDS[args.command](workspace, args)
     except KeyboardInterrupt:

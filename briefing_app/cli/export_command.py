@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from briefing_app.cli.briefing_commands import no_briefing_message
-from briefing_app.cli.exit_codes import EXIT_ERROR, EXIT_OK, EXIT_USAGE
+from briefing_app.cli.briefing_commands import no_briefing
+from briefing_app.cli.exit_codes import EXIT_OK, EXIT_USAGE, fail
 from briefing_app.core import briefing as briefings
 from briefing_app.core.briefing import Briefing, BriefingItem, ChartConfig
 from briefing_app.core.export import ExportError, export_document
@@ -18,28 +18,23 @@ def run(workspace: Workspace, args: argparse.Namespace) -> int:
     try:
         summary = _read_notes(args.notes)
     except OSError as exc:
-        print(f"briefing: cannot read {args.notes}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return fail(f"cannot read {args.notes}: {exc.strerror or exc}", EXIT_USAGE)
     try:
         if args.briefing:
             found = briefings.find(workspace, args.briefing)
             if found is None:
-                print(no_briefing_message(workspace, args.briefing), file=sys.stderr)
-                return EXIT_ERROR
+                return fail(no_briefing(workspace, args.briefing))
             brief = found[1]
         elif args.query is not None:
             brief = from_search(
                 workspace, args.query, by=args.by, combine=args.combine, style=args.style
             )
         else:
-            print("briefing: give --query to build a briefing, or --briefing NAME", file=sys.stderr)
-            return EXIT_USAGE
+            return fail("give --query to build a briefing, or --briefing NAME", EXIT_USAGE)
     except QueryError as exc:
-        print(f"briefing: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return fail(exc, EXIT_USAGE)
     except briefings.BriefingError as exc:
-        print(f"briefing: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        return fail(exc)
     if args.title:
         brief.title = args.title
     elif args.query and not args.briefing:
@@ -57,11 +52,9 @@ def run(workspace: Workspace, args: argparse.Namespace) -> int:
         document = briefings.resolve(workspace, brief)
         path = export_document(document, args.out, fmt=args.format, page_size=brief.page_size)
     except ExportError as exc:
-        print(f"briefing: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        return fail(exc)
     except QueryError as exc:  # a stored chart whose query no longer parses
-        print(f"briefing: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return fail(exc, EXIT_USAGE)
     print(
         f"Wrote {path} ({len(document.items)} items, {len(document.key_figures)} troop figures,"
         f" {len(document.sources)} sources)"

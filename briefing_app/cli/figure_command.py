@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from briefing_app.cli.exit_codes import EXIT_ERROR, EXIT_OK, EXIT_USAGE
+from briefing_app.cli.exit_codes import EXIT_OK, EXIT_USAGE, fail
 from briefing_app.cli.figure_numbers import describe_numbered, figure_by_number
 from briefing_app.core.workspace import Workspace
 
@@ -17,15 +16,12 @@ def run(workspace: Workspace, args: argparse.Namespace) -> int:
         if getattr(args, name) is not None
     }
     if (args.reject or args.revert) and changes:
-        print("briefing: --reject and --revert take no other changes", file=sys.stderr)
-        return EXIT_USAGE
+        return fail("--reject and --revert take no other changes", EXIT_USAGE)
     if args.count is not None and args.count < 0:
-        print("briefing: --count cannot be negative", file=sys.stderr)
-        return EXIT_USAGE
+        return fail("--count cannot be negative", EXIT_USAGE)
     found, problem = figure_by_number(workspace, args.id, args.number)
     if found is None:
-        print(f"briefing: {problem}", file=sys.stderr)
-        return EXIT_ERROR
+        return fail(problem)
     _view, stored = found
     if args.revert:
         workspace.clear_correction(args.id, stored.key)
@@ -36,7 +32,6 @@ def run(workspace: Workspace, args: argparse.Namespace) -> int:
     # Read back through the Workspace: what is printed is what the library now holds.
     found, problem = figure_by_number(workspace, args.id, args.number)
     if found is None:
-        print(f"briefing: {problem}", file=sys.stderr)
-        return EXIT_ERROR
+        return fail(problem)
     print(describe_numbered(args.number, found[1]))
     return EXIT_OK

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from briefing_app.cli.exit_codes import EXIT_OK, EXIT_USAGE
+from briefing_app.cli.exit_codes import EXIT_OK, EXIT_USAGE, fail
 from briefing_app.core.workspace import QueryError, Workspace
 
 
@@ -14,8 +14,7 @@ def run(workspace: Workspace, args: argparse.Namespace) -> int:
     try:
         table = workspace.figures_table(by=args.by, combine=args.combine, query=args.query)
     except QueryError as exc:
-        print(f"briefing: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return fail(exc, EXIT_USAGE)
     if args.json:
         print(json.dumps(table.to_dicts(), ensure_ascii=False, indent=1))
     elif args.csv:

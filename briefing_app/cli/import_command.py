@@ -7,7 +7,7 @@ import signal
 import sys
 from pathlib import Path
 
-from briefing_app.cli.exit_codes import EXIT_ERROR, EXIT_OK
+from briefing_app.cli.exit_codes import EXIT_OK, fail
 from briefing_app.cli.progress import TerminalProgress
 from briefing_app.core.records import Skipped
 from briefing_app.core.workspace import Workspace
@@ -60,8 +60,7 @@ def _status(given: list[str], missing: list[str], skipped: list[Skipped], read: 
     if skipped:
         print(f"briefing: {len(skipped)} files or records could not be read", file=sys.stderr)
     if read == 0 and (missing or skipped):
-        print("briefing: nothing given could be read", file=sys.stderr)
-        return EXIT_ERROR
+        return fail("nothing given could be read")
     return EXIT_OK
 
 

@@ -9,7 +9,7 @@ import re
 import sys
 import textwrap
 
-from briefing_app.cli.exit_codes import EXIT_OK, EXIT_USAGE
+from briefing_app.cli.exit_codes import EXIT_OK, EXIT_USAGE, fail
 from briefing_app.cli.parser import SORT_ALIASES, SORT_WORDS
 from briefing_app.core.workspace import QueryError, SearchResult, Workspace
 
@@ -25,8 +25,7 @@ def run(workspace: Workspace, args: argparse.Namespace) -> int:
             until=args.until,
         )
     except QueryError as exc:
-        print(f"briefing: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return fail(exc, EXIT_USAGE)
     if args.json:
         print(json.dumps(_as_json(result), ensure_ascii=False, indent=1))
         return EXIT_OK

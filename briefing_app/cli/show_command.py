@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import textwrap
 
-from briefing_app.cli.exit_codes import EXIT_ERROR, EXIT_OK
+from briefing_app.cli.exit_codes import EXIT_OK, fail
 from briefing_app.cli.figure_numbers import describe_numbered, troop_figures
 from briefing_app.core.workspace import ArticleView, StoredFigure, Workspace
 
@@ -15,8 +14,7 @@ from briefing_app.core.workspace import ArticleView, StoredFigure, Workspace
 def run(workspace: Workspace, args: argparse.Namespace) -> int:
     view = workspace.article(args.id)
     if view is None:
-        print(f"briefing: no article {args.id}", file=sys.stderr)
-        return EXIT_ERROR
+        return fail(f"no article {args.id}")
     troops = troop_figures(view)
     if args.json:
         print(json.dumps(_as_json(view, troops), ensure_ascii=False, indent=1))

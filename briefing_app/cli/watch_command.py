@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import signal
-import sys
 import threading
 
-from briefing_app.cli.exit_codes import EXIT_ERROR, EXIT_OK
+from briefing_app.cli.exit_codes import EXIT_OK, fail
 from briefing_app.core import watch
 from briefing_app.core.workspace import Workspace
 
@@ -20,14 +19,12 @@ def run(workspace: Workspace, args: argparse.Namespace) -> int:
         try:
             folder = watch.add_folder(workspace, args.folder)
         except ValueError as exc:
-            print(f"briefing: {exc}", file=sys.stderr)
-            return EXIT_ERROR
+            return fail(exc)
         print(f"Watching {folder}; 'briefing watch run' imports its files.")
         return EXIT_OK
     if action == "remove":
         if not watch.remove_folder(workspace, args.folder):
-            print(f"briefing: {args.folder} is not a watched folder", file=sys.stderr)
-            return EXIT_ERROR
+            return fail(f"{args.folder} is not a watched folder")
         print(f"No longer watching {args.folder}; its articles stay in the library.")
         return EXIT_OK
     if action == "list":
@@ -42,10 +39,7 @@ def run_loop(workspace: Workspace, *, interval: float, once: bool = False) -> in
     """Scan every `interval` seconds, printing a line per import, until Ctrl-C or SIGTERM."""
     folders = watch.watched_folders(workspace)
     if not folders:
-        print(
-            "briefing: no watched folders; add one with 'briefing watch add DIR'", file=sys.stderr
-        )
-        return EXIT_ERROR
+        return fail("no watched folders; add one with 'briefing watch add DIR'")
     stop = threading.Event()
     _stop_on_sigterm(stop)
     if not once:
