@@ -21,6 +21,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from briefing_app.core.extract.records import Entity, Figure
 from briefing_app.core.figure_keys import overlapping
+from briefing_app.core.figure_text import troop_count, troop_text
 from briefing_app.core.figures import (
     BY_CHOICES,
     COMBINE_CHOICES,
@@ -723,23 +724,12 @@ def display_date(iso: str | None) -> str:
 
 def troops_text(figure: Figure) -> str:
     """The count as a reader says it: "about 1,000", "50–60", "several thousand"."""
-    if figure.low is None and figure.high is None:
-        count = figure.vague or "unspecified number"
-    elif figure.low is None or figure.high is None or figure.low == figure.high:
-        count = f"{(figure.low if figure.low is not None else figure.high):,.0f}"
-    else:
-        count = f"{figure.low:,.0f}–{figure.high:,.0f}"
-    qualifier = figure.qualifier or ""
-    if qualifier == "exact" or qualifier in count:  # "several thousand" is its own qualifier
-        qualifier = ""
-    return f"{qualifier} {count}".strip()
+    return troop_count(figure)
 
 
 def figure_summary(figure: Figure) -> str:
-    """ "Germany → Lithuania: about 360 (deployment, 2022)"."""
-    route = f"{figure.contributor or 'unknown'} → {figure.host or 'unknown'}"
-    detail = ", ".join(str(x) for x in (figure.troop_kind, figure.year) if x)
-    return f"{route}: {troops_text(figure)}" + (f" ({detail})" if detail else "")
+    """ "Germany → Poland (Swidwin): about 360 (deployment, 2022)"."""
+    return troop_text(figure)
 
 
 __all__ = [

@@ -29,7 +29,7 @@ from briefing_app.core.library import (
     StoredFigure,
 )
 from briefing_app.core.records import Article, Skipped
-from briefing_app.core.search import HitSummary, SearchResult, search, summarize
+from briefing_app.core.search import HitSummary, QueryError, SearchResult, search, summarize
 from briefing_app.paths import default_library_dir, seeds_dir
 
 INDEX_DIR = "index"
@@ -555,6 +555,10 @@ class Workspace:
             stored, self.library.entities(article_id), self.library.figures(article_id)
         )
 
+    def articles(self, article_ids: Iterable[int]) -> dict[int, StoredArticle]:
+        """The stored articles among `article_ids`, by id: text and metadata, no extraction."""
+        return self.library.get_articles(list(article_ids))
+
     def open_article(self, article_id: int) -> ArticleView | None:
         """The article for reading; opening it marks it read."""
         view = self.article(article_id)
@@ -747,5 +751,9 @@ __all__ = [
     "ImportReport",
     "LibraryError",
     "Progress",
+    "QueryError",
+    "SearchResult",
+    "StoredArticle",
+    "StoredFigure",
     "Workspace",
 ]

@@ -17,6 +17,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from briefing_app.core.figure_text import review_state, troop_count, troop_details, troop_route
+
 if TYPE_CHECKING:
     from briefing_app.core.library import StoredArticle, StoredFigure
     from briefing_app.core.search import SearchResult
@@ -323,21 +325,10 @@ def figure_summary(stored: StoredFigure) -> tuple[str, str]:
     """A figure as the pane and the tooltips show it: (headline, details)."""
     f = stored.figure
     if f.kind == "troops":
-        who = f"{f.contributor or '?'} → {f.host or '?'}"
-        if f.host_place and f.host:
-            who += f" ({f.host_place})"  # the place as written: "Poland (Swidwin)"
-        amount = _amount(f.low, f.high) or f.vague or f.text
-        parts = [amount]
-        if f.qualifier and f.qualifier != f.vague:
-            parts.append(f.qualifier)
-        if f.troop_kind:
-            parts.append(f.troop_kind)
-        parts.append(str(f.year) if f.year else "no year")
-        if stored.corrected:
-            parts.append("corrected")
-        if stored.rejected:
-            parts.append("rejected")
-        return who, " · ".join(parts)
+        # One wording with the briefings and the terminal, laid out as headline and details.
+        state = review_state(corrected=stored.corrected, rejected=stored.rejected)
+        details = [troop_count(f), *troop_details(f), *([state] if state else [])]
+        return troop_route(f), " · ".join(details)
     if f.kind == "money":
         amount = _amount(f.low, f.high)
         return f.text, " ".join(p for p in (f.qualifier, amount, f.unit) if p)

@@ -113,7 +113,7 @@ def test_watch_command(
 def test_run_loop_stops_cleanly_on_ctrl_c(
     workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
-    from briefing_app import cli_watch
+    from briefing_app.cli import watch_command
 
     watch.add_folder(workspace, tmp_path)
     calls = []
@@ -123,6 +123,6 @@ def test_run_loop_stops_cleanly_on_ctrl_c(
         raise KeyboardInterrupt
 
     monkeypatch.setattr(watch, "scan_and_import", interrupted)
-    assert cli_watch.run_loop(workspace, interval=0.2) == 0
+    assert watch_command.run_loop(workspace, interval=0.2) == 0
     assert calls == [1]
     assert "Stopped watching" in capsys.readouterr().out

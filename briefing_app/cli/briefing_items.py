@@ -9,66 +9,24 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING
 
-from briefing_app.cli import EXIT_ERROR, EXIT_OK
-
-if TYPE_CHECKING:
-    from briefing_app.core.briefing import Briefing
-    from briefing_app.core.workspace import Workspace
-
-
-class _InOrder(argparse.Action):
-    """Collects every item option into one list, so items keep the order they were given in."""
-
-    def __call__(self, parser, namespace, values, option_string=None) -> None:
-        items = list(getattr(namespace, self.dest, None) or [])
-        items.append((option_string.lstrip("-"), values))
-        setattr(namespace, self.dest, items)
-
-
-# option -> (what it takes, help), in the order `--help` lists them
-ITEM_OPTIONS = {
-    "--article": (("ID",), "a whole article"),
-    "--passage": (("ID", "TEXT"), "a quote: TEXT exactly as it stands in article ID"),
-    "--span": (
-        ("ID", "START", "END"),
-        "a passage by character offsets into article ID's text (as `show --json` has it)",
-    ),
-    "--figure": (
-        ("ID", "N"),
-        "troop figure N of article ID, numbered as `briefing show ID` lists them",
-    ),
-}
-
-
-def add_item_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("name", help="the briefing's name or title")
-    for option, (takes, help_text) in ITEM_OPTIONS.items():
-        p.add_argument(
-            option,
-            dest="items",
-            action=_InOrder,
-            nargs=len(takes) if len(takes) > 1 else None,
-            metavar=takes if len(takes) > 1 else takes[0],
-            help=help_text,
-        )
-    p.add_argument("--note", default="", help="a note (Markdown) on each item added")
+from briefing_app.cli.exit_codes import EXIT_OK, fail
+from briefing_app.cli.figure_numbers import figure_by_number
+from briefing_app.core import briefing as briefings
+from briefing_app.core.briefing import Briefing, BriefingItem
+from briefing_app.core.figure_text import troop_text
+from briefing_app.core.workspace import Workspace
 
 
 def run_add(workspace: Workspace, name: str, brief: Briefing, args: argparse.Namespace) -> int:
-    from briefing_app.core import briefing as briefings
-
     if not args.items:
-        print("briefing: give --article, --passage, --span or --figure", file=sys.stderr)
-        return EXIT_ERROR
+        return fail("give --article, --passage, --span or --figure")
     added = []
     for option, values in args.items:
         item, problem = _item(workspace, option, values)
         if item is None:
             print(f"briefing: --{option} {' '.join(map(str, values))}: {problem}", file=sys.stderr)
-            print("briefing: nothing was added", file=sys.stderr)
-            return EXIT_ERROR
+            return fail("nothing was added")
         item.note = args.note
         added.append(item)
     brief.items.extend(added)
@@ -79,11 +37,10 @@ def run_add(workspace: Workspace, name: str, brief: Briefing, args: argparse.Nam
     return EXIT_OK
 
 
-def _item(workspace, option: str, values):
+def _item(
+    workspace: Workspace, option: str, values: str | list[str]
+) -> tuple[BriefingItem | None, str | None]:
     """(BriefingItem, None), or (None, what is wrong)."""
-    from briefing_app.cli_articles import figure_by_number
-    from briefing_app.core.briefing import BriefingItem
-
     values = values if isinstance(values, list) else [values]
     try:
         article_id = int(values[0])
@@ -120,14 +77,12 @@ def _item(workspace, option: str, values):
     return BriefingItem.figure(article_id, found[1].key, article.title), None
 
 
-def _describe(workspace, item) -> str:
+def _describe(workspace: Workspace, item: BriefingItem) -> str:
     if item.kind == "passage":
         quote = item.text if len(item.text) <= 70 else item.text[:69] + "…"
         return f"“{quote}” ({item.label})"
     if item.kind == "figure":
-        from briefing_app.cli import describe_troops
-
         view = workspace.article(item.article_id)
         stored = next(f for f in view.figures if f.key == item.figure_key)
-        return f"{describe_troops(stored.figure)} ({item.label})"
+        return f"{troop_text(stored.figure)} ({item.label})"
     return item.label

@@ -1,0 +1,32 @@
+"""`briefing stats` and `briefing reindex`: the library's size, and its search index rebuilt."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+
+from briefing_app.cli.exit_codes import EXIT_OK
+from briefing_app.cli.progress import TerminalProgress
+from briefing_app.core.workspace import Workspace
+
+
+def run_stats(workspace: Workspace, args: argparse.Namespace) -> int:
+    stats = workspace.stats()
+    if args.json:
+        print(json.dumps(stats, indent=1))
+        return EXIT_OK
+    width = max(len(k) for k in stats)
+    for key, value in stats.items():
+        print(f"{key.replace('_', ' '):<{width}}  {value}")
+    return EXIT_OK
+
+
+def run_reindex(workspace: Workspace, args: argparse.Namespace) -> int:
+    bar = TerminalProgress(enabled=sys.stderr.isatty())
+    started = time.monotonic()
+    count = workspace.reindex(progress=bar)
+    bar.finish()
+    print(f"Indexed {count} articles in {time.monotonic() - started:.1f} s")
+    return EXIT_OK
