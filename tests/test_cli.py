@@ -41,7 +41,7 @@ def test_search_json_has_marked_snippets(library):
 
 def test_search_text_and_malformed_query(library):
     done = briefing(library, "search", "Stoltenberg")
-    assert done.returncode == 0 and "1 articles match" in done.stdout
+    assert done.returncode == 0 and "1 article match" in done.stdout
     bad = briefing(library, "search", '(troops AND "Estonia')
     assert bad.returncode == 2
     assert "Traceback" not in bad.stderr and bad.stderr.strip()

@@ -92,8 +92,8 @@ def test_add_articles_passages_and_figures_to_a_stored_briefing(library, lambrec
     done = run(
         library, "briefing", "add", "Baltic reinforcement",
         "--article", str(lambrecht), "--passage", str(lambrecht), QUOTE,
-        "--figure", str(lambrecht), "1", "--span", str(lambrecht), "0", "25",
-        "--note", "Check with the desk",
+        "--figure", str(lambrecht), "1", "--note", "Check with the desk",
+        "--span", str(lambrecht), "0", "25",
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "Added 4 items" in done.stdout
@@ -105,14 +105,24 @@ def test_add_articles_passages_and_figures_to_a_stored_briefing(library, lambrec
     assert body[passage["start"] : passage["end"]] == QUOTE
     assert stored["items"][2]["figure_key"] == figure_one["key"]
     assert stored["items"][3]["text"] == body[:25]
-    assert all(i["note"] == "Check with the desk" for i in stored["items"])
+    # A note belongs to the item given just before it, not to every item of the command.
+    assert [i.get("note", "") for i in stored["items"]] == ["", "", "Check with the desk", ""]
+
+    # A note before any item has nothing to belong to: nothing is added.
+    done = run(library, "briefing", "add", "baltic", "--note", "orphan",
+               "--article", str(lambrecht))  # fmt: skip
+    assert done.returncode == 1 and "--note follows the item it is for" in done.stderr
+    done = run(library, "briefing", "add", "baltic", "--article", str(lambrecht))
+    assert done.returncode == 0 and "Added 1 item to" in done.stdout
+    stored = json.loads(run(library, "briefing", "show", "baltic", "--json").stdout)
+    assert len(stored["items"]) == 5
 
     # One bad item adds nothing.
     done = run(library, "briefing", "add", "baltic", "--article", str(lambrecht),
                "--passage", str(lambrecht), "words not in the article")  # fmt: skip
     assert done.returncode == 1 and "nothing was added" in done.stderr
     stored = json.loads(run(library, "briefing", "show", "baltic", "--json").stdout)
-    assert len(stored["items"]) == 4
+    assert len(stored["items"]) == 5
     assert run(library, "briefing", "add", "no such briefing", "--article", "1").returncode == 1
 
 

@@ -66,3 +66,11 @@ def test_export_errors_are_readable(library_dir, tmp_path):
     assert result.returncode == 1 and ".pdf, .html or .md" in result.stderr
     # Nothing written beside the library but its log folder.
     assert {p.name for p in tmp_path.iterdir()} == {library_dir.name, "BriefingReader"}
+
+
+def test_export_of_a_search_with_no_results_writes_nothing_and_fails(library_dir, tmp_path):
+    out = tmp_path / "empty.pdf"
+    result = run(library_dir, "export", "--query", "zzzqqq", "--out", str(out))
+    assert result.returncode == 1
+    assert "no article matches 'zzzqqq': nothing to export" in result.stderr
+    assert not out.exists()

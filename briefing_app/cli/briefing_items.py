@@ -12,6 +12,7 @@ import sys
 
 from briefing_app.cli.exit_codes import EXIT_OK, fail
 from briefing_app.cli.figure_numbers import figure_by_number
+from briefing_app.cli.wording import counted
 from briefing_app.core import briefing as briefings
 from briefing_app.core.briefing import Briefing, BriefingItem
 from briefing_app.core.figure_text import troop_text
@@ -19,19 +20,23 @@ from briefing_app.core.workspace import Workspace
 
 
 def run_add(workspace: Workspace, name: str, brief: Briefing, args: argparse.Namespace) -> int:
-    if not args.items:
+    if not any(option != "note" for option, _ in args.items or []):
         return fail("give --article, --passage, --span or --figure")
-    added = []
+    added: list[BriefingItem] = []
     for option, values in args.items:
+        if option == "note":  # the note belongs to the item given just before it
+            if not added:
+                return fail("--note follows the item it is for (e.g. --article 3 --note TEXT)")
+            added[-1].note = values
+            continue
         item, problem = _item(workspace, option, values)
         if item is None:
             print(f"briefing: --{option} {' '.join(map(str, values))}: {problem}", file=sys.stderr)
             return fail("nothing was added")
-        item.note = args.note
         added.append(item)
     brief.items.extend(added)
     briefings.save(workspace, name, brief)
-    print(f"Added {len(added)} items to “{name}” (it now has {len(brief.items)}):")
+    print(f"Added {counted(len(added), 'item')} to “{name}” (it now has {len(brief.items)}):")
     for item in added:
         print(f"  {item.kind}: {_describe(workspace, item)}")
     return EXIT_OK

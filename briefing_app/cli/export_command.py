@@ -29,6 +29,9 @@ def run(workspace: Workspace, args: argparse.Namespace) -> int:
             brief = from_search(
                 workspace, args.query, by=args.by, combine=args.combine, style=args.style
             )
+            if not brief.items:
+                # An empty briefing is a title page and nothing else: say so instead of writing it.
+                return fail(f"no article matches {args.query!r}: nothing to export")
         else:
             return fail("give --query to build a briefing, or --briefing NAME", EXIT_USAGE)
     except QueryError as exc:

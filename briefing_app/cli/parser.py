@@ -310,7 +310,13 @@ def _add_item_arguments(p: argparse.ArgumentParser) -> None:
             metavar=takes if len(takes) > 1 else takes[0],
             help=help_text,
         )
-    p.add_argument("--note", default="", help="a note (Markdown) on each item added")
+    p.add_argument(
+        "--note",
+        dest="items",
+        action=_InOrder,
+        metavar="TEXT",
+        help="a note (Markdown) on the item given just before it",
+    )
 
 
 def _add_watch_arguments(parser: argparse.ArgumentParser) -> None:

@@ -11,6 +11,7 @@ import textwrap
 
 from briefing_app.cli.exit_codes import EXIT_OK, EXIT_USAGE, fail
 from briefing_app.cli.parser import SORT_ALIASES, SORT_WORDS
+from briefing_app.cli.wording import counted
 from briefing_app.core.workspace import QueryError, SearchResult, Workspace
 
 
@@ -29,7 +30,9 @@ def run(workspace: Workspace, args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(_as_json(result), ensure_ascii=False, indent=1))
         return EXIT_OK
-    print(f"{result.total} articles match ({result.elapsed * 1000:.0f} ms){_page_note(result)}")
+    print(
+        f"{counted(result.total, 'article')} match ({result.elapsed * 1000:.0f} ms){_page_note(result)}"
+    )
     if result.suggestion:
         print(f"Did you mean: {result.suggestion}")
     for n, hit in enumerate(result.hits, start=(result.page - 1) * result.page_size + 1):
