@@ -35,8 +35,8 @@ def add_chart_arguments(p: argparse.ArgumentParser) -> None:
 
 def run_chart(workspace, args: argparse.Namespace) -> int:
     from briefing_app.core.briefing import ChartConfig, chart_table
-    from briefing_app.core.chart_file import write_chart
-    from briefing_app.core.export import ExportError
+    from briefing_app.core.briefing.chart_file import write_chart
+    from briefing_app.core.briefing.export import ExportError
     from briefing_app.core.figures import parse_kinds
     from briefing_app.core.search import QueryError
 

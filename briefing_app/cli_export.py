@@ -48,7 +48,7 @@ def add_export_arguments(p: argparse.ArgumentParser) -> None:
 
 def run_export(workspace, args: argparse.Namespace) -> int:
     from briefing_app.core import briefing as briefings
-    from briefing_app.core.export import ExportError, export_document
+    from briefing_app.core.briefing.export import ExportError, export_document
     from briefing_app.core.search import QueryError
 
     try:
@@ -150,7 +150,7 @@ def add_briefing_arguments(p: argparse.ArgumentParser) -> None:
 
 def run_briefing(workspace, args: argparse.Namespace) -> int:
     from briefing_app.core import briefing as briefings
-    from briefing_app.core.export import to_markdown
+    from briefing_app.core.briefing.export import to_markdown
 
     action = args.briefing_action
     try:

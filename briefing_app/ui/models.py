@@ -18,9 +18,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 if TYPE_CHECKING:
-    from briefing_app.core.library import StoredArticle, StoredFigure
-    from briefing_app.core.search import SearchResult
-    from briefing_app.core.workspace import ArticleView
+    from briefing_app.core.workspace import (
+        ArticleView,
+        SearchResult,
+        StoredArticle,
+        StoredFigure,
+    )
 
 Index = QModelIndex | QPersistentModelIndex
 
