@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from briefing_app.core.briefing import chart as briefing_chart
 from briefing_app.core.briefing.document import BriefingDocument, ResolvedChart, ResolvedItem
@@ -12,7 +13,6 @@ from briefing_app.core.briefing.render.wording import (
     FIGURE_HEADERS,
     body_paragraphs,
     figure_row,
-    has_key_figures,
     item_citation,
     meta_line,
     sections,
@@ -66,40 +66,60 @@ def to_html(document: BriefingDocument) -> str:
     out.append('<nav class="toc"><h2>Contents</h2><ol>')
     out += [f'<li><a href="#{anchor}">{e(title)}</a></li>' for anchor, title in present]
     out.append("</ol></nav>")
-    anchors = dict((t, a) for a, t in present)
-    if b.summary.strip():
-        out.append(f'<h2 id="{anchors["Executive summary"]}">Executive summary</h2>')
-        out.append(markdown_to_html(b.summary, clickable_links=True, under=2))
-    if has_key_figures(document):
-        out.append(f'<h2 id="{anchors["Key figures"]}">Key figures</h2>')
-        out.append(_html_figures_table(document))
-        for chart in document.charts:
-            if not chart.is_item:
-                out.append(_html_chart(chart))
-    if document.items:
-        out.append(f'<h2 id="{anchors["Items"]}">Items</h2>')
-        for item in document.items:
-            out.append(_html_item(item))
-    if b.notes.strip():
-        out.append(f'<h2 id="{anchors["Notes"]}">Notes</h2>')
-        out.append(markdown_to_html(b.notes, clickable_links=True, under=2))
-    if document.index:
-        out.append(f'<h2 id="{anchors["Index"]}">Index</h2>')
-        out.append("<table><tr><th>Name</th><th>Kind</th><th>Items</th></tr>")
-        for entry in document.index:
-            items = ", ".join(f'<a href="#item-{n}">{n}</a>' for n in entry.items)
-            out.append(f"<tr><td>{e(entry.name)}</td><td>{entry.label}</td><td>{items}</td></tr>")
-        out.append("</table>")
-    if document.sources:
-        out.append(f'<h2 id="{anchors["Sources"]}">Sources</h2><ol>')
-        for source in document.sources:
-            where = f'<br><span class="url">{e(source.location)}</span>' if source.location else ""
-            out.append(f'<li id="source-{source.number}">{e(source.citation())}{where}</li>')
-        out.append("</ol>")
+    for anchor, title in present:
+        out += _SECTIONS[anchor](document, f'<h2 id="{anchor}">{e(title)}</h2>')
     if b.marking:
         out.append(f'<div class="marking bottom">{e(b.marking)}</div>')
     out.append("</body></html>")
     return "\n".join(out) + "\n"
+
+
+def _summary(document: BriefingDocument, heading: str) -> list[str]:
+    return [heading, markdown_to_html(document.briefing.summary, clickable_links=True, under=2)]
+
+
+def _key_figures(document: BriefingDocument, heading: str) -> list[str]:
+    charts = [_html_chart(chart) for chart in document.charts if not chart.is_item]
+    return [heading, _html_figures_table(document), *charts]
+
+
+def _items(document: BriefingDocument, heading: str) -> list[str]:
+    return [heading, *(_html_item(item) for item in document.items)]
+
+
+def _notes(document: BriefingDocument, heading: str) -> list[str]:
+    return [heading, markdown_to_html(document.briefing.notes, clickable_links=True, under=2)]
+
+
+def _index(document: BriefingDocument, heading: str) -> list[str]:
+    e = html.escape
+    out = [heading, "<table><tr><th>Name</th><th>Kind</th><th>Items</th></tr>"]
+    for entry in document.index:
+        items = ", ".join(f'<a href="#item-{n}">{n}</a>' for n in entry.items)
+        out.append(f"<tr><td>{e(entry.name)}</td><td>{entry.label}</td><td>{items}</td></tr>")
+    out.append("</table>")
+    return out
+
+
+def _sources(document: BriefingDocument, heading: str) -> list[str]:
+    e = html.escape
+    out = [heading + "<ol>"]
+    for source in document.sources:
+        where = f'<br><span class="url">{e(source.location)}</span>' if source.location else ""
+        out.append(f'<li id="source-{source.number}">{e(source.citation())}{where}</li>')
+    out.append("</ol>")
+    return out
+
+
+# How each section (wording.SECTIONS, which also gives their order) is written in HTML.
+_SECTIONS: dict[str, Callable[[BriefingDocument, str], list[str]]] = {
+    "summary": _summary,
+    "figures": _key_figures,
+    "items": _items,
+    "notes": _notes,
+    "index": _index,
+    "sources": _sources,
+}
 
 
 def _html_figures_table(document: BriefingDocument) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from briefing_app.core.briefing.document import BriefingDocument, ResolvedChart
 from briefing_app.core.briefing.phrases import troops_text
 from briefing_app.core.briefing.render.user_markdown import demote_headings
@@ -9,9 +11,9 @@ from briefing_app.core.briefing.render.wording import (
     FIGURE_HEADERS,
     body_paragraphs,
     figure_row,
-    has_key_figures,
     item_citation,
     meta_line,
+    sections,
 )
 
 
@@ -23,63 +25,87 @@ def to_markdown(document: BriefingDocument) -> str:
     out += [f"# {b.title}", ""]
     if meta_line(document):
         out += [meta_line(document), ""]
-    if b.summary.strip():
-        out += ["## Executive summary", "", demote_headings(b.summary.strip(), 2), ""]
-    if has_key_figures(document):
-        out += ["## Key figures", ""]
-        if document.key_figures:
-            out.append("| " + " | ".join(FIGURE_HEADERS) + " |")
-            out.append(
-                "|" + "|".join("---:" if h == "Troops" else "---" for h in FIGURE_HEADERS) + "|"
-            )
-            for report in document.key_figures:
-                out.append(
-                    "| " + " | ".join(_md_cell(c) for c in figure_row(document, report)) + " |"
-                )
-            out.append("")
-        for chart in document.charts:
-            if not chart.is_item:
-                out += [
-                    f"*Chart {chart.number}. {chart.caption}* (drawn in the PDF and HTML exports)",
-                    "",
-                ]
-                if chart.note.strip():
-                    out += [demote_headings(chart.note.strip(), 2), ""]
-    if document.items:
-        out += ["## Items", ""]
-        for item in document.items:
-            out += [f"### {item.number}. {item.heading}", "", f"*{item_citation(item)}*", ""]
-            if item.chart is not None:
-                out += _md_chart_cells(document, item.chart)
-            elif item.item.kind == "article" and item.article is not None:
-                for para in body_paragraphs(item.quote):
-                    out += [para, ""]
-            elif item.quote:
-                out += ["> " + line if line else ">" for line in item.quote.splitlines()]
-                out.append("")
-            if item.item.note.strip():
-                out += ["**Note:** " + demote_headings(item.item.note.strip(), 3), ""]
-    if b.notes.strip():
-        out += ["## Notes", "", demote_headings(b.notes.strip(), 2), ""]
-    if document.index:
-        out += ["## Index", ""]
-        for entry in document.index:
-            numbers = ", ".join(str(n) for n in entry.items)
-            out.append(
-                f"- {entry.name} ({entry.label}): item{'s' if len(entry.items) > 1 else ''} {numbers}"
-            )
-        out.append("")
-    if document.sources:
-        out += ["## Sources", ""]
-        for source in document.sources:
-            where = (
-                f" <{source.url}>" if source.url else (f" ({source.path})" if source.path else "")
-            )
-            out.append(f"{source.number}. {source.citation()}.{where}")
-        out.append("")
+    for anchor, title in sections(document):
+        out += [f"## {title}", ""]
+        out += _SECTIONS[anchor](document)
     if b.marking:
         out += [f"**{b.marking}**", ""]
     return "\n".join(out)
+
+
+def _summary(document: BriefingDocument) -> list[str]:
+    return [demote_headings(document.briefing.summary.strip(), 2), ""]
+
+
+def _key_figures(document: BriefingDocument) -> list[str]:
+    out: list[str] = []
+    if document.key_figures:
+        out.append("| " + " | ".join(FIGURE_HEADERS) + " |")
+        out.append("|" + "|".join("---:" if h == "Troops" else "---" for h in FIGURE_HEADERS) + "|")
+        for report in document.key_figures:
+            out.append("| " + " | ".join(_md_cell(c) for c in figure_row(document, report)) + " |")
+        out.append("")
+    for chart in document.charts:
+        if not chart.is_item:
+            out += [
+                f"*Chart {chart.number}. {chart.caption}* (drawn in the PDF and HTML exports)",
+                "",
+            ]
+            if chart.note.strip():
+                out += [demote_headings(chart.note.strip(), 2), ""]
+    return out
+
+
+def _items(document: BriefingDocument) -> list[str]:
+    out: list[str] = []
+    for item in document.items:
+        out += [f"### {item.number}. {item.heading}", "", f"*{item_citation(item)}*", ""]
+        if item.chart is not None:
+            out += _md_chart_cells(document, item.chart)
+        elif item.item.kind == "article" and item.article is not None:
+            for para in body_paragraphs(item.quote):
+                out += [para, ""]
+        elif item.quote:
+            out += ["> " + line if line else ">" for line in item.quote.splitlines()]
+            out.append("")
+        if item.item.note.strip():
+            out += ["**Note:** " + demote_headings(item.item.note.strip(), 3), ""]
+    return out
+
+
+def _notes(document: BriefingDocument) -> list[str]:
+    return [demote_headings(document.briefing.notes.strip(), 2), ""]
+
+
+def _index(document: BriefingDocument) -> list[str]:
+    out: list[str] = []
+    for entry in document.index:
+        numbers = ", ".join(str(n) for n in entry.items)
+        out.append(
+            f"- {entry.name} ({entry.label}): item{'s' if len(entry.items) > 1 else ''} {numbers}"
+        )
+    out.append("")
+    return out
+
+
+def _sources(document: BriefingDocument) -> list[str]:
+    out: list[str] = []
+    for source in document.sources:
+        where = f" <{source.url}>" if source.url else (f" ({source.path})" if source.path else "")
+        out.append(f"{source.number}. {source.citation()}.{where}")
+    out.append("")
+    return out
+
+
+# How each section (wording.SECTIONS, which also gives their order) is written in Markdown.
+_SECTIONS: dict[str, Callable[[BriefingDocument], list[str]]] = {
+    "summary": _summary,
+    "figures": _key_figures,
+    "items": _items,
+    "notes": _notes,
+    "index": _index,
+    "sources": _sources,
+}
 
 
 def _md_chart_cells(document: BriefingDocument, chart: ResolvedChart) -> list[str]:

@@ -19,7 +19,6 @@ from briefing_app.core.briefing.render.wording import (
     body_paragraphs,
     chart_citation,
     figure_row,
-    has_key_figures,
     item_source,
     quoted,
     sections,
@@ -28,6 +27,8 @@ from briefing_app.core.briefing.render.wording import (
 
 # Where a chart goes: `pdf` replaces this text with the chart's drawing object.
 PLACEHOLDER = "\u2063chart{}\u2063"
+# Short closing sections follow on the same page rather than leaving a page nearly empty.
+FOLLOW_ON = {"notes", "sources"}
 
 
 class PdfMarkup:
@@ -101,32 +102,24 @@ class PdfMarkup:
                     )
         out.append("</table>")
 
-        if b.summary.strip():
-            out.append(self._h1("Executive summary"))
-            out.append(self._markdown(b.summary))
-        if has_key_figures(d):
-            out.append(self._h1("Key figures"))
-            out.append(self._figures_table())
-            for chart in d.charts:
-                if not chart.is_item:
-                    out.append(self._chart(chart))
-        if d.items:
-            out.append(self._h1("Items"))
-            for item in d.items:
-                out.append(self._item(item))
-        if b.notes.strip():
-            out.append(self._h1("Notes", new_page=False))
-            out.append(self._markdown(b.notes))
-        if d.index:
-            out.append(self._h1("Index"))
-            out.append(
+        writers = {
+            "summary": lambda: [self._markdown(b.summary)],
+            "figures": lambda: [
+                self._figures_table(),
+                *(self._chart(chart) for chart in d.charts if not chart.is_item),
+            ],
+            "items": lambda: [self._item(item) for item in d.items],
+            "notes": lambda: [self._markdown(b.notes)],
+            "index": lambda: [
                 '<p style="font-size:9pt; color:#444444">People, places and organisations named in'
-                " the items, with the items and pages where they appear.</p>"
-            )
-            out.append(self._index())
-        if d.sources:
-            out.append(self._h1("Sources", new_page=False))
-            out.append(self._sources())
+                " the items, with the items and pages where they appear.</p>",
+                self._index(),
+            ],
+            "sources": lambda: [self._sources()],
+        }
+        for anchor, title in present:
+            out.append(self._h1(title, new_page=anchor not in FOLLOW_ON))
+            out += writers[anchor]()
         out.append("</body></html>")
         return "\n".join(out)
 
