@@ -103,6 +103,13 @@ def test_the_known_exceptions_are_still_needed():
     assert KNOWN_EXCEPTIONS <= set(ui_violations())
 
 
+@pytest.mark.parametrize(
+    "module", ["core/watch.py", *(_name(p) for p in _modules("core/briefing"))]
+)
+def test_briefings_and_watched_folders_reach_the_store_only_through_the_workspace(module):
+    assert reach_ins(PACKAGE / module) == []
+
+
 def test_the_core_imports_no_window_and_qt_only_in_the_pdf_painter():
     found = []
     for path in _modules("core"):

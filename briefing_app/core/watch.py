@@ -3,7 +3,8 @@
 The library keeps the list of watched folders and the size and modification time of every file
 it imported, so a scan reads only new and modified files. A file that disappears keeps its
 articles; they are marked "original missing". A folder that is not there at all (an unplugged
-drive) is left alone: its files are not declared missing.
+drive) is left alone: its files are not declared missing. The store is reached only through the
+Workspace's watched-folder methods.
 """
 
 from __future__ import annotations
