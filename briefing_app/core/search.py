@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import logging
 import re
+import threading
 import time
 from bisect import bisect_right
 from collections import Counter
@@ -12,6 +13,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
+from heapq import nlargest, nsmallest
+from typing import TypeVar
 
 from whoosh import highlight, qparser
 from whoosh import query as wq
@@ -19,6 +22,7 @@ from whoosh.analysis import Token
 from whoosh.lang import porter
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
+from whoosh.support.levenshtein import distance
 from whoosh.util.times import datetime_to_long
 
 from briefing_app.core.index import (
@@ -31,6 +35,8 @@ from briefing_app.core.index import (
 )
 
 log = logging.getLogger(__name__)
+
+_T = TypeVar("_T")
 
 SORTS = ("relevance", "date", "date_asc")
 FACET_KEYS = ("people", "countries", "places", "orgs", "sources", "years")
@@ -87,16 +93,35 @@ class Hit:
 
 
 @dataclass
+class HitSummary:
+    """What the whole hit set says, beyond one page: its size, its facets, its articles."""
+
+    total: int
+    facets: dict[str, list[tuple[str, int]]]
+    all_ids: list[int]  # every hit, in document order (search() gives them in result order)
+    suggestion: str | None = None  # "did you mean", for a query with fewer than 3 hits
+
+
+@dataclass
 class SearchResult:
     query: str
-    total: int
+    total: int | None  # None: not counted yet (a page searched with facets=False)
     hits: list[Hit]
     page: int
     page_size: int
-    facets: dict[str, list[tuple[str, int]]]  # over all hits, not just the page
+    facets: dict[str, list[tuple[str, int]]] | None  # over all hits; None: not counted yet
     suggestion: str | None
     elapsed: float  # seconds
     all_ids: list[int] = field(default_factory=list)  # every hit, in result order
+    more: bool = False  # a further page exists
+
+    def add_summary(self, summary: HitSummary) -> None:
+        """Complete a page searched with facets=False with what summarize() counted."""
+        self.total = summary.total
+        self.facets = summary.facets
+        self.all_ids = summary.all_ids
+        self.more = self.page * self.page_size < summary.total
+        self.suggestion = summary.suggestion
 
 
 # Checking the query text. Whoosh's parser never refuses anything: a stray quote or bracket
@@ -259,16 +284,99 @@ def _stem(word: str) -> str:
     return porter.stem(word)
 
 
-class _Inflections(wq.Variations):
+# A fuzzy or wildcard word stands for every indexed word it could be; left unbounded, `gold~`
+# or `b*` becomes an OR of thousands of words and a search takes seconds. Each keeps the words
+# that most articles use (the help says so) and a fuzzy word at most this many edits.
+MAX_EXPANSION = 50
+MAX_FUZZY_EDITS = 2
+
+
+def _most_used(ixreader: IndexReader, fieldname: str, btexts: Iterator[bytes]) -> list[bytes]:
+    frequency = ixreader.doc_frequency
+    return nlargest(MAX_EXPANSION, btexts, key=lambda b: frequency(fieldname, b))
+
+
+def _most_used_with_prefix(ixreader: IndexReader, fieldname: str, prefix: str) -> list[bytes]:
+    # Segment by segment and summed here: the whole-index word list merges the segments' lists
+    # term by term in Python, several times slower.
+    frequency: Counter[bytes] = Counter()
+    for leaf, _ in ixreader.leaf_readers():
+        if fieldname in leaf.schema and leaf.has_column is not None:
+            for btext, info in leaf.iter_prefix(fieldname, prefix):
+                frequency[btext] += info.doc_frequency()
+    return [btext for btext, _ in frequency.most_common(MAX_EXPANSION)]
+
+
+class _Bounded:
+    """A multi-word query whose words are looked up once, on the whole index.
+
+    Whoosh expands a Prefix, Wildcard or FuzzyTerm again in every segment it searches, walking
+    each segment's word list; _expand_once() sets `words` from the whole index first (and keeps
+    them for the commit), so each segment only looks the chosen words up.
+    """
+
+    words: tuple[bytes, ...] | None = None
+
+    def _btexts(self, ixreader: IndexReader) -> Iterator[bytes] | tuple[bytes, ...]:
+        if self.words is not None:
+            return self.words
+        return iter(self._expand(ixreader))
+
+    def _expand(self, ixreader: IndexReader) -> list[bytes]:
+        raise NotImplementedError
+
+
+class _BoundedPrefix(_Bounded, wq.Prefix):
+    """`word*`: the MAX_EXPANSION most used indexed words that start with word."""
+
+    def _expand(self, ixreader: IndexReader) -> list[bytes]:
+        return _most_used_with_prefix(ixreader, self.fieldname, self.text)
+
+
+class _BoundedWildcard(_Bounded, wq.Wildcard):
+    """`wo?d*s`: the MAX_EXPANSION most used indexed words that fit the pattern."""
+
+    def _expand(self, ixreader: IndexReader) -> list[bytes]:
+        return _most_used(ixreader, self.fieldname, wq.Wildcard._btexts(self, ixreader))
+
+
+class _BoundedFuzzy(_Bounded, wq.FuzzyTerm):
+    """`word~`: the MAX_EXPANSION most used indexed words within the edit distance (at most
+    MAX_FUZZY_EDITS) that begin with the same letter.
+
+    Whoosh's parser asks for no shared prefix, which measures the distance to every word in
+    the index; most misspellings keep the first letter. A word whose length differs by more
+    than the distance cannot be within it, so those are skipped before measuring.
+    """
+
+    def _expand(self, ixreader: IndexReader) -> list[bytes]:
+        text = self.text
+        maxdist = min(int(self.maxdist), MAX_FUZZY_EDITS)
+        prefix = max(int(self.prefixlength), 1)
+        shortest, longest = len(text) - maxdist, len(text) + maxdist
+
+        def near() -> Iterator[bytes]:
+            for btext in ixreader.expand_prefix(self.fieldname, text[:prefix]):
+                if len(btext) < shortest:  # UTF-8 never has fewer bytes than letters
+                    continue
+                word = btext.decode("utf-8")
+                if shortest <= len(word) <= longest and distance(word, text, maxdist) <= maxdist:
+                    yield btext
+
+        return _most_used(ixreader, self.fieldname, near())
+
+
+class _Inflections(_Bounded, wq.Variations):
     """A word and every indexed form that stems like it: "price" also finds "prices", "priced"
     and "pricing", "ally" finds "allies".
 
     The text fields are indexed unstemmed (see index.TEXT_ANALYZER) so that phrases and
     wildcards stay exact; this does the stemmer's job at query time instead. Whoosh's own
     Variations relies on a word list that misses common forms ("bank" never finds "banks").
+    Unlike the fuzzy and wildcard words it keeps every form, and scores as Whoosh scores words.
     """
 
-    def _btexts(self, ixreader: IndexReader) -> Iterator[bytes]:
+    def _expand(self, ixreader: IndexReader) -> list[bytes]:
         word = self.text
         stem = _stem(word)
         # Porter only rewrites the end of a word, at most its last letter of the stem
@@ -276,12 +384,53 @@ class _Inflections(wq.Variations):
         prefix = stem[:-1] if len(stem) >= 4 else stem
         if not word.startswith(prefix):
             prefix = word[: len(prefix)]
+        forms: dict[bytes, None] = {}
         if (self.fieldname, word) in ixreader:
-            yield word.encode("utf-8")
-        for btext in ixreader.expand_prefix(self.fieldname, prefix):
-            text = btext.decode("utf-8")
-            if text != word and _stem(text) == stem:
-                yield btext
+            forms[word.encode("utf-8")] = None
+        # Segment by segment: the whole-index word list merges the segments' lists in Python.
+        for leaf, _ in ixreader.leaf_readers():
+            for btext in leaf.expand_prefix(self.fieldname, prefix):
+                if btext not in forms and _stem(btext.decode("utf-8")) == stem:
+                    forms[btext] = None
+        return list(forms)
+
+
+_EXPANSIONS: _DerivedCache  # defined with the other caches below
+
+
+def _expand_once(index: SearchIndex, searcher: Searcher, q: wq.Query) -> None:
+    """Fix the words of every bounded leaf of q from the whole index (see _Bounded)."""
+    commit = _commit_key(index, searcher)
+    for leaf in q.leaves() if not q.is_leaf() else [q]:
+        if isinstance(leaf, _Bounded):
+            key = (*commit, repr(leaf))
+            leaf.words = _EXPANSIONS.get(
+                key, lambda leaf=leaf: tuple(leaf._expand(searcher.reader()))
+            )  # type: ignore[assignment]
+
+
+def _bounded(node: wq.Query) -> wq.Query:
+    # type() rather than isinstance: only Whoosh's own classes are replaced (_Inflections
+    # already expands only to a word's inflections).
+    kind = type(node)
+    if kind is wq.FuzzyTerm:
+        return _BoundedFuzzy(
+            node.fieldname,
+            node.text,
+            boost=node.boost,
+            maxdist=node.maxdist,
+            prefixlength=node.prefixlength,
+            constantscore=node.constantscore,
+        )
+    if kind is wq.Prefix:
+        return _BoundedPrefix(
+            node.fieldname, node.text, boost=node.boost, constantscore=node.constantscore
+        )
+    if kind is wq.Wildcard:
+        return _BoundedWildcard(
+            node.fieldname, node.text, boost=node.boost, constantscore=node.constantscore
+        )
+    return node
 
 
 def _term_class(fieldname: str, text: str, boost: float = 1.0) -> wq.Query:
@@ -325,7 +474,7 @@ def parse_query(index: SearchIndex, text: str) -> wq.Query:
         raise QueryError(f"Could not understand the query: {errors[0]}")
     if q is wq.NullQuery:
         raise QueryError("The query has no words to search for.")
-    return q
+    return q.accept(_bounded)
 
 
 def _date_bound(value: str, what: str) -> str:
@@ -429,14 +578,27 @@ def match_terms(index: SearchIndex, query: str) -> list[str]:
         return []
     if isinstance(q, wq.Every):
         return []
-    with index.searcher() as searcher:
+
+    def work(searcher: Searcher) -> list[str]:
+        _expand_once(index, searcher, q)
         return sorted(_highlight_terms(q, searcher.reader()))
+
+    return _read(index, work)
+
+
+_FACET_SLICE = 2000  # documents' facet strings counted per C call
 
 
 def _count_facets(values: list[str], limit: int) -> dict[str, list[tuple[str, int]]]:
     # One column string per hit, all facet values in it with a one-letter prefix: joining
-    # and splitting once is far faster than walking the hits' stored fields.
-    counts = Counter("\x1e".join(v for v in values if v).split(FACET_SEP)) if values else Counter()
+    # and splitting is far faster than walking the hits' stored fields. In slices: one join,
+    # split and count over a large library is a single C call of 100 ms or more that holds the
+    # GIL, and the window's GUI thread would wait that long.
+    counts: Counter[str] = Counter()
+    for start in range(0, len(values), _FACET_SLICE):
+        chunk = values[start : start + _FACET_SLICE]
+        counts.update(FACET_SEP.join(v for v in chunk if v).split(FACET_SEP))
+    counts.pop("", None)
     by_key: dict[str, list[tuple[str, int]]] = {key: [] for key in FACET_KEYS}
     code_to_key = {code: key for key, code in FACET_CODES.items()}
     for item, n in counts.items():
@@ -449,20 +611,25 @@ def _count_facets(values: list[str], limit: int) -> dict[str, list[tuple[str, in
     }
 
 
+def _whole_column(reader: IndexReader, name: str, translate: bool = True) -> list:
+    # Per segment, not through MultiReader.column_reader: that one drops the segments that
+    # lack the column (no document there had a value) and then maps docnums to the wrong one.
+    every: list = []
+    for leaf, _ in reader.leaf_readers():
+        every.extend(leaf.column_reader(name, translate=translate))
+    return every
+
+
 def _column_values(
     reader: IndexReader, name: str, docnums: list[int], translate: bool = True
 ) -> list:
-    # Per segment, not through MultiReader.column_reader: that one drops the segments that
-    # lack the column (no document there had a value) and then maps docnums to the wrong one.
+    if len(docnums) > reader.doc_count_all() // 8:
+        # Many hits: reading whole columns in one pass beats random access.
+        every = _whole_column(reader, name, translate)
+        return [every[d] for d in docnums]
     leaves = reader.leaf_readers()
     offsets = [offset for _, offset in leaves]
     cols = [leaf.column_reader(name, translate=translate) for leaf, _ in leaves]
-    if len(docnums) > reader.doc_count_all() // 8:
-        # Many hits: reading whole columns in one pass beats random access.
-        every: list = []
-        for col in cols:
-            every.extend(col)
-        return [every[d] for d in docnums]
     out = []
     for d in docnums:
         i = bisect_right(offsets, d) - 1
@@ -470,29 +637,237 @@ def _column_values(
     return out
 
 
-def _hits_in_order(
-    searcher: Searcher, q: wq.Query, flt: wq.Query | None, sort: str
-) -> list[tuple[int, float]]:
-    scored = sort == "relevance"
-    results = searcher.search(q, filter=flt, limit=None, scored=scored)
+class _DerivedCache:
+    """Values computed from one commit of one index (the date order, hit summaries), dropped
+    when the index changes. Whoosh numbers commits (generations); a new searcher on the same
+    commit finds what an earlier one computed."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._lock = threading.Lock()
+        self._entries: dict[tuple, object] = {}
+
+    def get(self, key: tuple, make: Callable[[], object]) -> object:
+        with self._lock:
+            if key in self._entries:
+                value = self._entries.pop(key)
+                self._entries[key] = value  # most recently used last
+                return value
+        value = make()  # outside the lock: two threads may both compute it, harmlessly
+        with self._lock:
+            self._entries[key] = value
+            while len(self._entries) > self._size:
+                del self._entries[next(iter(self._entries))]
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+_DATE_ORDERS = _DerivedCache(size=4)
+_SUMMARIES = _DerivedCache(size=16)
+_EXPANSIONS = _DerivedCache(size=64)
+
+
+def _commit_key(index: SearchIndex, searcher: Searcher) -> tuple:
+    reader = searcher.reader()
+    return (str(index.folder), id(index), reader.generation(), reader.doc_count_all())
+
+
+def _date_order(index: SearchIndex, searcher: Searcher, newest_first: bool) -> list[int]:
+    """Every document number, ordered by date (newest or oldest first), undated ones last,
+    ties in document order. Computed once per commit: a date-sorted page then walks this
+    order and stops after a page of hits, instead of reading and sorting every hit's date."""
+
+    def make() -> list[int]:
+        dates = _whole_column(searcher.reader(), "date", translate=False)
+        dated = [d for d, value in enumerate(dates) if value < _UNDATED]
+        undated = [d for d, value in enumerate(dates) if value >= _UNDATED]
+        # sorted() is stable, so equal dates keep document order in both directions.
+        sign = -1 if newest_first else 1
+        dated.sort(key=lambda d: sign * dates[d])
+        return dated + undated
+
+    return _DATE_ORDERS.get((*_commit_key(index, searcher), newest_first), make)  # type: ignore[return-value]
+
+
+def _hit_set(searcher: Searcher, q: wq.Query, flt: wq.Query | None) -> set[int] | None:
+    """The document numbers q matches within flt; None for every document (empty query, no
+    filter), which the caller walks without building a set."""
+    if isinstance(q, wq.Every) and flt is None:
+        return None
+    if isinstance(q, wq.Every):
+        return set(searcher.docs_for_query(flt))
+    hits = _docs(searcher, q)
+    if flt is not None and hits:
+        hits.intersection_update(searcher.docs_for_query(flt))
+    return hits
+
+
+def _bounded_leaves(q: wq.Query) -> list[wq.Query] | None:
+    """The leaves when q is only fuzzy or wildcard words that each stand for several indexed
+    words (`bank*`, `gold~`: one leaf per field, OR'd), else None.
+
+    Whoosh scores such a leaf without its weighting model: a document scores the sum of the
+    frequencies of the leaf's words in it (times the boost). A leaf of one word is scored as
+    that word (BM25), so a query with one is left to Whoosh.
+    """
+    constant = (_BoundedPrefix, _BoundedWildcard, _BoundedFuzzy)
+    leaves = [q] if isinstance(q, constant) else list(q.subqueries) if type(q) is wq.Or else []
+    if leaves and all(
+        isinstance(leaf, constant) and leaf.constantscore and len(leaf.words or ()) > 1
+        for leaf in leaves
+    ):
+        return leaves
+    return None
+
+
+def _leaf_weights(searcher: Searcher, leaf: wq.Query) -> dict[int, float]:
+    """Each matching document's summed word frequencies: the leaf's Whoosh score over boost.
+
+    Posting lists read whole, without Whoosh's union matcher weighing every document against
+    every other word's list: for words that cover most of the library, several times faster.
+    """
+    weights: dict[int, float] = {}
+    get = weights.get
+    for segment, offset in searcher.reader().leaf_readers():
+        for btext in leaf.words or ():
+            if (leaf.fieldname, btext) not in segment:
+                continue
+            m = segment.postings(leaf.fieldname, btext)
+            while m.is_active():
+                docnum = m.id() + offset
+                weights[docnum] = get(docnum, 0.0) + m.weight()
+                m.next()
+    return weights
+
+
+def _docs(searcher: Searcher, q: wq.Query) -> set[int]:
+    leaves = _bounded_leaves(q)
+    if leaves is None:
+        return set(searcher.docs_for_query(q))
+    docs: set[int] = set()
+    for leaf in leaves:
+        docs.update(_leaf_weights(searcher, leaf))
+    return docs
+
+
+def _constant_page(
+    searcher: Searcher, leaves: list[wq.Query], flt: wq.Query | None, first: int, count: int | None
+) -> tuple[list[tuple[int, float]], int]:
+    """The relevance order Whoosh gives a query of fuzzy or wildcard words (see
+    _bounded_leaves; ties in document order), computed from whole posting lists."""
+    scores: dict[int, float] = {}
+    for leaf in leaves:
+        boost = float(leaf.boost)
+        for docnum, weight in _leaf_weights(searcher, leaf).items():
+            scores[docnum] = scores.get(docnum, 0.0) + weight * boost
+    if flt is not None:
+        allowed = set(searcher.docs_for_query(flt))
+        scores = {d: v for d, v in scores.items() if d in allowed}
+    ranked = list(scores.items())
+    key = lambda pair: (-pair[1], pair[0])  # noqa: E731
+    if count is None:
+        ranked.sort(key=key)
+    else:
+        ranked = nsmallest(first + count, ranked, key=key)
+    return ranked[first:], len(scores)
+
+
+def _live(searcher: Searcher) -> Callable[[int], bool]:
+    reader = searcher.reader()
+    if not reader.has_deletions():
+        return lambda _docnum: True
+    return lambda docnum: not reader.is_deleted(docnum)
+
+
+def _date_page(
+    index: SearchIndex,
+    searcher: Searcher,
+    q: wq.Query,
+    flt: wq.Query | None,
+    sort: str,
+    first: int,
+    count: int | None,
+) -> tuple[list[tuple[int, float]], int]:
+    """count hits from the first'th in date order (all of them when count is None), and the
+    total number of hits."""
+    hits = _hit_set(searcher, q, flt)
+    order = _date_order(index, searcher, newest_first=sort == "date")
+    wanted = (lambda d: d in hits) if hits is not None else _live(searcher)
+    stop = None if count is None else first + count
+    page: list[tuple[int, float]] = []
+    seen = 0
+    for docnum in order:
+        if not wanted(docnum):
+            continue
+        if seen >= first:
+            page.append((docnum, 0.0))
+        seen += 1
+        if stop is not None and seen >= stop:
+            break
+    total = len(hits) if hits is not None else searcher.reader().doc_count()
+    return page, total
+
+
+def _relevance_page(
+    searcher: Searcher, q: wq.Query, flt: wq.Query | None, first: int, count: int | None
+) -> tuple[list[tuple[int, float]], int | None]:
+    """count hits from the first'th by score (all when count is None), and the total when
+    Whoosh knew it without a second pass (it skips blocks of low scores once the page is full,
+    so it cannot count them), else None."""
+    limit = None if count is None else first + count
+    results = searcher.search(q, filter=flt, limit=limit)
     pairs = [(docnum, float(score or 0.0)) for score, docnum in results.top_n]
-    if sort == "relevance":
-        return pairs
-    dates = _column_values(searcher.reader(), "date", [d for d, _ in pairs], translate=False)
-    sign = -1 if sort == "date" else 1
-    keyed = sorted(
-        zip(dates, pairs, strict=True),
-        key=lambda item: (item[0] >= _UNDATED, sign * item[0], item[1][0]),
-    )
-    return [pair for _, pair in keyed]
+    total: int | None = None
+    if limit is None or len(pairs) < limit:
+        total = len(pairs)  # the page never filled, so nothing was skipped: every hit is here
+    elif results.has_exact_length():
+        total = len(results)
+    return pairs[first:], total
 
 
 def _count(searcher: Searcher, q: wq.Query, flt: wq.Query | None) -> int:
     return len(searcher.search(q, filter=flt, limit=1, scored=False))
 
 
+def _as_written(
+    searcher: Searcher, word: str, text_for: Callable[[list[int]], dict[int, str]] | None
+) -> str:
+    """word (lowercase, as indexed) in the casing the library's articles give it most often:
+    "stoltenberg" is offered as "Stoltenberg", "wheat" stays "wheat". Bodies first (wire
+    titles are often in capitals), then titles."""
+    found = searcher.search(wq.Or([wq.Term("body", word), wq.Term("title", word)]), limit=5)
+    docnums = [docnum for _, docnum in found.top_n]
+    stored = [searcher.reader().stored_fields(d) for d in docnums]
+    ids = [int(fields["id"]) for fields in stored]
+    texts = list((text_for(ids) if text_for and ids else {}).values())
+    pattern = re.compile(rf"(?<![\w'’.]){re.escape(word)}(?![\w'’])", re.IGNORECASE)
+    for group in (texts, [fields.get("title", "") for fields in stored]):
+        # A sentence's first word is capitalised whatever it is, so it does not count.
+        forms = Counter(
+            m.group()
+            for text in group
+            for m in pattern.finditer(text)
+            if not _SENTENCE_START_RE.search(text, max(0, m.start() - 12), m.start())
+        )
+        if forms:
+            # The most common form; on a tie the lowercase one.
+            return max(forms.items(), key=lambda kv: (kv[1], kv[0] == word))[0]
+    return word
+
+
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:]\s+|\n\s*)\W*$")
+
+
 def _suggest(
-    index: SearchIndex, searcher: Searcher, text: str, flt: wq.Query | None, total: int
+    index: SearchIndex,
+    searcher: Searcher,
+    text: str,
+    flt: wq.Query | None,
+    total: int,
+    text_for: Callable[[list[int]], dict[int, str]] | None = None,
 ) -> str | None:
     # Correct against one field's words (body and title share the analyzer): with both fields
     # in the query every word would appear twice and the corrections would collide.
@@ -520,10 +895,127 @@ def _suggest(
             continue
         try:
             if _count(searcher, parse_query(index, suggestion), flt) > total:
-                return suggestion
+                return _cased(searcher, text, suggestion, text_for)
         except QueryError:
             continue
     return None
+
+
+def _cased(
+    searcher: Searcher,
+    typed: str,
+    suggestion: str,
+    text_for: Callable[[list[int]], dict[int, str]] | None,
+) -> str:
+    """The suggestion with each corrected word as the articles write it."""
+    typed_words = {w.casefold() for w in _WORD_RE.findall(typed)}
+
+    def recase(m: re.Match) -> str:
+        word = m.group()
+        if word.casefold() in typed_words or word in ("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"):
+            return word
+        try:
+            return _as_written(searcher, word.lower(), text_for)
+        except Exception:  # the casing is a nicety; the lowercase word is still right
+            log.debug("no casing for %r", word, exc_info=True)
+            return word
+
+    # A field name ("title:") matches the pattern's first branch and stays as it is.
+    return _WORD_RE.sub(lambda m: m.group() if m.group().endswith(":") else recase(m), suggestion)
+
+
+_WORD_RE = re.compile(r"[A-Za-z_]\w*:|\w+(?:[.'’]\w+)*")
+
+
+def _checked(sort: str, page: int, page_size: int) -> tuple[str, int, int]:
+    if sort not in SORTS:
+        raise QueryError(f"Unknown sort '{sort}'; use one of {', '.join(SORTS)}.")
+    return sort, max(1, int(page)), max(1, int(page_size))
+
+
+_RACED_COMMIT_RETRIES = 3
+
+
+def _read(index: SearchIndex, work: Callable[[Searcher], _T]) -> _T:
+    """work(searcher) on this thread's searcher; read errors become IndexDamaged, and odd
+    queries QueryError.
+
+    A commit during the work may have merged away segments whose files the searcher had not
+    opened yet; Whoosh reads a missing file as empty, so such a result cannot be trusted and
+    the work runs again on the new commit. Whoosh deletes files only after writing the new
+    table of contents, so a searcher still current at the end read a whole commit.
+    """
+    for attempt in range(_RACED_COMMIT_RETRIES + 1):
+        searcher = index.current_searcher()
+        last = attempt == _RACED_COMMIT_RETRIES
+        try:
+            value = work(searcher)
+        except QueryError:
+            raise
+        except Exception as exc:
+            if not last and not _current(searcher):
+                continue  # raced a commit: again, on the new one
+            if isinstance(exc, (OSError, EOFError)):
+                index.forget_searcher()
+                raise IndexDamaged(f"The search index cannot be read ({exc}); rebuild it.") from exc
+            # Whoosh raises assorted errors for odd but parseable queries.
+            log.info("query could not be run", exc_info=True)
+            raise QueryError(f"The query could not be run: {exc}") from exc
+        if last or _current(searcher):
+            return value
+    raise AssertionError("unreachable")
+
+
+def _current(searcher: Searcher) -> bool:
+    try:
+        return searcher.up_to_date()
+    except Exception:  # the index folder is gone or unreadable: not current
+        return False
+
+
+def summarize(
+    index: SearchIndex,
+    query: str,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    filters: dict[str, list[str]] | None = None,
+    facet_limit: int = 10,
+    text_for: Callable[[list[int]], dict[int, str]] | None = None,
+) -> HitSummary:
+    """The number of hits, the facets over all of them, their ids and, with fewer than three,
+    a "did you mean": what a window may show a moment after the page (search(...,
+    facets=False)). Raises QueryError like search()."""
+    text = query.strip()
+    q = parse_query(index, text)
+    flt = _filter_query(index, since, until, filters)
+
+    def work(searcher: Searcher) -> HitSummary:
+        _expand_once(index, searcher, q)
+        key = (*_commit_key(index, searcher), text, repr(flt), facet_limit)
+
+        def make() -> HitSummary:
+            summary = _summary(searcher, q, flt, facet_limit)
+            if text and summary.total < 3:
+                summary.suggestion = _suggest(index, searcher, text, flt, summary.total, text_for)
+            return summary
+
+        return _SUMMARIES.get(key, make)  # type: ignore[return-value]
+
+    return _read(index, work)
+
+
+def _summary(searcher: Searcher, q: wq.Query, flt: wq.Query | None, facet_limit: int) -> HitSummary:
+    reader = searcher.reader()
+    hits = _hit_set(searcher, q, flt)
+    if hits is None:
+        live = _live(searcher)
+        docnums = [d for d in range(reader.doc_count_all()) if live(d)]
+    else:
+        docnums = sorted(hits)
+    ids = [int(i) for i in _column_values(reader, "id", docnums)]
+    facets = _count_facets(_column_values(reader, "facets", docnums), facet_limit)
+    return HitSummary(total=len(docnums), facets=facets, all_ids=ids)
 
 
 def search(
@@ -538,67 +1030,88 @@ def search(
     filters: dict[str, list[str]] | None = None,
     text_for: Callable[[list[int]], dict[int, str]] | None = None,
     facet_limit: int = 10,
+    facets: bool = True,
 ) -> SearchResult:
     """Run query against index and return one page of hits with facets over all hits.
 
-    An empty query lists every article, newest first unless sort says otherwise. Raises
-    QueryError for a query, filter or date that cannot be understood.
+    An empty query lists every article, newest first unless sort says otherwise. With
+    facets=False only the page is computed: facets stay None, all_ids empty, and total is
+    None when counting would cost a second pass (summarize() gives them). Raises QueryError
+    for a query, filter or date that cannot be understood.
     """
     started = time.perf_counter()
-    if sort not in SORTS:
-        raise QueryError(f"Unknown sort '{sort}'; use one of {', '.join(SORTS)}.")
-    page = max(1, int(page))
-    page_size = max(1, int(page_size))
+    sort, page, page_size = _checked(sort, page, page_size)
     text = query.strip()
     q = parse_query(index, text)
     if not text and sort == "relevance":
         sort = "date"
     flt = _filter_query(index, since, until, filters)
+    first = (page - 1) * page_size
 
-    with index.searcher() as searcher:
+    def work(searcher: Searcher) -> tuple:
         reader = searcher.reader()
-        try:
-            ordered = _hits_in_order(searcher, q, flt, sort)
-        except (OSError, EOFError) as exc:
-            raise IndexDamaged(f"The search index cannot be read ({exc}); rebuild it.") from exc
-        except Exception as exc:  # Whoosh raises assorted errors for odd but parseable queries
-            log.info("query %r could not be run", text, exc_info=True)
-            raise QueryError(f"The query could not be run: {exc}") from exc
-        docnums = [d for d, _ in ordered]
-        all_ids = [int(i) for i in _column_values(reader, "id", docnums)]
-        facets = _count_facets(_column_values(reader, "facets", docnums), facet_limit)
-
-        first = (page - 1) * page_size
-        page_items = ordered[first : first + page_size]
-        page_ids = all_ids[first : first + page_size]
+        _expand_once(index, searcher, q)
+        # Every hit in order only when all ids are asked for (facets=True); otherwise the page
+        # and one more hit, which says whether a next page exists.
+        start, count = (0, None) if facets else (first, page_size + 1)
+        leaves = _bounded_leaves(q)
+        if sort == "relevance" and leaves is not None:
+            ordered, total = _constant_page(searcher, leaves, flt, start, count)
+        elif sort == "relevance":
+            ordered, total = _relevance_page(searcher, q, flt, start, count)
+        else:
+            ordered, total = _date_page(index, searcher, q, flt, sort, start, count)
+        every_docnum = [d for d, _ in ordered] if facets else []
+        if facets:
+            ordered = ordered[first:]
+        more = len(ordered) > page_size
+        page_items = ordered[:page_size]
+        stored = [reader.stored_fields(docnum) for docnum, _ in page_items]
+        page_ids = [int(fields["id"]) for fields in stored]
         bodies = text_for(page_ids) if text_for and page_ids else {}
         terms = _highlight_terms(q, reader) if text else frozenset()
         hits = []
-        for (docnum, score), doc_id in zip(page_items, page_ids, strict=True):
-            stored = reader.stored_fields(docnum)
-            date = stored.get("date")
+        for (_docnum, score), fields, doc_id in zip(page_items, stored, page_ids, strict=True):
+            date = fields.get("date")
             hits.append(
                 Hit(
                     id=doc_id,
-                    title=stored.get("title", ""),
+                    title=fields.get("title", ""),
                     date=date.strftime("%Y-%m-%d") if date else None,
-                    source=stored.get("source"),
+                    source=fields.get("source"),
                     score=score,
                     snippet=_snippet(bodies.get(doc_id, ""), terms),
                 )
             )
-        suggestion = None
-        if text and len(ordered) < 3:
-            suggestion = _suggest(index, searcher, text, flt, len(ordered))
+        all_ids: list[int] = []
+        facet_counts = None
+        if facets:
+            all_ids = [int(i) for i in _column_values(reader, "id", every_docnum)]
+            summary = summarize(
+                index,
+                text,
+                since=since,
+                until=until,
+                filters=filters,
+                facet_limit=facet_limit,
+                text_for=text_for,
+            )
+            facet_counts, total, suggestion = summary.facets, summary.total, summary.suggestion
+            more = first + page_size < total
+        else:
+            suggestion = None
+        return total, hits, facet_counts, suggestion, all_ids, more
 
+    total, hits, facet_counts, suggestion, all_ids, more = _read(index, work)
     return SearchResult(
         query=query,
-        total=len(ordered),
+        total=total,
         hits=hits,
         page=page,
         page_size=page_size,
-        facets=facets,
+        facets=facet_counts,
         suggestion=suggestion,
         elapsed=time.perf_counter() - started,
         all_ids=all_ids,
+        more=more,
     )

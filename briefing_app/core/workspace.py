@@ -29,7 +29,7 @@ from briefing_app.core.library import (
     StoredFigure,
 )
 from briefing_app.core.records import Article, Skipped
-from briefing_app.core.search import SearchResult, search
+from briefing_app.core.search import HitSummary, SearchResult, search, summarize
 from briefing_app.paths import default_library_dir, seeds_dir
 
 INDEX_DIR = "index"
@@ -626,14 +626,35 @@ class Workspace:
         since: str | None = None,
         until: str | None = None,
         filters: dict[str, list[str]] | None = None,
+        facets: bool = True,
     ) -> SearchResult:
-        """Search the index; raises search.QueryError with a readable message for a bad query."""
+        """Search the index; raises search.QueryError with a readable message for a bad query.
+        With facets=False only the page is computed (fast); summarize() gives the rest."""
         return search(
             self.index,
             query,
             sort=sort,
             page=page,
             page_size=page_size,
+            since=since,
+            until=until,
+            filters=filters,
+            text_for=self.library.bodies,
+            facets=facets,
+        )
+
+    def summarize(
+        self,
+        query: str = "",
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        filters: dict[str, list[str]] | None = None,
+    ) -> HitSummary:
+        """The hit count, facets and ids of every hit of a search (see search(facets=False))."""
+        return summarize(
+            self.index,
+            query,
             since=since,
             until=until,
             filters=filters,

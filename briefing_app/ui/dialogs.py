@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.core.articles import parse_date
+from briefing_app.core.search import MAX_EXPANSION
 
 if TYPE_CHECKING:
     from briefing_app.core.workspace import ImportReport, StoredArticle, StoredFigure, Workspace
     from briefing_app.ui.watcher import FolderWatcher
 
-QUERY_HELP = """
+QUERY_HELP = f"""
 <h3 style="margin-top:0">Search syntax</h3>
 <table cellspacing="4">
 <tr><td><code>nato troops</code></td><td>articles with both words</td></tr>
@@ -37,13 +38,16 @@ QUERY_HELP = """
 <tr><td><code>nato NOT russia</code></td><td>the first without the second</td></tr>
 <tr><td><code>(latvia OR estonia) AND brigade</code></td><td>group with parentheses</td></tr>
 <tr><td><code>deploy*</code></td><td>words starting with “deploy”</td></tr>
-<tr><td><code>stoltenburg~</code></td><td>similar spellings</td></tr>
+<tr><td><code>stoltenburg~</code></td><td>similar spellings (one letter off; <code>~2</code>: two)</td></tr>
 <tr><td><code>title:nato</code></td><td>in the title only (also <code>source:</code>, <code>dateline:</code>)</td></tr>
 <tr><td><code>person:"Jens Stoltenberg"</code></td><td>articles naming a person (also <code>country:</code>, <code>place:</code>, <code>org:</code>)</td></tr>
 <tr><td><code>date:[2015 to 2017]</code></td><td>a date range; <code>year:2016</code> a single year</td></tr>
 </table>
-<p>An empty search lists every article, newest first. Click a name in the
-<b>Filters</b> panel or the highlight pane to narrow the results; click a chip's ✕ to widen them again.</p>
+<p>A word with <code>*</code> or <code>~</code> stands for at most the {MAX_EXPANSION} indexed words
+it fits that the most articles use; similar spellings begin with the same letter.</p>
+<p>An empty search lists every article, newest first. Click a name under
+<b>Narrow by</b> (below the results) or in the highlight pane to narrow the results; click a
+chip's ✕ to widen them again.</p>
 """
 
 

@@ -128,6 +128,10 @@ class ResultsModel(QAbstractListModel):
     def set_loading(self, loading: bool) -> None:
         self._loading = loading
 
+    def set_total(self, total: int) -> None:
+        """The number of hits, once counted (a page arrives before the count)."""
+        self.total = total
+
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._loading and len(self.rows) < self.total
 
@@ -258,6 +262,16 @@ class FacetsModel(_GroupedModel):
             )
             for name, key, title in FACET_GROUPS
         )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and index.internalId() == 0:
+            # A heading's number would read like a hit count; the numbers are on the values.
+            if role == Qt.ItemDataRole.DisplayRole and index.column() == 1:
+                return None
+            if role == Qt.ItemDataRole.ToolTipRole:
+                title = self.groups[index.row()].title.lower()
+                return f"The {title} most named in the results, with the number of articles naming each"
+        return super().data(index, role)
 
     def child_data(self, item: FacetValue, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:

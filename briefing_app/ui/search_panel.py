@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,19 +37,36 @@ from briefing_app.ui.models import FacetsModel, FacetValue, ResultsModel, Role, 
 from briefing_app.ui.workers import LatestOnly
 
 if TYPE_CHECKING:
-    from briefing_app.core.search import SearchResult
+    from briefing_app.core.search import HitSummary, SearchResult
     from briefing_app.ui.hooks import BriefingHooks
     from briefing_app.ui.session import Session
 
-DEBOUNCE_MS = 250
+# A search of the page costs tens of milliseconds and stale answers are dropped (and stale
+# requests never started), so the pause that counts as "stopped typing" can be short.
+DEBOUNCE_MS = 60
 PAGE_SIZE = 50
 SORTS = (("Relevance", "relevance"), ("Newest first", "date"), ("Oldest first", "date_asc"))
-TIPS = (
-    "Check the spelling, or add <code>~</code> for similar spellings (<code>stoltenburg~</code>).",
-    "Use fewer words, or <code>OR</code> between them.",
-    "Use <code>*</code> for word endings: <code>deploy*</code>.",
-    "Remove a filter chip above to widen the search.",
-)
+# The first word of a query that is a plain word (not an operator, field or pattern).
+_PLAIN_WORD_RE = re.compile(r"(?<![\w:*?~\"])([^\W\d_][\w'’.-]*)(?![\w:*?~\"])")
+_OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
+
+
+def no_result_tips(query: str, filtered: bool) -> list[str]:
+    """Tips for a search that found nothing, in terms of what the user typed."""
+    words = [w for w in _PLAIN_WORD_RE.findall(query) if w not in _OPERATORS]
+    if words:
+        fuzzy = html.escape(words[0] + "~")
+        spelling = f"Check the spelling, or add <code>~</code> for similar spellings (<code>{fuzzy}</code>)."
+    else:
+        spelling = "Check the spelling, or add <code>~</code> to a word for similar spellings."
+    tips = [
+        spelling,
+        "Use fewer words, or <code>OR</code> between them.",
+        "Use <code>*</code> for word endings: <code>deploy*</code>.",
+    ]
+    if filtered:
+        tips.append("Remove a filter chip above to widen the search.")
+    return tips
 
 
 @dataclass
@@ -90,7 +108,8 @@ class ResultsView(QListView):
 class SearchPanel(QWidget):
     articleSelected = Signal(int)  # current result changed: show it
     articleOpened = Signal(int)  # Enter / double-click: show it and move to the reader
-    searchFinished = Signal(object)  # SearchResult of a new search (page 1)
+    resultsShown = Signal(object)  # SearchResult of a new search's first page, not yet counted
+    searchFinished = Signal(object)  # the same SearchResult once counted: total, facets, all_ids
     pageLoaded = Signal(object)  # SearchResult of a further page
     searchFailed = Signal(str)
     status = Signal(str)
@@ -103,9 +122,20 @@ class SearchPanel(QWidget):
         self.hooks = hooks
         self.request = SearchRequest()
         self.result: SearchResult | None = None
-        self._searcher = LatestOnly(self)
+        # Searches get threads of their own: in the shared pool they would wait behind a chart
+        # redraw or an import batch. Two threads (the page and its count), kept alive, so each
+        # keeps its Whoosh searcher open between searches.
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(2)
+        self._pool.setExpiryTimeout(-1)
+        self._searcher = LatestOnly(self, self._pool)
         self._searcher.finished.connect(self._deliver)
         self._searcher.failed.connect(self._failed)
+        # Counting (total, facets, ids for the chart) runs as a second request after the page
+        # is shown, in its own queue so that loading more rows does not cancel it.
+        self._counter = LatestOnly(self, self._pool)
+        self._counter.finished.connect(self._counted)
+        self._counter.failed.connect(self._failed)
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self.search_now)
 
@@ -323,7 +353,7 @@ class SearchPanel(QWidget):
         query, kwargs = self.request.query, self.request.kwargs()
 
         def run() -> tuple[SearchResult, list]:
-            result = workspace.search(query, page=1, page_size=PAGE_SIZE, **kwargs)
+            result = workspace.search(query, page=1, page_size=PAGE_SIZE, facets=False, **kwargs)
             articles = workspace.library.get_articles([h.id for h in result.hits])
             return result, result_rows(result, articles)
 
@@ -337,7 +367,7 @@ class SearchPanel(QWidget):
         query, kwargs = self.result.query, self.request.kwargs()
 
         def run() -> tuple[SearchResult, list]:
-            result = workspace.search(query, page=page, page_size=PAGE_SIZE, **kwargs)
+            result = workspace.search(query, page=page, page_size=PAGE_SIZE, facets=False, **kwargs)
             articles = workspace.library.get_articles([h.id for h in result.hits])
             return result, result_rows(result, articles)
 
@@ -348,24 +378,51 @@ class SearchPanel(QWidget):
         self.error_label.hide()
         if result.page > 1:
             self.model.append_rows(rows, result.page)
+            if self.result is None or self.result.total is None:
+                self.model.set_total(len(self.model.rows) + (1 if result.more else 0))
             self.pageLoaded.emit(result)
             return
         previous = self.current_article_id()
         self.result = result
-        self.model.set_rows(rows, result.total, 1)
-        self.facets.set_facets(result.facets)
-        self.facet_view.expandAll()
+        # Until counted, the list knows only whether one more page exists.
+        total = result.total if result.total is not None else len(rows) + int(result.more)
+        self.model.set_rows(rows, total, 1)
+        self.facet_view.setEnabled(False)  # the old facets stay, greyed, until the new ones
         self._show_suggestion(result)
-        noun = "article" if result.total == 1 else "articles"
-        ms = result.elapsed * 1000
-        self.count_label.setText(f"{result.total:,} {noun}")
-        self.status.emit(f"{result.total:,} {noun} · {ms:.0f} ms")
-        self.stack.setCurrentWidget(self.list if result.total else self.empty)
+        self.count_label.setText("counting…" if rows else "0 articles")
+        self.stack.setCurrentWidget(self.list if rows else self.empty)
         if previous is not None and (row := self.model.row_of(previous)) >= 0:
             # Keep the article the user is reading selected when a refresh still finds it.
             self.list.selectionModel().blockSignals(True)
             self.list.setCurrentIndex(self.model.index(row))
             self.list.selectionModel().blockSignals(False)
+        self.resultsShown.emit(result)
+        if self._debounce.isActive():
+            # The user has typed again: this page is already on its way out, and counting it
+            # (and redrawing the chart over its articles) would only delay the next one.
+            return
+        workspace = self.session.workspace
+        kwargs = self.request.kwargs()
+        kwargs.pop("sort")
+
+        def count() -> tuple[SearchResult, HitSummary]:
+            return result, workspace.summarize(result.query, **kwargs)
+
+        self._counter.submit(count)
+
+    def _counted(self, value: tuple[SearchResult, HitSummary]) -> None:
+        result, summary = value
+        if result is not self.result:
+            return  # counted for a search that has since been replaced
+        result.add_summary(summary)
+        self._show_suggestion(result)
+        self.model.set_total(summary.total)
+        self.facets.set_facets(summary.facets)
+        self.facet_view.expandAll()
+        self.facet_view.setEnabled(True)
+        noun = "article" if summary.total == 1 else "articles"
+        self.count_label.setText(f"{summary.total:,} {noun}")
+        self.status.emit(f"{summary.total:,} {noun} · {result.elapsed * 1000:.0f} ms")
         self.searchFinished.emit(result)
 
     def _failed(self, exc: Exception) -> None:
@@ -378,14 +435,14 @@ class SearchPanel(QWidget):
 
     def _show_suggestion(self, result: SearchResult) -> None:
         esc = html.escape
-        if result.suggestion and result.total:
+        if result.suggestion and result.hits:
             self.suggestion_label.setText(
                 f"Did you mean <a href='suggest:{esc(result.suggestion)}'><b>{esc(result.suggestion)}</b></a>?"
             )
             self.suggestion_label.show()
         else:
             self.suggestion_label.hide()
-        if result.total:
+        if result.hits:
             return
         parts = [
             f"<p style='font-size:13pt'>No articles match <b>{esc(result.query) or 'these filters'}</b>.</p>"
@@ -394,7 +451,9 @@ class SearchPanel(QWidget):
             parts.append(
                 f"<p>Did you mean <a href='suggest:{esc(result.suggestion)}'><b>{esc(result.suggestion)}</b></a>?</p>"
             )
-        tips = "".join(f"<li>{t}</li>" for t in TIPS)
+        tips = "".join(
+            f"<li>{t}</li>" for t in no_result_tips(result.query, bool(self.request.chips))
+        )
         parts.append(f"<p>Tips:</p><ul>{tips}</ul>")
         if self.request.chips:
             parts.append("<p><a href='clear:'>Remove all filters</a></p>")

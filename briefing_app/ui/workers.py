@@ -64,7 +64,8 @@ class LatestOnly(QObject):
     """Runs a function in the pool and delivers only the newest request's result.
 
     Typing fires a search per pause; an older search that finishes after a newer one was asked
-    for is stale and must never overwrite what the user sees.
+    for is stale and must never overwrite what the user sees, and one still waiting for a
+    thread when a newer one is asked for is not run at all.
     """
 
     finished = Signal(object)
@@ -85,6 +86,8 @@ class LatestOnly(QObject):
         bridge = self._bridge
 
         def run() -> None:
+            if generation != self._generation:
+                return  # superseded while it waited for a thread: never started
             try:
                 outcome = (True, fn())
             except Exception as exc:  # noqa: BLE001 - handed to the GUI thread to show

@@ -72,7 +72,9 @@ def _assert_everything_is_there(ws: Workspace, expected: dict) -> None:
 
 
 def _segments(index: Path) -> list[Path]:
-    return sorted(index.glob("*.seg"))
+    # A segment is one compound .seg file (indexes written before issue 15) or its files side
+    # by side (MAIN_<id>.trm, .pst, .col …).
+    return sorted(p for p in index.glob("MAIN_*") if p.name != "MAIN_WRITELOCK")
 
 
 def _delete_segment(index: Path) -> None:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import threading
 import time
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QTextBrowser
 
+from briefing_app.core.search import MAX_EXPANSION
 from briefing_app.ui.chips import Chip
 from briefing_app.ui.models import Role
+from briefing_app.ui.search_panel import no_result_tips
 from briefing_app.ui.workers import LatestOnly
 from tests.ui.conftest import SEED_000_TITLE, search, titles
 
@@ -55,13 +58,95 @@ def test_no_results_shows_suggestion_and_tips(qtbot, window):
     assert window.search.stack.currentWidget() is window.search.empty
     text = window.search.empty.text()
     assert "No articles match" in text and "Tips" in text
-    if window.search.result.suggestion:
-        # Clicking "did you mean" searches for it.
-        suggestion = window.search.result.suggestion
-        assert "Did you mean" in text
-        with qtbot.waitSignal(window.search.searchFinished, timeout=5000):
-            window.search.empty.linkActivated.emit(f"suggest:{suggestion}")
-        assert window.search.box.text() == suggestion
+    # The suggestion as the article writes the name, the tip with the word the user typed,
+    # and no advice about filter chips when there are none.
+    assert window.search.result.suggestion == "Stoltenberg"
+    assert "Did you mean <a href='suggest:Stoltenberg'><b>Stoltenberg</b></a>?" in text
+    assert "<code>Stoltenbrg~</code>" in text
+    assert "filter chip" not in text and "Remove all filters" not in text
+    # Clicking "did you mean" searches for it.
+    with qtbot.waitSignal(window.search.searchFinished, timeout=5000):
+        window.search.empty.linkActivated.emit("suggest:Stoltenberg")
+    assert window.search.box.text() == "Stoltenberg"
+    assert len(titles(window)) == 1
+
+
+def test_no_results_with_a_filter_offers_to_remove_it(qtbot, window):
+    with qtbot.waitSignal(window.search.searchFinished, timeout=5000):
+        window.search.starred_action.trigger()
+    text = window.search.empty.text()
+    assert "Remove a filter chip above" in text and "Remove all filters" in text
+
+
+def test_no_result_tips_use_the_first_plain_word():
+    assert "<code>Stoltenbrg~</code>" in no_result_tips("Stoltenbrg", filtered=False)[0]
+    assert "<code>brigade~</code>" in no_result_tips("title:nato AND brigade", False)[0]
+    # No plain word to show: the tip says what to do in general.
+    assert no_result_tips("year:2016 OR deploy*", False)[0] == (
+        "Check the spelling, or add <code>~</code> to a word for similar spellings."
+    )
+    assert len(no_result_tips("x", filtered=True)) == len(no_result_tips("x", False)) + 1
+
+
+def test_results_arrive_before_their_count_and_facets(qtbot, window):
+    panel = window.search
+    at_page: list = []
+    panel.resultsShown.connect(
+        lambda r: at_page.append(
+            (
+                r.query,
+                r.facets,
+                panel.facet_view.isEnabled(),
+                panel.count_label.text(),
+                len(panel.model.rows),
+            )
+        )
+    )
+    search(qtbot, window, "NATO")
+    query, facets, enabled, count_text, rows = at_page[-1]
+    # Step one: the rows are shown, the count and facets are still on their way.
+    assert query == "NATO" and rows == 3
+    assert facets is None and not enabled and count_text == "counting…"
+    # Step two: they match a full search over every hit.
+    full = window.session.workspace.search("NATO", page_size=1)
+    assert panel.result.facets == full.facets
+    assert sorted(panel.result.all_ids) == sorted(full.all_ids)
+    assert panel.count_label.text() == "3 articles" and panel.facet_view.isEnabled()
+    shown = {
+        group.key: [(child.value, child.count) for child in group.children]
+        for group in panel.facets.groups
+    }
+    assert shown["country"] == full.facets["countries"]
+    assert shown["person"] == full.facets["people"]
+
+
+def test_facet_headings_carry_no_number(window):
+    facets = window.search.facets
+    heading = facets.index(0, 1)
+    assert facets.data(heading) is None
+    assert "number of articles" in facets.data(facets.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    # The values keep their counts.
+    assert facets.data(facets.index(0, 1, facets.index(0, 0))).isdigit()
+
+
+def test_latest_only_never_starts_a_request_that_was_superseded_while_queued(qtbot):
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    latest = LatestOnly(pool=pool)
+    started = []
+    busy = threading.Event()
+
+    def hold_the_thread() -> None:
+        started.append("busy")
+        busy.set()
+        time.sleep(0.3)
+
+    latest.submit(hold_the_thread)
+    assert busy.wait(5)
+    latest.submit(lambda: started.append("stale"))  # queued behind it, then superseded
+    with qtbot.waitSignal(latest.finished, timeout=5000):
+        latest.submit(lambda: started.append("new") or "new")
+    assert started == ["busy", "new"]
 
 
 def test_bad_query_says_what_is_wrong_and_keeps_results(qtbot, window):
@@ -123,4 +208,8 @@ def test_help_popup_explains_the_syntax(window):
     help_window = window.search.show_help()
     assert help_window.isVisible()
     assert "title:" in help_window.findChild(QTextBrowser).toPlainText()
-    assert "date:[2015 to 2017]" in help_window.findChild(QTextBrowser).toPlainText()
+    text = help_window.findChild(QTextBrowser).toPlainText()
+    assert "date:[2015 to 2017]" in text
+    # It names the panel by its name and says how far * and ~ reach.
+    assert "Narrow by" in text and "Filters panel" not in text
+    assert f"at most the {MAX_EXPANSION} indexed words" in text
