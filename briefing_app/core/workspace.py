@@ -29,7 +29,7 @@ from briefing_app.core.library import (
     StoredFigure,
 )
 from briefing_app.core.records import Article, Skipped
-from briefing_app.core.search import HitSummary, SearchResult, search, summarize
+from briefing_app.core.search import MAX_EXPANSION, HitSummary, SearchResult, search, summarize
 from briefing_app.paths import default_library_dir, seeds_dir
 
 INDEX_DIR = "index"
@@ -794,6 +794,7 @@ def _estimate_articles(path: Path) -> int:
 # The records the window and the command line receive come from the door too (issue 16): the
 # store, the index and search stay private to the core.
 __all__ = [
+    "MAX_EXPANSION",
     "ArticleView",
     "ImportReport",
     "LibraryError",

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.core.articles import parse_date
-from briefing_app.core.search import MAX_EXPANSION
+from briefing_app.core.workspace import MAX_EXPANSION
 
 if TYPE_CHECKING:
     from briefing_app.core.workspace import ImportReport, StoredArticle, StoredFigure, Workspace
