@@ -271,7 +271,7 @@ def _step_pdf(ctx: _Context) -> str:
     workspace = _workspace(ctx)
     try:
         from briefing_app.core.briefing import Briefing, BriefingItem, ChartConfig
-        from briefing_app.core.export import export_briefing
+        from briefing_app.core.briefing.export import export_briefing
     except ImportError as exc:
         raise StepFailed(f"the briefing export is missing from this build ({exc})") from None
 

@@ -12,7 +12,7 @@ import sys
 from briefing_app.cli.briefing_items import run_add
 from briefing_app.cli.exit_codes import EXIT_OK, fail
 from briefing_app.core import briefing as briefings
-from briefing_app.core.export import to_markdown
+from briefing_app.core.briefing.export import to_markdown
 from briefing_app.core.workspace import Workspace
 
 

@@ -10,7 +10,7 @@ from briefing_app.cli.briefing_commands import no_briefing
 from briefing_app.cli.exit_codes import EXIT_OK, EXIT_USAGE, fail
 from briefing_app.core import briefing as briefings
 from briefing_app.core.briefing import Briefing, BriefingItem, ChartConfig
-from briefing_app.core.export import ExportError, export_document
+from briefing_app.core.briefing.export import ExportError, export_document
 from briefing_app.core.workspace import QueryError, Workspace
 
 

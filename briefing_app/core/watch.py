@@ -3,7 +3,8 @@
 The library keeps the list of watched folders and the size and modification time of every file
 it imported, so a scan reads only new and modified files. A file that disappears keeps its
 articles; they are marked "original missing". A folder that is not there at all (an unplugged
-drive) is left alone: its files are not declared missing.
+drive) is left alone: its files are not declared missing. The store is reached only through the
+Workspace's watched-folder methods.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def folder_key(folder: str | os.PathLike[str]) -> str:
 
 
 def watched_folders(workspace: Workspace) -> list[Path]:
-    return [Path(folder) for folder in workspace.library.watched_folders()]
+    return [Path(folder) for folder in workspace.watched_folders()]
 
 
 def add_folder(workspace: Workspace, folder: str | os.PathLike[str]) -> Path:
@@ -52,26 +53,24 @@ def add_folder(workspace: Workspace, folder: str | os.PathLike[str]) -> Path:
     path = Path(folder_key(folder))
     if not path.is_dir():
         raise ValueError(f"{folder} is not a folder")
-    workspace.library.add_watched_folder(str(path))
+    workspace.watch_folder(str(path))
     return path
 
 
 def remove_folder(workspace: Workspace, folder: str | os.PathLike[str]) -> bool:
     """Stop watching `folder` (its articles stay); False when it was not watched."""
     given = str(folder)
-    return workspace.library.remove_watched_folder(
-        folder_key(folder)
-    ) or workspace.library.remove_watched_folder(given)
+    return workspace.unwatch_folder(folder_key(folder)) or workspace.unwatch_folder(given)
 
 
 def set_folders(workspace: Workspace, folders: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """Make the watched folders exactly `folders` (those that are folders); returns them."""
     wanted = {folder_key(folder) for folder in folders if Path(folder).expanduser().is_dir()}
-    current = set(workspace.library.watched_folders())
+    current = set(workspace.watched_folders())
     for folder in current - wanted:
-        workspace.library.remove_watched_folder(folder)
+        workspace.unwatch_folder(folder)
     for folder in sorted(wanted - current):
-        workspace.library.add_watched_folder(folder)
+        workspace.watch_folder(folder)
     return watched_folders(workspace)
 
 
@@ -84,9 +83,7 @@ def changed_files(workspace: Workspace, folders: Iterable[str | os.PathLike[str]
             info = path.stat()
         except OSError:
             continue  # gone between listing and looking: the next scan sees it missing
-        if not workspace.library.file_unchanged(
-            str(path.resolve()), info.st_size, info.st_mtime_ns
-        ):
+        if not workspace.file_unchanged(str(path.resolve()), info.st_size, info.st_mtime_ns):
             changed.append(path)
     return changed
 
@@ -98,12 +95,9 @@ def missing_files(workspace: Workspace, folder: str | os.PathLike[str]) -> list[
     root = Path(folder_key(folder))
     if not root.is_dir():
         return []
-    gone = [
-        path for path in workspace.library.known_files(under=str(root)) if not os.path.exists(path)
-    ]
+    gone = [path for path in workspace.imported_files(str(root)) if not os.path.exists(path)]
     for path in gone:
-        workspace.library.mark_original_missing(path)
-        workspace.library.forget_file(path)
+        workspace.original_gone(path)
     return gone
 
 

@@ -29,7 +29,14 @@ from briefing_app.core.library import (
     StoredFigure,
 )
 from briefing_app.core.records import Article, Skipped
-from briefing_app.core.search import HitSummary, QueryError, SearchResult, search, summarize
+from briefing_app.core.search import (
+    MAX_EXPANSION,
+    HitSummary,
+    QueryError,
+    SearchResult,
+    search,
+    summarize,
+)
 from briefing_app.paths import default_library_dir, seeds_dir
 
 INDEX_DIR = "index"
@@ -705,6 +712,51 @@ class Workspace:
             article_ids = self.search(query, page_size=1).all_ids
         return build_table(self.figure_reports(article_ids), by=by, combine=combine, kinds=kinds)
 
+    # -- briefings and watched folders (core.briefing, core.watch) reach the store only here -------
+
+    def entities(self, article_ids: list[int]) -> dict[int, list[Entity]]:
+        return self.library.entities_for(article_ids)
+
+    def briefing_names(self) -> list[str]:
+        """Stored briefing names, the most recently saved first."""
+        return self.library.briefing_names()
+
+    def stored_briefing(self, name: str) -> dict | None:
+        """A stored briefing's JSON document (`core.briefing.shelf` reads it), None if absent."""
+        return self.library.load_briefing(name)
+
+    def store_briefing(self, name: str, document: dict) -> None:
+        self.library.save_briefing(name, document)
+
+    def rename_briefing(self, old: str, new: str) -> None:
+        self.library.rename_briefing(old, new)
+
+    def delete_briefing(self, name: str) -> None:
+        self.library.delete_briefing(name)
+
+    def watched_folders(self) -> list[str]:
+        return self.library.watched_folders()
+
+    def watch_folder(self, folder: str) -> None:
+        self.library.add_watched_folder(folder)
+
+    def unwatch_folder(self, folder: str) -> bool:
+        """Stop watching `folder` as stored; False when it was not watched."""
+        return self.library.remove_watched_folder(folder)
+
+    def file_unchanged(self, path: str, size: int, mtime_ns: int) -> bool:
+        """Whether `path` was imported with this size and modification time."""
+        return self.library.file_unchanged(path, size, mtime_ns)
+
+    def imported_files(self, under: str) -> list[str]:
+        return self.library.known_files(under=under)
+
+    def original_gone(self, path: str) -> None:
+        """The file `path` was imported from is gone: its articles stay, marked "original
+        missing", and the file is forgotten so that one coming back is imported again."""
+        self.library.mark_original_missing(path)
+        self.library.forget_file(path)
+
     def stats(self) -> dict[str, object]:
         stats = self.library.stats()
         stats["indexed"] = self.index.doc_count()
@@ -746,7 +798,10 @@ def _estimate_articles(path: Path) -> int:
     return 1
 
 
+# The records the window and the command line receive come from the door too (issue 16): the
+# store, the index and search stay private to the core.
 __all__ = [
+    "MAX_EXPANSION",
     "ArticleView",
     "ImportReport",
     "LibraryError",

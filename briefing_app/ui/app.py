@@ -38,8 +38,7 @@ def run_app(library: str | None, paths: list[str]) -> int:
         )
         return 2
     app = make_application()
-    from briefing_app.core.library import LibraryError
-    from briefing_app.core.workspace import Workspace
+    from briefing_app.core.workspace import LibraryError, Workspace
     from briefing_app.ui.main_window import MainWindow
 
     try:

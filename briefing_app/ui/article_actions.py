@@ -81,7 +81,7 @@ class ArticleActions(QObject):
 
     def _flags_changed(self, article_id: int) -> None:
         if self.view is not None and article_id == self.view.article.id:
-            stored = self.session.workspace.library.get_article(article_id)
+            stored = self.session.workspace.articles([article_id]).get(article_id)
             if stored is not None:
                 self.view.article.read, self.view.article.starred = stored.read, stored.starred
             self.sync_actions()

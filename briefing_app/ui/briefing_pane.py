@@ -240,7 +240,7 @@ class _ExportJob(QRunnable):
         self.signals = _ExportSignals()
 
     def run(self) -> None:
-        from briefing_app.core.export import ExportError, export_briefing
+        from briefing_app.core.briefing.export import ExportError, export_briefing
 
         try:
             path = export_briefing(
@@ -594,21 +594,22 @@ class BriefingPane(QWidget):
 
     @Slot(int)
     def add_article(self, article_id: int) -> None:
-        article = self.workspace.library.get_article(article_id)
-        self._add(BriefingItem.article(article_id, article.title if article else ""))
+        self._add(BriefingItem.article(article_id, self._title_of(article_id)))
 
     @Slot(int, str, int, int)
     def add_passage(self, article_id: int, text: str, start: int, end: int) -> None:
         """Offsets of -1 mean unknown: the quote is then found in the article when exported."""
-        article = self.workspace.library.get_article(article_id)
         offsets = (start, end) if 0 <= start <= end else (None, None)
-        label = article.title if article else ""
-        self._add(BriefingItem.passage(article_id, text, *offsets, label))
+        self._add(BriefingItem.passage(article_id, text, *offsets, self._title_of(article_id)))
 
     @Slot(int, str)
     def add_figure(self, article_id: int, figure_key: str) -> None:
-        article = self.workspace.library.get_article(article_id)
-        self._add(BriefingItem.figure(article_id, figure_key, article.title if article else ""))
+        self._add(BriefingItem.figure(article_id, figure_key, self._title_of(article_id)))
+
+    def _title_of(self, article_id: int) -> str:
+        """The article's title, kept in the item for when the article leaves the library."""
+        stored = self.workspace.articles([article_id]).get(article_id)
+        return stored.title if stored is not None else ""
 
     @Slot(dict)
     def add_chart(self, config: dict) -> None:
@@ -665,7 +666,8 @@ class BriefingPane(QWidget):
         if item.kind == "figure":
             key = (item.article_id, item.figure_key)
             if key not in self._labels:
-                figures = self.workspace.library.figures(item.article_id) if item.article_id else []
+                view = self.workspace.article(item.article_id) if item.article_id else None
+                figures = view.figures if view is not None else []
                 found = next((f for f in figures if f.key == item.figure_key), None)
                 self._labels[key] = (
                     briefings.figure_summary(found.figure) if found else f"figure {item.figure_key}"

@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.core.chart_file import write_chart
-from briefing_app.core.export import ExportError
+from briefing_app.core.briefing.chart_file import write_chart
+from briefing_app.core.briefing.export import ExportError
 from briefing_app.core.figures import DEFAULT_KINDS, KINDS
 from briefing_app.ui.chart_matrix import FiguresMatrixModel, swatch
 from briefing_app.ui.chart_plot import ChartPlot, representative, row_tooltip

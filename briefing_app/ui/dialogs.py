@@ -23,11 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.core.articles import parse_date
-from briefing_app.core.search import MAX_EXPANSION
+from briefing_app.core.workspace import MAX_EXPANSION
 
 if TYPE_CHECKING:
-    from briefing_app.core.library import StoredArticle, StoredFigure
-    from briefing_app.core.workspace import ImportReport, Workspace
+    from briefing_app.core.workspace import ImportReport, StoredArticle, StoredFigure, Workspace
     from briefing_app.ui.watcher import FolderWatcher
 
 QUERY_HELP = f"""

@@ -274,7 +274,7 @@ class MainWindow(QMainWindow):
         self.reader.view.flash(start, end)
 
     def _article_row_changed(self, article_id: int) -> None:
-        stored = self.session.workspace.library.get_article(article_id)
+        stored = self.session.workspace.articles([article_id]).get(article_id)
         if stored is not None:
             self.search.model.update_article(stored)
 

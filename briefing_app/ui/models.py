@@ -20,9 +20,12 @@ from PySide6.QtGui import QFont
 from briefing_app.core.figure_text import review_state, troop_count, troop_details, troop_route
 
 if TYPE_CHECKING:
-    from briefing_app.core.library import StoredArticle, StoredFigure
-    from briefing_app.core.search import SearchResult
-    from briefing_app.core.workspace import ArticleView
+    from briefing_app.core.workspace import (
+        ArticleView,
+        SearchResult,
+        StoredArticle,
+        StoredFigure,
+    )
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -6,6 +6,7 @@ import pytest
 
 from briefing_app.core import briefing as bf
 from briefing_app.core.briefing import Briefing, BriefingError, BriefingItem, ChartConfig
+from briefing_app.core.briefing.model import SCHEMA_VERSION
 from briefing_app.core.workspace import Workspace
 
 
@@ -49,7 +50,7 @@ def test_json_round_trip_keeps_everything():
     original = full_briefing()
     original.items[1].note = "a **note**"
     document = original.to_dict()
-    assert document["schema"] == bf.SCHEMA_VERSION
+    assert document["schema"] == SCHEMA_VERSION
     assert document["items"][3]["chart"]["scope"] == {"query": "troops"}
     assert document["items"][5]["chart"]["scope"] == "library"
     import json
@@ -61,7 +62,7 @@ def test_json_round_trip_keeps_everything():
 
 def test_newer_schema_is_refused_with_a_reason():
     document = full_briefing().to_dict()
-    document["schema"] = bf.SCHEMA_VERSION + 1
+    document["schema"] = SCHEMA_VERSION + 1
     with pytest.raises(BriefingError, match="newer"):
         Briefing.from_dict(document)
 

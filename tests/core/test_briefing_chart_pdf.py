@@ -9,10 +9,10 @@ import pytest
 from pypdf import PdfReader
 
 from briefing_app.core import briefing as bf
-from briefing_app.core import briefing_chart
 from briefing_app.core.briefing import Briefing, BriefingItem, ChartConfig
+from briefing_app.core.briefing import chart as briefing_chart
+from briefing_app.core.briefing.export import export_document, to_html, to_markdown
 from briefing_app.core.country_colours import country_colour
-from briefing_app.core.export import export_document, to_html, to_markdown
 from briefing_app.core.figures import KINDS
 from briefing_app.core.workspace import Workspace
 

@@ -10,9 +10,15 @@ import pytest
 from pypdf import PdfReader
 
 from briefing_app.core import briefing as bf
-from briefing_app.core import briefing_chart
 from briefing_app.core.briefing import Briefing, BriefingItem, ChartConfig
-from briefing_app.core.export import ExportError, export_document, format_for, to_html, to_markdown
+from briefing_app.core.briefing import chart as briefing_chart
+from briefing_app.core.briefing.export import (
+    ExportError,
+    export_document,
+    format_for,
+    to_html,
+    to_markdown,
+)
 from briefing_app.core.figures import KINDS
 from briefing_app.core.workspace import Workspace
 
@@ -216,7 +222,7 @@ def test_full_disk_leaves_the_old_file_and_no_temporary(document, tmp_path, monk
     def full(_fd):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("briefing_app.core.export.os.fsync", full)
+    monkeypatch.setattr("briefing_app.core.briefing.files.os.fsync", full)
     with pytest.raises(ExportError, match="disk is full"):
         export_document(document, target)
     assert target.read_text() == "previous export"
@@ -242,7 +248,7 @@ def test_a_folder_that_exists_but_refuses_files_is_not_called_missing(
     def refuse(*_args, **_kwargs):
         raise FileNotFoundError(errno.ENOENT, "No such file or directory")
 
-    monkeypatch.setattr("briefing_app.core.export._create_temporary", refuse)
+    monkeypatch.setattr("briefing_app.core.briefing.files._create_temporary", refuse)
     with pytest.raises(ExportError, match="files cannot be created in") as caught:
         export_document(document, tmp_path / "b.md")
     assert "does not exist" not in str(caught.value)
@@ -253,7 +259,7 @@ def test_permission_denied_is_a_readable_error(document, tmp_path, monkeypatch):
     def refuse(*_args, **_kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr("briefing_app.core.export._create_temporary", refuse)
+    monkeypatch.setattr("briefing_app.core.briefing.files._create_temporary", refuse)
     with pytest.raises(ExportError, match="permission to write in") as caught:
         export_document(document, tmp_path / "b.pdf")
     assert "Nothing was written" in str(caught.value)

@@ -8,8 +8,8 @@ import pytest
 
 from briefing_app.core import briefing as bf
 from briefing_app.core.briefing import Briefing, BriefingItem, demote_headings
-from briefing_app.core.export import to_html, to_markdown
-from briefing_app.core.pdf_markup import PdfMarkup
+from briefing_app.core.briefing.export import to_html, to_markdown
+from briefing_app.core.briefing.render.pdf_markup import PdfMarkup
 from briefing_app.core.workspace import Workspace
 
 SUMMARY = "# Key points\n\nAllies add troops.\n\n## Risks\n\nNone named.\n"

@@ -8,7 +8,7 @@ import pytest
 
 from briefing_app.cli import main
 from briefing_app.core import briefing as bf
-from briefing_app.core.export import to_markdown
+from briefing_app.core.briefing.export import to_markdown
 from briefing_app.core.extract.records import Figure
 from briefing_app.core.figure_text import (
     review_state,

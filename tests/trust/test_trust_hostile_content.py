@@ -188,8 +188,7 @@ def test_nothing_reaches_the_network(tmp_path, trap, no_network):
             extract(view.article.body)
         some = ws.search("Image in text").all_ids[0]
         ws.edit_article(some, title="Edited")
-        from briefing_app.core import export
-        from briefing_app.core.briefing import Briefing, BriefingItem
+        from briefing_app.core.briefing import Briefing, BriefingItem, export
 
         briefing = Briefing(
             title="Offline",
@@ -206,8 +205,7 @@ def test_nothing_reaches_the_network(tmp_path, trap, no_network):
 
 def test_exported_html_loads_nothing_remote(tmp_path, trap):
     """The exported briefing is self-contained: no src/href that a browser would fetch."""
-    from briefing_app.core import export
-    from briefing_app.core.briefing import Briefing, BriefingItem
+    from briefing_app.core.briefing import Briefing, BriefingItem, export
 
     remote = f"http://127.0.0.1:{trap.port}"
     note = tmp_path / "note.txt"

@@ -143,7 +143,7 @@ def ws(tmp_path):
 
 def test_export_that_fails_mid_write_leaves_the_old_file_and_no_partial(ws, tmp_path, monkeypatch):
     """Fails if export writes the target in place (a half file) or leaves its temp file."""
-    from briefing_app.core import export
+    from briefing_app.core.briefing import export
 
     out = tmp_path / "out"
     out.mkdir()
@@ -162,7 +162,7 @@ def test_export_that_fails_mid_write_leaves_the_old_file_and_no_partial(ws, tmp_
 
 @pytest.mark.parametrize("name", ["briefing.html", "briefing.md"])
 def test_export_to_a_missing_or_unwritable_folder(ws, tmp_path, name):
-    from briefing_app.core import export
+    from briefing_app.core.briefing import export
 
     with pytest.raises(export.ExportError, match="does not exist"):
         export.export_briefing(ws, _briefing(), tmp_path / "no" / "such" / name)

@@ -189,6 +189,17 @@ def test_install_docks_the_pane_and_wires_the_window(qtbot, workspace):
     assert any(a.text() == "&Export briefing…" for a in window.briefing_menu().actions())
 
 
+def test_items_keep_their_articles_title_and_a_figure_reads_as_a_sentence(qtbot, pane, workspace):
+    """The titles and figures come through the Workspace; an item keeps its article's title for
+    when the article leaves the library."""
+    article_id, _end, key = add_three(pane, workspace)
+    title = workspace.article(article_id).article.title
+    figure = next(f for f in workspace.article(article_id).figures if f.key == key)
+    assert rows(pane)[2] == f"3. Figure: {bf.figure_summary(figure.figure)} — {title}"
+    pane.flush()
+    assert [i.label for i in stored(workspace, pane.name).items] == [title, title, title]
+
+
 def test_the_chooser_shows_the_title_beside_the_stored_name(qtbot, pane, workspace):
     name = pane.new_briefing()
     pane.title_edit.clear()

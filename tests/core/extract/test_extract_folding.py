@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing_app.core.briefing import BriefingItem, ResolvedItem, _index
+from briefing_app.core.briefing.document import BriefingItem, ResolvedItem, _index
 from briefing_app.core.extract import extract
 from briefing_app.core.extract.folding import fold_canonicals
 from briefing_app.core.extract.gazetteer import load

@@ -10,8 +10,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from briefing_app.core import briefing_chart
-from briefing_app.core.export import ExportError, drawing_svg, write_atomically
+from briefing_app.core.briefing import chart as briefing_chart
+from briefing_app.core.briefing.files import ExportError, write_atomically
+from briefing_app.core.briefing.render.svg import drawing_svg
 from briefing_app.core.figures import FiguresTable
 
 CHART_FORMATS = {".svg": "svg", ".png": "png"}
@@ -46,38 +47,12 @@ def write_chart(
     if fmt == "svg":
         data = drawing_svg(drawing, caption, standalone=True).encode("utf-8")
     else:
-        data = _png(drawing)
+        # Imported here, not above, so that Qt is loaded only when a PNG is asked for.
+        from briefing_app.core.briefing.render.painter import chart_png
+
+        data = chart_png(drawing, PNG_SCALE)
     write_atomically(Path(path), data)
     return drawing
-
-
-def _png(drawing: briefing_chart.ChartDrawing) -> bytes:
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF
-    from PySide6.QtGui import QColor, QImage, QPainter
-
-    from briefing_app.core import pdf  # the painter of chart primitives, and the fonts
-
-    pdf._ensure_gui_application()
-    _serif, sans = pdf._families()
-    image = QImage(
-        round(drawing.width * PNG_SCALE) + 24,
-        round(drawing.height * PNG_SCALE) + 24,
-        QImage.Format.Format_RGB32,
-    )
-    image.fill(QColor("white"))
-    # PNG_SCALE pixels per point is 216 dpi: fonts sized in points then match the geometry.
-    dots_per_metre = round(72 * PNG_SCALE / 0.0254)
-    image.setDotsPerMeterX(dots_per_metre)
-    image.setDotsPerMeterY(dots_per_metre)
-    painter = QPainter(image)
-    pdf.paint_chart(painter, drawing, QPointF(12, 12), PNG_SCALE, sans, text_scale=1.0)
-    painter.end()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    buffer.close()
-    return bytes(data.data())
 
 
 __all__ = ["CHART_FORMATS", "chart_format", "write_chart"]

@@ -1,34 +1,26 @@
 """Painting a briefing into a PDF with Qt: QTextDocument for the text, QPainter for the chart.
 
-The only core module that uses Qt, imported by `export` when a PDF is asked for. It needs no
-display: with no QGuiApplication running it starts one on the offscreen platform. The text is
+With `painter`, the only core modules that use Qt; `export` imports it only when a PDF is asked
+for. It needs no display (`painter` starts an offscreen application if none runs). The text is
 laid out as a paged QTextDocument on the QPdfWriter, so it stays real, selectable text; each page
 is then painted with the marking in its header and footer and its number. The chart is a text
-object drawn with QPainter from `briefing_chart` primitives, so it is vector, not a bitmap.
+object painted by `painter` from `briefing.chart` primitives, so it is vector, not a bitmap.
 Page numbers for the contents and the index come from laying the document out twice.
 """
 
 from __future__ import annotations
 
-import os
-import sys
-from collections.abc import Callable
-
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
-    QBrush,
     QColor,
     QFont,
-    QFontDatabase,
     QFontMetricsF,
-    QGuiApplication,
     QPageLayout,
     QPageSize,
     QPainter,
     QPdfWriter,
     QPen,
-    QPolygonF,
     QPyTextObject,
     QTextCharFormat,
     QTextCursor,
@@ -36,14 +28,19 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
-from briefing_app.core import briefing_chart
-from briefing_app.core.briefing import (
-    BriefingDocument,
-    display_date,
+from briefing_app.core.briefing import chart as briefing_chart
+from briefing_app.core.briefing.document import BriefingDocument
+from briefing_app.core.briefing.files import ExportError, ProgressFn
+from briefing_app.core.briefing.phrases import display_date
+from briefing_app.core.briefing.render.painter import (
+    NO_LIGATURES,
+    ensure_gui_application,
+    font_families,
+    paint_chart,
+    plain_font,
 )
-from briefing_app.core.export import ExportError
-from briefing_app.core.pdf_markup import PLACEHOLDER, SECTIONS, PdfMarkup
-from briefing_app.paths import resources_dir
+from briefing_app.core.briefing.render.pdf_markup import PLACEHOLDER, PdfMarkup
+from briefing_app.core.briefing.render.wording import SECTIONS
 
 RESOLUTION = 600
 MM = RESOLUTION / 25.4  # device units per millimetre
@@ -51,77 +48,16 @@ MARGIN_SIDE = 20 * MM
 MARGIN_TOP = 24 * MM  # leaves room for the header: marking and running title
 MARGIN_BOTTOM = 22 * MM
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
-# Families tried in order; the first one installed is used. Cambria/Calibri are on every Windows
-# desk, Caladea/Carlito are their metric twins on Linux, DejaVu is always there as a last resort.
-SERIF_FAMILIES = [
-    "Source Serif 4",
-    "Charter",
-    "Cambria",
-    "Caladea",
-    "Georgia",
-    "Liberation Serif",
-    "DejaVu Serif",
-]
-SANS_FAMILIES = [
-    "Source Sans 3",
-    "Calibri",
-    "Carlito",
-    "Segoe UI",
-    "Helvetica Neue",
-    "Arial",
-    "Liberation Sans",
-    "DejaVu Sans",
-]
 CHART_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
 CHART_ID = QTextFormat.Property.UserProperty + 1
-NO_LIGATURES = {QFont.Tag(name): 0 for name in ("liga", "clig", "dlig", "hlig")}
-
-ProgressFn = Callable[[int, int, str], None]
 
 
 def render_pdf(
     document: BriefingDocument, *, page_size: str = "A4", progress: ProgressFn | None = None
 ) -> bytes:
     """The briefing as PDF bytes (the caller writes them atomically)."""
-    _ensure_gui_application()
+    ensure_gui_application()
     return _PdfRenderer(document, page_size, progress).render()
-
-
-def _ensure_gui_application() -> None:
-    app = QGuiApplication.instance()
-    if app is None:
-        if sys.platform.startswith("linux") and not (
-            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-        ):
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        # Kept on the module so it outlives this call: Qt allows one application per process.
-        # A widgets application, so that a window or a test started later in this process
-        # can still use it (a plain QGuiApplication would rule widgets out).
-        from PySide6.QtWidgets import QApplication
-
-        global _APP
-        _APP = QApplication(["briefing-export"])
-    elif not isinstance(app, QGuiApplication):
-        raise ExportError("PDF export needs a graphical Qt application (fonts); got a console one.")
-
-
-_APP: QGuiApplication | None = None
-_FONTS_LOADED = False
-
-
-def _families() -> tuple[str, str]:
-    global _FONTS_LOADED
-    if not _FONTS_LOADED:
-        # Fonts shipped with the program make every PDF look the same on every machine.
-        folder = resources_dir() / "fonts"
-        if folder.is_dir():
-            for path in sorted(folder.glob("*.[ot]tf")):
-                QFontDatabase.addApplicationFont(str(path))
-        _FONTS_LOADED = True
-    installed = set(QFontDatabase.families())
-    serif = next((f for f in SERIF_FAMILIES if f in installed), "serif")
-    sans = next((f for f in SANS_FAMILIES if f in installed), "sans-serif")
-    return serif, sans
 
 
 class _ChartObject(QPyTextObject):
@@ -147,68 +83,11 @@ class _ChartObject(QPyTextObject):
 
     def drawObject(self, painter, rect, doc, pos, fmt) -> None:  # noqa: N802 (Qt's API)
         drawing = self.drawings[int(fmt.property(CHART_ID))]
-        paint_chart(painter, drawing, rect.topLeft(), self._scale(drawing), self.sans)
-
-
-def paint_chart(
-    painter: QPainter,
-    drawing: briefing_chart.ChartDrawing,
-    origin: QPointF,
-    k: float,
-    family: str,
-    text_scale: float | None = None,
-) -> None:
-    """Paint chart primitives (in points) at `origin`, `k` device units per point.
-
-    Font sizes are in points of the device; on the PDF they are scaled like the geometry so a
-    shrunk chart keeps its proportions (`text_scale` None); an image passes its own."""
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    ox, oy = origin.x(), origin.y()
-    if text_scale is None:
-        text_scale = k / (RESOLUTION / 72)
-
-    def grey(level: float | str) -> QColor:
-        if isinstance(level, str):  # a country's colour, "#rrggbb"
-            return QColor(level)
-        v = round(max(0.0, min(1.0, level)) * 255)
-        return QColor(v, v, v)
-
-    for shape in drawing.shapes:
-        if isinstance(shape, briefing_chart.Rect):
-            rect = QRectF(ox + shape.x * k, oy + shape.y * k, shape.w * k, shape.h * k)
-            if shape.fill is not None:
-                painter.fillRect(rect, grey(shape.fill))
-            if shape.stroke:
-                painter.setPen(QPen(grey(shape.stroke_grey), shape.stroke * k))
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRect(rect)
-        elif isinstance(shape, briefing_chart.Line):
-            pen = QPen(grey(shape.colour or shape.grey), shape.width * k)
-            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-            if shape.dash:
-                pen.setDashPattern([d / shape.width for d in shape.dash])
-            painter.setPen(pen)
-            painter.drawLine(
-                QPointF(ox + shape.x1 * k, oy + shape.y1 * k),
-                QPointF(ox + shape.x2 * k, oy + shape.y2 * k),
-            )
-        elif isinstance(shape, briefing_chart.Polygon):
-            painter.setPen(QPen(QColor(0, 0, 0), shape.stroke * k))
-            painter.setBrush(
-                QBrush(grey(shape.fill)) if shape.fill is not None else Qt.BrushStyle.NoBrush
-            )
-            painter.drawPolygon(
-                QPolygonF([QPointF(ox + x * k, oy + y * k) for x, y in shape.points])
-            )
-        else:
-            font = _plain_font(family, shape.size * text_scale, shape.bold)
-            painter.setFont(font)
-            painter.setPen(grey(shape.grey))
-            width = QFontMetricsF(font, painter.device()).horizontalAdvance(shape.text)
-            x = ox + shape.x * k - {"start": 0, "middle": width / 2, "end": width}[shape.anchor]
-            painter.drawText(QPointF(x, oy + shape.y * k), shape.text)
-    painter.restore()
+        k = self._scale(drawing)
+        # Text scales like the geometry, so that a chart shrunk to fit keeps its proportions.
+        paint_chart(
+            painter, drawing, rect.topLeft(), k, self.sans, text_scale=k / (RESOLUTION / 72)
+        )
 
 
 class _PdfRenderer:
@@ -218,7 +97,7 @@ class _PdfRenderer:
         self.document = document
         self.page_size = page_size if page_size in PAGE_SIZES else "A4"
         self.progress = progress
-        self.serif, self.sans = _families()
+        self.serif, self.sans = font_families()
         self.buffer = QBuffer()
         self.data = QByteArray()
         self.buffer.setBuffer(self.data)
@@ -381,8 +260,8 @@ class _PdfRenderer:
         """Header and footer: the marking on every page, running title and page number."""
         b = self.document.briefing
         painter.save()
-        font = _plain_font(self.sans, 8.5)
-        small = _plain_font(self.sans, 8)
+        font = plain_font(self.sans, 8.5)
+        small = plain_font(self.sans, 8)
         left, right = MARGIN_SIDE, self.page_w - MARGIN_SIDE
         width = right - left
         header_y, footer_y = 7 * MM, self.page_h - 17 * MM
@@ -398,7 +277,7 @@ class _PdfRenderer:
                 )
         if page == 0 and b.marking:
             # The cover repeats the marking large, boxed, at a fixed place whatever the title.
-            cover = _plain_font(self.sans, 13, bold=True)
+            cover = plain_font(self.sans, 13, bold=True)
             painter.setFont(cover)
             painter.setPen(QPen(QColor(0, 0, 0), 0.4 * MM))
             box = QRectF(left, self.page_h * 0.74, width, 12 * MM)
@@ -449,13 +328,4 @@ def _without_ligatures(doc: QTextDocument) -> None:
     cursor.mergeCharFormat(fmt)
 
 
-def _plain_font(family: str, size: float, bold: bool = False) -> QFont:
-    font = QFont(family)
-    font.setPointSizeF(size)
-    font.setBold(bold)
-    for tag, value in NO_LIGATURES.items():
-        font.setFeature(tag, value)
-    return font
-
-
-__all__ = ["paint_chart", "render_pdf"]
+__all__ = ["render_pdf"]

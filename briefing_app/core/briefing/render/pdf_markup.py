@@ -10,33 +10,25 @@ from __future__ import annotations
 import html
 import re
 
-from briefing_app.core import briefing_chart
-from briefing_app.core.briefing import (
-    BriefingDocument,
-    ResolvedChart,
-    ResolvedItem,
-    display_date,
-    markdown_to_html,
-    troops_text,
-)
-from briefing_app.core.export import (
+from briefing_app.core.briefing import chart as briefing_chart
+from briefing_app.core.briefing.document import BriefingDocument, ResolvedChart, ResolvedItem
+from briefing_app.core.briefing.phrases import display_date, troops_text
+from briefing_app.core.briefing.render.user_markdown import markdown_to_html
+from briefing_app.core.briefing.render.wording import (
     FIGURE_HEADERS,
     body_paragraphs,
     chart_citation,
     figure_row,
-    item_citation,
+    item_source,
+    quoted,
+    sections,
+    shortened,
 )
 
 # Where a chart goes: `pdf` replaces this text with the chart's drawing object.
 PLACEHOLDER = "\u2063chart{}\u2063"
-SECTIONS = [
-    ("sec-summary", "Executive summary"),
-    ("sec-figures", "Key figures"),
-    ("sec-items", "Items"),
-    ("sec-notes", "Notes"),
-    ("sec-index", "Index"),
-    ("sec-sources", "Sources"),
-]
+# Short closing sections follow on the same page rather than leaving a page nearly empty.
+FOLLOW_ON = {"notes", "sources"}
 
 
 class PdfMarkup:
@@ -91,65 +83,45 @@ class PdfMarkup:
                 f'<p style="{sans}; font-size:9.5pt; color:#555555; margin-top:28px">{e(", ".join(counts))}</p>'
             )
 
-        sections = self._sections()
+        present = sections(d)
         out.append(self._h1("Contents"))
         out.append(
             '<table width="100%" cellspacing="0" cellpadding="5" style="border-collapse:collapse">'
         )
-        for anchor, title in sections:
+        for anchor, title in present:
             out.append(
                 f'<tr><td style="{sans}; font-size:11pt; border-bottom:0.5px solid #bbbbbb">{e(title)}</td>'
                 f'<td align="right" style="{sans}; font-size:11pt; border-bottom:0.5px solid #bbbbbb">{self.page(anchor)}</td></tr>'
             )
-            if anchor == "sec-items":
+            if anchor == "items":
                 for item in d.items:
                     out.append(
                         f'<tr><td style="{sans}; font-size:9pt; color:#444444; padding-left:18px">'
-                        f"{item.number}.&nbsp;&nbsp;{e(_short(item.heading, 80))}</td>"
+                        f"{item.number}.&nbsp;&nbsp;{e(shortened(item.heading, 80))}</td>"
                         f'<td align="right" style="{sans}; font-size:9pt; color:#444444">{self.page(f"item-{item.number}")}</td></tr>'
                     )
         out.append("</table>")
 
-        if b.summary.strip():
-            out.append(self._h1("Executive summary"))
-            out.append(self._markdown(b.summary))
-        if _has_key_figures(d):
-            out.append(self._h1("Key figures"))
-            out.append(self._figures_table())
-            for chart in d.charts:
-                if not chart.is_item:
-                    out.append(self._chart(chart))
-        if d.items:
-            out.append(self._h1("Items"))
-            for item in d.items:
-                out.append(self._item(item))
-        if b.notes.strip():
-            out.append(self._h1("Notes", new_page=False))
-            out.append(self._markdown(b.notes))
-        if d.index:
-            out.append(self._h1("Index"))
-            out.append(
+        writers = {
+            "summary": lambda: [self._markdown(b.summary)],
+            "figures": lambda: [
+                self._figures_table(),
+                *(self._chart(chart) for chart in d.charts if not chart.is_item),
+            ],
+            "items": lambda: [self._item(item) for item in d.items],
+            "notes": lambda: [self._markdown(b.notes)],
+            "index": lambda: [
                 '<p style="font-size:9pt; color:#444444">People, places and organisations named in'
-                " the items, with the items and pages where they appear.</p>"
-            )
-            out.append(self._index())
-        if d.sources:
-            out.append(self._h1("Sources", new_page=False))
-            out.append(self._sources())
+                " the items, with the items and pages where they appear.</p>",
+                self._index(),
+            ],
+            "sources": lambda: [self._sources()],
+        }
+        for anchor, title in present:
+            out.append(self._h1(title, new_page=anchor not in FOLLOW_ON))
+            out += writers[anchor]()
         out.append("</body></html>")
         return "\n".join(out)
-
-    def _sections(self) -> list[tuple[str, str]]:
-        d, b = self.d, self.d.briefing
-        present = {
-            "sec-summary": bool(b.summary.strip()),
-            "sec-figures": _has_key_figures(d),
-            "sec-items": bool(d.items),
-            "sec-notes": bool(b.notes.strip()),
-            "sec-index": bool(d.index),
-            "sec-sources": bool(d.sources),
-        }
-        return [(a, t) for a, t in SECTIONS if present[a]]
 
     def _h1(self, title: str, new_page: bool = True) -> str:
         # Short closing sections (notes, sources) follow on the same page rather than
@@ -308,7 +280,7 @@ class PdfMarkup:
             f'<h3 style="{sans}; font-size:12pt; font-weight:bold; margin-top:20px; margin-bottom:2px">'
             f"{item.number}.&nbsp;&nbsp;{e(heading)}</h3>",
             f'<p style="{sans}; font-size:8.5pt; color:#444444; margin-bottom:6px">'
-            f"<b>{e(kind)}</b> · {e(_item_source(item))}</p>",
+            f"<b>{e(kind)}</b> · {e(item_source(item))}</p>",
         ]
         if item.item.kind == "article" and item.article is not None:
             for para in body_paragraphs(item.quote):
@@ -319,7 +291,7 @@ class PdfMarkup:
             out.append(
                 '<table width="100%" cellspacing="0" cellpadding="0" style="margin-top:2px; margin-bottom:6px"><tr>'
                 '<td width="3" style="background-color:#666666"></td>'
-                f'<td style="padding-left:12px; font-size:10.5pt; font-style:italic">{e(_quoted(item.quote))}</td></tr></table>'
+                f'<td style="padding-left:12px; font-size:10.5pt; font-style:italic">{e(quoted(item.quote))}</td></tr></table>'
             )
         elif item.item.kind == "figure":
             out.append('<p style="color:#555555">The figure is no longer found in the article.</p>')
@@ -369,29 +341,4 @@ class PdfMarkup:
         return "\n".join(rows)
 
 
-def _has_key_figures(d: BriefingDocument) -> bool:
-    # Chart items are drawn among the items; only the key figures' own chart goes here.
-    return bool(d.key_figures or any(not c.is_item for c in d.charts))
-
-
-def _item_source(item: ResolvedItem) -> str:
-    """The citation under an item's heading, without repeating the title the heading shows."""
-    source = item.source
-    if source is None:
-        return item_citation(item)
-    if item.item.kind == "figure":
-        return f"[{source.number}] {source.citation()}"
-    rest = ", ".join(x for x in (source.outlet, display_date(source.date)) if x)
-    return f"source [{source.number}]" + (f", {rest}" if rest else "")
-
-
-def _quoted(text: str) -> str:
-    """The passage in quotation marks, unless it opens with its own (“"…," he said.”)."""
-    text = text.strip()
-    if text[:1] in "\"“‘'":
-        return text
-    return f"“{text}”"
-
-
-def _short(text: str, length: int) -> str:
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+__all__ = ["PLACEHOLDER", "PdfMarkup"]
