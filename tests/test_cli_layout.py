@@ -87,7 +87,8 @@ def test_a_parsed_command_keeps_its_options():
     args = build_parser().parse_args(
         ["briefing", "add", "B", "--figure", "3", "2", "--article", "1", "--note", "n"]
     )
-    assert args.items == [("figure", ["3", "2"]), ("article", "1")]
+    # A note keeps its place among the items: it belongs to the item given just before it.
+    assert args.items == [("figure", ["3", "2"]), ("article", "1"), ("note", "n")]
     args = build_parser().parse_args(["export", "-b", "Weekly", "-o", "w.md", "--page-size", "A4"])
     assert (args.briefing, args.out, args.page_size, args.by) == (
         "Weekly",
