@@ -18,12 +18,6 @@ PRIVATE = ("briefing_app.core.library", "briefing_app.core.index", "briefing_app
 # The PDF painter is the only Qt in the core: the PDF's layout and the painting it shares with
 # the PNG chart.
 QT_IN_CORE = {"core/briefing/render/pdf.py", "core/briefing/render/painter.py"}
-# Issue 16: the search panel still reads the hits' articles and QueryError itself; its move
-# behind the door is the search change's. Remove these once it lands.
-KNOWN_EXCEPTIONS = {
-    ("ui/search_panel.py", "briefing_app.core.search"),
-    ("ui/search_panel.py", ".library"),
-}
 
 
 def _modules(folder: str) -> list[Path]:
@@ -94,13 +88,7 @@ def ui_violations() -> list[tuple[str, str]]:
 
 
 def test_the_window_reaches_the_store_index_and_search_only_through_the_workspace():
-    unexpected = [v for v in ui_violations() if v not in KNOWN_EXCEPTIONS]
-    assert unexpected == [], "ui modules must go through briefing_app.core.workspace"
-
-
-def test_the_known_exceptions_are_still_needed():
-    """An exception that no longer happens is removed from the list, so it cannot hide a new one."""
-    assert KNOWN_EXCEPTIONS <= set(ui_violations())
+    assert ui_violations() == [], "ui modules must go through briefing_app.core.workspace"
 
 
 @pytest.mark.parametrize(

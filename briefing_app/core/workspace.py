@@ -803,6 +803,7 @@ def _estimate_articles(path: Path) -> int:
 __all__ = [
     "MAX_EXPANSION",
     "ArticleView",
+    "HitSummary",
     "ImportReport",
     "LibraryError",
     "Progress",

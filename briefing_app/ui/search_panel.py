@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from briefing_app.core.search import QueryError
+from briefing_app.core.workspace import QueryError
 from briefing_app.ui.chips import Chip, ChipBar
 from briefing_app.ui.delegates import ResultDelegate
 from briefing_app.ui.dialogs import QueryHelp
@@ -37,7 +37,7 @@ from briefing_app.ui.models import FacetsModel, FacetValue, ResultsModel, Role, 
 from briefing_app.ui.workers import LatestOnly
 
 if TYPE_CHECKING:
-    from briefing_app.core.search import HitSummary, SearchResult
+    from briefing_app.core.workspace import HitSummary, SearchResult
     from briefing_app.ui.hooks import BriefingHooks
     from briefing_app.ui.session import Session
 
@@ -354,7 +354,7 @@ class SearchPanel(QWidget):
 
         def run() -> tuple[SearchResult, list]:
             result = workspace.search(query, page=1, page_size=PAGE_SIZE, facets=False, **kwargs)
-            articles = workspace.library.get_articles([h.id for h in result.hits])
+            articles = workspace.articles([h.id for h in result.hits])
             return result, result_rows(result, articles)
 
         self._searcher.submit(run)
@@ -368,7 +368,7 @@ class SearchPanel(QWidget):
 
         def run() -> tuple[SearchResult, list]:
             result = workspace.search(query, page=page, page_size=PAGE_SIZE, facets=False, **kwargs)
-            articles = workspace.library.get_articles([h.id for h in result.hits])
+            articles = workspace.articles([h.id for h in result.hits])
             return result, result_rows(result, articles)
 
         self._searcher.submit(run)
