@@ -185,3 +185,34 @@ def test_verbose_logs_to_stderr_and_the_log_file_always(library):
     assert "DEBUG" not in briefing(library, "stats").stderr
     log_file = library.parent / "BriefingReader" / "briefing.log"
     assert "briefing_app.cli" in log_file.read_text(encoding="utf-8")
+
+
+def test_a_limit_or_page_below_one_is_a_usage_error(library):
+    for option, value in (("--limit", "0"), ("--limit", "-5"), ("--page", "0")):
+        done = briefing(library, "search", "troops", option, value)
+        assert done.returncode == 2 and "give 1 or more" in done.stderr, (option, value)
+
+
+def test_show_prints_wire_copy_as_paragraphs(library, tmp_path):
+    lines = [
+        "Army units moved north on Monday towards the border, while the",
+        "government in the capital said that talks with the rebels would",
+        "resume later in the week if the ceasefire held along the front,",
+        "a spokesman for the defence ministry told reporters.",
+        "    A second paragraph starts with an indented first line as wire",
+        "copy does, and it runs on for a little while after that.",
+    ]
+    wire = tmp_path / "wire.txt"
+    wire.write_text("title: Wire\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    assert briefing(library, "import", str(wire)).returncode == 0
+    found = json.loads(briefing(library, "search", "title:Wire", "--json").stdout)
+    shown = briefing(library, "show", str(found["hits"][0]["id"])).stdout
+    paras = [" ".join(p.split()) for p in shown.split("\n\n")[1:] if p.strip()]
+    # The wrapped lines are paragraphs again, each filled to the terminal's width.
+    assert paras[0] == " ".join(lines[:4])
+    assert paras[1] == " ".join(" ".join(lines[4:]).split())
+
+
+def test_watch_list_says_when_no_folder_is_watched(library):
+    done = briefing(library, "watch", "list")
+    assert done.returncode == 0 and "No folders are watched" in done.stdout

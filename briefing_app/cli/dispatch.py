@@ -19,8 +19,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _run(argv)
     except BrokenPipeError:
-        # Logged, not shown: the usual cause is `| head`, but the log keeps where it happened.
-        log.info("the output was closed by its reader", exc_info=True)
+        # Logged in one line, not shown: the usual cause is `| head`, which is no error.
+        log.info(
+            "the output was closed by its reader (briefing %s)", " ".join(argv or sys.argv[1:])
+        )
         _silence_stdout()
         return EXIT_BROKEN_PIPE
 

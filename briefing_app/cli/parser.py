@@ -192,8 +192,8 @@ def _verbose_option(parser: argparse.ArgumentParser, default: object) -> None:
 def _add_search_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("query", nargs="?", default="")
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
-    p.add_argument("--limit", type=int, default=10, help="results per page (default 10)")
-    p.add_argument("--page", type=int, default=1)
+    p.add_argument("--limit", type=_positive, default=10, help="results per page (default 10)")
+    p.add_argument("--page", type=_positive, default=1)
     p.add_argument(
         "--sort",
         choices=(*SORT_WORDS, *SORT_ALIASES),
@@ -335,3 +335,14 @@ def _add_watch_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"seconds between scans (default {WATCH_INTERVAL:g})",
     )
     p.add_argument("--once", action="store_true", help="scan once and exit")
+
+
+def _positive(text: str) -> int:
+    """A whole number of at least 1, else argparse's usage error (not a silent 1)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value}: give 1 or more")
+    return value

@@ -8,6 +8,7 @@ import textwrap
 
 from briefing_app.cli.exit_codes import EXIT_OK, fail
 from briefing_app.cli.figure_numbers import describe_numbered, troop_figures
+from briefing_app.core.paragraphs import paragraphs
 from briefing_app.core.workspace import ArticleView, StoredFigure, Workspace
 
 
@@ -26,8 +27,9 @@ def run(workspace: Workspace, args: argparse.Namespace) -> int:
     if a.path:
         print(f"from {a.path}" + (" (original file is gone)" if a.original_missing else ""))
     print()
-    for para in a.body.split("\n"):
-        print(textwrap.fill(para, 96) if para.strip() else "")
+    # Paragraphs as the reader shows them: wire copy's hard-wrapped lines are joined again.
+    for para in paragraphs(a.body):
+        print(textwrap.fill(para, 96) + "\n")
     if troops:
         print(f"\nTroop figures (correct one with: briefing figure {a.id} N …):")
         for number, stored in enumerate(troops, start=1):

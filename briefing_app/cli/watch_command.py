@@ -28,7 +28,10 @@ def run(workspace: Workspace, args: argparse.Namespace) -> int:
         print(f"No longer watching {args.folder}; its articles stay in the library.")
         return EXIT_OK
     if action == "list":
-        for folder in watch.watched_folders(workspace):
+        folders = watch.watched_folders(workspace)
+        if not folders:
+            print("No folders are watched (add one with: briefing watch add DIR).")
+        for folder in folders:
             note = "" if folder.is_dir() else "  (not found)"
             print(f"{folder}{note}")
         return EXIT_OK
