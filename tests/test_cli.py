@@ -216,3 +216,10 @@ def test_show_prints_wire_copy_as_paragraphs(library, tmp_path):
 def test_watch_list_says_when_no_folder_is_watched(library):
     done = briefing(library, "watch", "list")
     assert done.returncode == 0 and "No folders are watched" in done.stdout
+
+
+def test_a_mistyped_library_is_an_error_not_a_new_empty_library(tmp_path):
+    missing = tmp_path / "no-such-library"
+    done = briefing(missing, "stats")
+    assert done.returncode == 1 and f"there is no library at {missing}" in done.stderr
+    assert not missing.exists()

@@ -29,6 +29,7 @@ from briefing_app.cli import (
 from briefing_app.cli.exit_codes import EXIT_INTERRUPTED, fail
 from briefing_app.cli.progress import TerminalProgress
 from briefing_app.core.workspace import LibraryError, Workspace
+from briefing_app.paths import default_library_dir
 
 log = logging.getLogger(__name__)
 
@@ -59,10 +60,21 @@ FILE_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
+# Commands that may start a library; every other one reads one that must already exist, so a
+# mistyped --library is an error rather than a new, empty library answering "0 articles".
+CREATING_COMMANDS = frozenset({"import", "watch", "briefing"})
+
+
 def run_command(args: argparse.Namespace) -> int:
     """Run `args.command`: open the library, run the command, close the library whatever happens."""
     if args.command in FILE_COMMANDS:
         return FILE_COMMANDS[args.command](args)
+    folder = default_library_dir(args.library)
+    if args.command not in CREATING_COMMANDS and not folder.exists():
+        return fail(
+            f"there is no library at {folder} (check --library or $BRIEFING_LIBRARY;"
+            " 'briefing import' makes one)"
+        )
     try:
         workspace = _open_workspace(args.library)
     except LibraryError as exc:
