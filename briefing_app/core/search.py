@@ -705,20 +705,30 @@ def _hit_set(searcher: Searcher, q: wq.Query, flt: wq.Query | None) -> set[int] 
     return hits
 
 
+_VARIANT_KINDS = (_BoundedPrefix, _BoundedWildcard, _BoundedFuzzy)
+
+
+def _variant_leaves(q: wq.Query) -> list[wq.Query] | None:
+    """The leaves when q is only fuzzy or wildcard words (`bank*`, `gold~`: one leaf per field,
+    OR'd), else None."""
+    leaves = (
+        [q] if isinstance(q, _VARIANT_KINDS) else list(q.subqueries) if type(q) is wq.Or else []
+    )
+    if leaves and all(isinstance(leaf, _VARIANT_KINDS) for leaf in leaves):
+        return leaves
+    return None
+
+
 def _bounded_leaves(q: wq.Query) -> list[wq.Query] | None:
     """The leaves when q is only fuzzy or wildcard words that each stand for several indexed
-    words (`bank*`, `gold~`: one leaf per field, OR'd), else None.
+    words, else None.
 
     Whoosh scores such a leaf without its weighting model: a document scores the sum of the
     frequencies of the leaf's words in it (times the boost). A leaf of one word is scored as
-    that word (BM25), so a query with one is left to Whoosh.
+    that word (BM25), so a query with one is left to Whoosh (see _variant_page).
     """
-    constant = (_BoundedPrefix, _BoundedWildcard, _BoundedFuzzy)
-    leaves = [q] if isinstance(q, constant) else list(q.subqueries) if type(q) is wq.Or else []
-    if leaves and all(
-        isinstance(leaf, constant) and leaf.constantscore and len(leaf.words or ()) > 1
-        for leaf in leaves
-    ):
+    leaves = _variant_leaves(q)
+    if leaves and all(leaf.constantscore and len(leaf.words or ()) > 1 for leaf in leaves):
         return leaves
     return None
 
@@ -756,8 +766,8 @@ def _docs(searcher: Searcher, q: wq.Query) -> set[int]:
 def _constant_page(
     searcher: Searcher, leaves: list[wq.Query], flt: wq.Query | None, first: int, count: int | None
 ) -> tuple[list[tuple[int, float]], int]:
-    """The relevance order Whoosh gives a query of fuzzy or wildcard words (see
-    _bounded_leaves; ties in document order), computed from whole posting lists."""
+    """The relevance order of a query of fuzzy or wildcard words (see _bounded_leaves): Whoosh's
+    scores computed from whole posting lists, ranked by _exact_first."""
     scores: dict[int, float] = {}
     for leaf in leaves:
         boost = float(leaf.boost)
@@ -766,13 +776,57 @@ def _constant_page(
     if flt is not None:
         allowed = set(searcher.docs_for_query(flt))
         scores = {d: v for d, v in scores.items() if d in allowed}
+    return _exact_first(searcher, leaves, scores, first, count), len(scores)
+
+
+def _variant_page(
+    searcher: Searcher,
+    q: wq.Query,
+    leaves: list[wq.Query],
+    flt: wq.Query | None,
+    first: int,
+    count: int | None,
+) -> tuple[list[tuple[int, float]], int]:
+    """As _constant_page, for fuzzy or wildcard words Whoosh scores itself (a field where the
+    word has no variant): every hit is scored, since an exact one may score lowest."""
+    scores = dict(_relevance_page(searcher, q, flt, 0, None)[0])
+    return _exact_first(searcher, leaves, scores, first, count), len(scores)
+
+
+def _exact_first(
+    searcher: Searcher,
+    leaves: list[wq.Query],
+    scores: dict[int, float],
+    first: int,
+    count: int | None,
+) -> list[tuple[int, float]]:
+    """count hits from the first'th (all when None): the articles with a word as typed first
+    (`gold` for `gold~` or `gold*`), then by score, ties in document order (Whoosh's order).
+
+    Whoosh scores "cold" as it scores "gold", so the exact word could sink below pages of its
+    variants. An exact article's score is raised above every other's, so the scores shown
+    fall as the list goes down.
+    """
+    exact: set[int] = set()
+    for leaf in leaves:
+        exact.update(_exact_docs(searcher, leaf))
     ranked = list(scores.items())
-    key = lambda pair: (-pair[1], pair[0])  # noqa: E731
+    key = lambda pair: (pair[0] not in exact, -pair[1], pair[0])  # noqa: E731
     if count is None:
         ranked.sort(key=key)
     else:
         ranked = nsmallest(first + count, ranked, key=key)
-    return ranked[first:], len(scores)
+    top = max(scores.values(), default=0.0)
+    return [(d, score + top if d in exact else score) for d, score in ranked[first:]]
+
+
+def _exact_docs(searcher: Searcher, leaf: wq.Query) -> Iterator[int]:
+    """The documents that hold leaf's word as typed (none for a pattern such as `wo?d`)."""
+    btext = leaf.text.encode("utf-8")
+    for segment, offset in searcher.reader().leaf_readers():
+        if (leaf.fieldname, btext) in segment:
+            for docnum in segment.postings(leaf.fieldname, btext).all_ids():
+                yield docnum + offset
 
 
 def _live(searcher: Searcher) -> Callable[[int], bool]:
@@ -1055,8 +1109,11 @@ def search(
         # and one more hit, which says whether a next page exists.
         start, count = (0, None) if facets else (first, page_size + 1)
         leaves = _bounded_leaves(q)
+        variants = _variant_leaves(q)
         if sort == "relevance" and leaves is not None:
             ordered, total = _constant_page(searcher, leaves, flt, start, count)
+        elif sort == "relevance" and variants is not None:
+            ordered, total = _variant_page(searcher, q, variants, flt, start, count)
         elif sort == "relevance":
             ordered, total = _relevance_page(searcher, q, flt, start, count)
         else:
