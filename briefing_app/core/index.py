@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -14,24 +15,55 @@ from itertools import islice
 from pathlib import Path
 
 from whoosh import columns, fields, index, writing
-from whoosh.analysis import RegexTokenizer
-from whoosh.analysis.filters import LowercaseFilter
+from whoosh.analysis import RegexTokenizer, Token
+from whoosh.analysis.filters import Filter, LowercaseFilter
 from whoosh.index import LockError
 from whoosh.searching import Searcher
 
 # Bump whenever the schema or what goes into a field changes: an index written with another
-# version is wiped on open and needs_rebuild() says so.
+# version is wiped on open and needs_rebuild() says so. A change to what TEXT_ANALYZER makes
+# of words is caught without a bump (see analyzer_stamp).
 SCHEMA_VERSION = 1
 
 INDEX_NAME = "MAIN"
 _STATE_FILE = "briefing-index.json"
 
+
 # Plain words, lowercased, no stemming and no stop list. Stemming would make a wildcard such
 # as `prices*` find nothing (only the stem "price" is indexed) and a stop list would drop
 # "of" from "secretary of state", so the phrase would match "secretary state". Inflected
 # forms are found at query time instead (search.py expands words with query.Variations).
-# The tokenizer keeps intra-word apostrophes and dots ("O'Brien", "U.S.") together.
-TEXT_ANALYZER = RegexTokenizer(r"\w+(?:[.'’]\w+)*") | LowercaseFilter()
+# The tokenizer keeps intra-word apostrophes and dots ("O'Brien", "U.S.") together; a
+# possessive ending is then dropped (PossessiveFilter).
+class PossessiveFilter(Filter):
+    """Drops a possessive 's or ’s: "Kremlin’s" is indexed and searched as "kremlin".
+
+    Without it a name written only in the possessive ("NATO’s") is a different word from the
+    name. A plural possessive's bare apostrophe ("soldiers’") never reaches here: the tokenizer
+    stops before an apostrophe that no letter follows. The token keeps its characters' span, so
+    a snippet marks the whole written word.
+    """
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        for token in tokens:
+            text = token.text
+            if len(text) > 2 and text[-1] in "sS" and text[-2] in "'’":
+                token.text = text[:-2]
+            yield token
+
+
+TEXT_ANALYZER = RegexTokenizer(r"\w+(?:[.'’]\w+)*") | LowercaseFilter() | PossessiveFilter()
+
+# Words that show what the text analyzer does: apostrophes, dots, case, digits, accents.
+_ANALYZER_PROBE = "The Kremlin’s O'Brien's soldiers’ U.S. NATO's 32,000 Naïve it's Jones’S"
+
+
+def analyzer_stamp(analyzer: object = None) -> str:
+    """A short fingerprint of what the analyzer makes of a probe text; stored with the index
+    so that an index written by another analyzer is found out of step and rebuilt."""
+    words = [token.text for token in (analyzer or TEXT_ANALYZER)(_ANALYZER_PROBE)]
+    return hashlib.sha1("\x1f".join(words).encode("utf-8")).hexdigest()[:16]
+
 
 # Entity fields: the terms are lowercased so that `country:estonia` and `country:"United
 # States"` both match; the display names come back from the stored value and the facet column.
@@ -222,8 +254,9 @@ class SearchIndex:
         # raise on a damaged one instead of answering).
         if not any(self.folder.glob(f"_{INDEX_NAME}_*.toc")):
             self._create()
-        elif state.get("schema") != SCHEMA_VERSION:
-            # Derived data in an older layout: start afresh and let the caller rebuild.
+        elif state.get("schema") != SCHEMA_VERSION or state.get("analyzer") != self._stamp():
+            # Derived data in an older layout, or words cut another way (a query would not find
+            # what the old analyzer indexed): start afresh and let the caller rebuild.
             self._create()
         else:
             self._ix = self._open()
@@ -264,16 +297,20 @@ class SearchIndex:
         except (OSError, ValueError):
             return {}
 
+    def _stamp(self) -> str:
+        return analyzer_stamp(self._schema["body"].analyzer)
+
     def _write_state(self, *, complete: bool) -> None:
         tmp = self._state_path().with_suffix(".tmp")
-        tmp.write_text(json.dumps({"schema": SCHEMA_VERSION, "complete": complete}), "utf-8")
+        state = {"schema": SCHEMA_VERSION, "analyzer": self._stamp(), "complete": complete}
+        tmp.write_text(json.dumps(state), "utf-8")
         os.replace(tmp, self._state_path())
 
     # Public
 
     def needs_rebuild(self) -> bool:
-        """True when the index was just created empty (absent, or another schema version) or
-        the last rebuild did not finish; the caller should then rebuild() from the library."""
+        """True when the index was just created empty (absent, another schema version or
+        another text analyzer) or the last rebuild did not finish; the caller should then rebuild() from the library."""
         return self._created or not self._read_state().get("complete", False)
 
     def doc_count(self) -> int:

@@ -524,6 +524,63 @@ def _filter_term(index: SearchIndex, name: str, value: str) -> wq.Query:
     return wq.Phrase("dateline", words) if len(words) > 1 else wq.Term("dateline", words[0])
 
 
+# A fragment of a snippet begins and ends on a word as written, so that neither "32-thousand"
+# nor "32 thousand" troops is cut into "32 …": first out to the spaces around the word (at most
+# this many letters: a pasted blob without spaces stays cut), then over a number's magnitude.
+_LONGEST_WRITTEN_WORD = 40
+_MAGNITUDE = r"(?:hundred|thousand|million|billion|trillion)s?"
+_MAGNITUDE_AFTER_RE = re.compile(rf"\s+{_MAGNITUDE}\b", re.IGNORECASE)
+_MAGNITUDE_FIRST_RE = re.compile(rf"{_MAGNITUDE}\b", re.IGNORECASE)
+_NUMBER_LAST_RE = re.compile(rf"(?:\d|\b{_MAGNITUDE})$", re.IGNORECASE)
+_NUMBER_BEFORE_RE = re.compile(rf"(?:\d|\b{_MAGNITUDE})\s+$", re.IGNORECASE)
+
+
+def _word_start(text: str, start: int) -> int:
+    floor = max(0, start - _LONGEST_WRITTEN_WORD)
+    while start > floor and not text[start - 1].isspace():
+        start -= 1
+    return start
+
+
+def _word_end(text: str, end: int) -> int:
+    ceiling = min(len(text), end + _LONGEST_WRITTEN_WORD)
+    while end < ceiling and not text[end].isspace():
+        end += 1
+    return end
+
+
+def _fragment_start(text: str, start: int) -> int:
+    start = _word_start(text, start)
+    # "32 | thousand": take the number in too (and "one hundred | thousand": both words).
+    while _MAGNITUDE_FIRST_RE.match(text, start):
+        before = _NUMBER_BEFORE_RE.search(text, max(0, start - _LONGEST_WRITTEN_WORD), start)
+        if before is None:
+            break
+        start = _word_start(text, before.start() + 1)
+    return start
+
+
+def _fragment_end(text: str, end: int) -> int:
+    end = _word_end(text, end)
+    while _NUMBER_LAST_RE.search(text, max(0, end - _LONGEST_WRITTEN_WORD), end):
+        after = _MAGNITUDE_AFTER_RE.match(text, end)
+        if after is None:
+            break
+        end = _word_end(text, after.end())
+    return end
+
+
+class _WholeWordFragmenter(highlight.ContextFragmenter):
+    """Whoosh's context fragments, widened to words as written (see _fragment_start): Whoosh
+    cuts at the analyzer's tokens, and "32-thousand" or "32,000" is two of them."""
+
+    def fragment_tokens(self, text: str, tokens: Iterator[Token]) -> Iterator[highlight.Fragment]:
+        for fragment in super().fragment_tokens(text, tokens):
+            fragment.startchar = _fragment_start(text, fragment.startchar)
+            fragment.endchar = _fragment_end(text, fragment.endchar)
+            yield fragment
+
+
 class _MatchFormatter(highlight.Formatter):
     """Wraps matches in <b class="match"> and escapes everything else."""
 
@@ -531,6 +588,18 @@ class _MatchFormatter(highlight.Formatter):
 
     def _text(self, text: str) -> str:
         return html.escape(text)
+
+    def format(self, fragments: list[highlight.Fragment], replace: bool = False) -> str:
+        # Widened fragments may meet: one passage, not "32-thousand … thousand American".
+        joined: list[highlight.Fragment] = []
+        for fragment in sorted(fragments, key=lambda f: f.startchar):
+            last = joined[-1] if joined else None
+            if last is not None and not fragment.text[last.endchar : fragment.startchar].strip():
+                last.endchar = max(last.endchar, fragment.endchar)
+                last.matches = [*last.matches, *fragment.matches]
+            else:
+                joined.append(fragment)
+        return super().format(joined, replace=replace)
 
     def format_token(self, text: str, token: Token, replace: bool = False) -> str:
         return '<b class="match">' + html.escape(highlight.get_text(text, token, replace)) + "</b>"
@@ -546,7 +615,7 @@ def _opening(body: str) -> str:
 
 def _snippet(body: str, terms: frozenset[str]) -> str:
     if terms and body:
-        fragmenter = highlight.ContextFragmenter(maxchars=_SNIPPET_CHARS, surround=60)
+        fragmenter = _WholeWordFragmenter(maxchars=_SNIPPET_CHARS, surround=60)
         marked = highlight.highlight(
             body, terms, TEXT_ANALYZER, fragmenter, _MatchFormatter(), top=2
         )
@@ -705,20 +774,30 @@ def _hit_set(searcher: Searcher, q: wq.Query, flt: wq.Query | None) -> set[int] 
     return hits
 
 
+_VARIANT_KINDS = (_BoundedPrefix, _BoundedWildcard, _BoundedFuzzy)
+
+
+def _variant_leaves(q: wq.Query) -> list[wq.Query] | None:
+    """The leaves when q is only fuzzy or wildcard words (`bank*`, `gold~`: one leaf per field,
+    OR'd), else None."""
+    leaves = (
+        [q] if isinstance(q, _VARIANT_KINDS) else list(q.subqueries) if type(q) is wq.Or else []
+    )
+    if leaves and all(isinstance(leaf, _VARIANT_KINDS) for leaf in leaves):
+        return leaves
+    return None
+
+
 def _bounded_leaves(q: wq.Query) -> list[wq.Query] | None:
     """The leaves when q is only fuzzy or wildcard words that each stand for several indexed
-    words (`bank*`, `gold~`: one leaf per field, OR'd), else None.
+    words, else None.
 
     Whoosh scores such a leaf without its weighting model: a document scores the sum of the
     frequencies of the leaf's words in it (times the boost). A leaf of one word is scored as
-    that word (BM25), so a query with one is left to Whoosh.
+    that word (BM25), so a query with one is left to Whoosh (see _variant_page).
     """
-    constant = (_BoundedPrefix, _BoundedWildcard, _BoundedFuzzy)
-    leaves = [q] if isinstance(q, constant) else list(q.subqueries) if type(q) is wq.Or else []
-    if leaves and all(
-        isinstance(leaf, constant) and leaf.constantscore and len(leaf.words or ()) > 1
-        for leaf in leaves
-    ):
+    leaves = _variant_leaves(q)
+    if leaves and all(leaf.constantscore and len(leaf.words or ()) > 1 for leaf in leaves):
         return leaves
     return None
 
@@ -756,8 +835,8 @@ def _docs(searcher: Searcher, q: wq.Query) -> set[int]:
 def _constant_page(
     searcher: Searcher, leaves: list[wq.Query], flt: wq.Query | None, first: int, count: int | None
 ) -> tuple[list[tuple[int, float]], int]:
-    """The relevance order Whoosh gives a query of fuzzy or wildcard words (see
-    _bounded_leaves; ties in document order), computed from whole posting lists."""
+    """The relevance order of a query of fuzzy or wildcard words (see _bounded_leaves): Whoosh's
+    scores computed from whole posting lists, ranked by _exact_first."""
     scores: dict[int, float] = {}
     for leaf in leaves:
         boost = float(leaf.boost)
@@ -766,13 +845,57 @@ def _constant_page(
     if flt is not None:
         allowed = set(searcher.docs_for_query(flt))
         scores = {d: v for d, v in scores.items() if d in allowed}
+    return _exact_first(searcher, leaves, scores, first, count), len(scores)
+
+
+def _variant_page(
+    searcher: Searcher,
+    q: wq.Query,
+    leaves: list[wq.Query],
+    flt: wq.Query | None,
+    first: int,
+    count: int | None,
+) -> tuple[list[tuple[int, float]], int]:
+    """As _constant_page, for fuzzy or wildcard words Whoosh scores itself (a field where the
+    word has no variant): every hit is scored, since an exact one may score lowest."""
+    scores = dict(_relevance_page(searcher, q, flt, 0, None)[0])
+    return _exact_first(searcher, leaves, scores, first, count), len(scores)
+
+
+def _exact_first(
+    searcher: Searcher,
+    leaves: list[wq.Query],
+    scores: dict[int, float],
+    first: int,
+    count: int | None,
+) -> list[tuple[int, float]]:
+    """count hits from the first'th (all when None): the articles with a word as typed first
+    (`gold` for `gold~` or `gold*`), then by score, ties in document order (Whoosh's order).
+
+    Whoosh scores "cold" as it scores "gold", so the exact word could sink below pages of its
+    variants. An exact article's score is raised above every other's, so the scores shown
+    fall as the list goes down.
+    """
+    exact: set[int] = set()
+    for leaf in leaves:
+        exact.update(_exact_docs(searcher, leaf))
     ranked = list(scores.items())
-    key = lambda pair: (-pair[1], pair[0])  # noqa: E731
+    key = lambda pair: (pair[0] not in exact, -pair[1], pair[0])  # noqa: E731
     if count is None:
         ranked.sort(key=key)
     else:
         ranked = nsmallest(first + count, ranked, key=key)
-    return ranked[first:], len(scores)
+    top = max(scores.values(), default=0.0)
+    return [(d, score + top if d in exact else score) for d, score in ranked[first:]]
+
+
+def _exact_docs(searcher: Searcher, leaf: wq.Query) -> Iterator[int]:
+    """The documents that hold leaf's word as typed (none for a pattern such as `wo?d`)."""
+    btext = leaf.text.encode("utf-8")
+    for segment, offset in searcher.reader().leaf_readers():
+        if (leaf.fieldname, btext) in segment:
+            for docnum in segment.postings(leaf.fieldname, btext).all_ids():
+                yield docnum + offset
 
 
 def _live(searcher: Searcher) -> Callable[[int], bool]:
@@ -1055,8 +1178,11 @@ def search(
         # and one more hit, which says whether a next page exists.
         start, count = (0, None) if facets else (first, page_size + 1)
         leaves = _bounded_leaves(q)
+        variants = _variant_leaves(q)
         if sort == "relevance" and leaves is not None:
             ordered, total = _constant_page(searcher, leaves, flt, start, count)
+        elif sort == "relevance" and variants is not None:
+            ordered, total = _variant_page(searcher, q, variants, flt, start, count)
         elif sort == "relevance":
             ordered, total = _relevance_page(searcher, q, flt, start, count)
         else:

@@ -130,6 +130,35 @@ def test_schema_version_change_triggers_rebuild(folder: Path) -> None:
     assert again.doc_count() == 0
 
 
+def test_an_index_written_by_another_analyzer_is_rebuilt(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from whoosh.analysis import RegexTokenizer
+    from whoosh.analysis.filters import LowercaseFilter
+
+    # The analyzer before possessives were dropped: "Kremlin’s" was one word.
+    old = RegexTokenizer(r"\w+(?:[.'’]\w+)*") | LowercaseFilter()
+    doc = make_doc(1, body="The Kremlin’s generals met NATO's envoy.")
+    with monkeypatch.context() as patch:
+        patch.setattr(index_module, "TEXT_ANALYZER", old)
+        written = SearchIndex(folder)
+        written.rebuild([doc])
+        assert ids(written, "kremlin") == []  # the fault this analyzer had
+        written.close()
+    # Same schema version, but the words are cut another way: out of step, so rebuilt.
+    assert json.loads((folder / "briefing-index.json").read_text())["schema"] == (
+        index_module.SCHEMA_VERSION
+    )
+    again = SearchIndex(folder)
+    assert again.needs_rebuild()
+    assert again.doc_count() == 0
+    again.rebuild([doc])
+    assert ids(again, "kremlin") == [1]
+    assert ids(again, "NATO") == [1]
+    again.close()
+    assert not SearchIndex(folder).needs_rebuild()
+
+
 def _segment_files(folder: Path) -> list[Path]:
     return [p for p in folder.iterdir() if p.suffix == ".seg" or p.name.endswith((".trm", ".pst"))]
 

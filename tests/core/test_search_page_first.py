@@ -122,16 +122,52 @@ def test_a_commit_changes_the_date_order_and_the_counts(ix: SearchIndex) -> None
     assert summarize(ix, "troops").total == before
 
 
-def test_wildcard_and_fuzzy_rank_as_whoosh_does(ix: SearchIndex) -> None:
-    # Queries of only such words are ranked from posting sets; the order must be Whoosh's own.
-    for query in ("bank*", "gold~", "ban* OR gol*"):
-        q = search_module.parse_query(ix, query)
-        with ix.searcher() as searcher:
-            whoosh_order = [
-                int(searcher.stored_fields(d)["id"])
-                for _, d in searcher.search(q, limit=None).top_n
-            ]
-        assert [h.id for h in search(ix, query, page_size=100, facets=False).hits] == whoosh_order
+def _holds(doc: IndexDoc, word: str) -> bool:
+    return word in f"{doc.title} {doc.body}".lower().replace(".", " ").split()
+
+
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [
+        ("bank*", ["bank"]),
+        ("gold~", ["gold"]),
+        ("ban* OR gol*", []),
+        ("golf~ OR bank~", ["golf", "bank"]),
+    ],
+)
+def test_wildcard_and_fuzzy_rank_the_exact_word_first_then_as_whoosh_does(
+    ix: SearchIndex, query: str, words: list[str]
+) -> None:
+    # Queries of only such words are ranked from posting sets: the articles with a word as typed
+    # first, then in Whoosh's own order (which scores "golf" as "gold").
+    q = search_module.parse_query(ix, query)
+    with ix.searcher() as searcher:
+        whoosh_order = [
+            int(searcher.stored_fields(d)["id"]) for _, d in searcher.search(q, limit=None).top_n
+        ]
+    docs = {d.id: d for d in DOCS}
+    exact = {i for i in whoosh_order if any(_holds(docs[i], w) for w in words)}
+    assert 0 < len(exact) < len(whoosh_order) or not words
+    expected = sorted(whoosh_order, key=lambda i: i not in exact)
+    hits = search(ix, query, page_size=100, facets=False).hits
+    assert [h.id for h in hits] == expected
+    # The scores shown fall as the list goes down.
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+def test_a_fuzzy_word_ranks_the_exact_word_above_its_variants(tmp_path: Path) -> None:
+    # Articles 1-4 say only "golf", "good" or "goldfish", often; article 5 says "gold" once.
+    index = SearchIndex(tmp_path / "fuzzy")
+    variants = [
+        IndexDoc(n, "Weather", "golf good goldfish golf good goldfish " * 3, None, None, None)
+        for n in range(1, 5)
+    ]
+    index.write([*variants, IndexDoc(5, "Markets", "Prices of gold rose.", None, None, None)])
+    for query in ("gold~", "gold~2", "title:gold~ OR body:gold~", "gold*"):
+        page = search(index, query, facets=False).hits
+        assert [h.id for h in page] == [5, 1, 2, 3, 4], query
+        assert page[0].score > page[1].score
+        assert search(index, query).all_ids == [5, 1, 2, 3, 4], query
 
 
 @pytest.fixture
