@@ -252,14 +252,20 @@ class SearchIndex:
         state = self._read_state()
         # Any table of contents means an index is here, readable or not (exists_in would
         # raise on a damaged one instead of answering).
+        # Why a rebuild is needed, in words the user is told; "" while none is.
+        self.rebuild_reason = ""
         if not any(self.folder.glob(f"_{INDEX_NAME}_*.toc")):
             self._create()
+            self.rebuild_reason = "The search index is missing"
         elif state.get("schema") != SCHEMA_VERSION or state.get("analyzer") != self._stamp():
             # Derived data in an older layout, or words cut another way (a query would not find
             # what the old analyzer indexed): start afresh and let the caller rebuild.
             self._create()
+            self.rebuild_reason = "The search index was written by an older version"
         else:
             self._ix = self._open()
+            if not state.get("complete", False):
+                self.rebuild_reason = "The last rebuild of the search index did not finish"
 
     # Opening
 

@@ -164,8 +164,9 @@ class Workspace:
             rebuild = library.count() > 0
         if rebuild:
             library.mark_all_unindexed()
-            if not any("rebuilding" in n for n in notices):
-                notices.append("The search index is missing; rebuilding it from the library.")
+            if not notices:  # a damaged or mismatched index has said why already
+                reason = index.rebuild_reason or "The search index is incomplete"
+                notices.append(f"{reason}; rebuilding it from the library.")
         workspace = cls(path, library, index)
         workspace.notices = notices
         workspace._index_repair_needed = rebuild

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -147,8 +148,21 @@ def test_deleted_index_is_rebuilt_with_a_message(library_dir, folder):
         ws.import_paths([folder])
     shutil.rmtree(library_dir / "index")
     with Workspace.open(library_dir) as ws:
-        assert any("index" in n for n in ws.notices)
+        assert ws.notices == ["The search index is missing; rebuilding it from the library."]
         assert ws.search("").total == 5
+        assert _titles(ws.search("title:Danish")) == ["Danish battalion heads for Latvia"]
+
+
+def test_an_index_an_older_version_wrote_is_rebuilt_and_said_so(library_dir, folder):
+    with Workspace.open(library_dir) as ws:
+        ws.import_paths([folder])
+    state_file = library_dir / "index" / "briefing-index.json"
+    state = json.loads(state_file.read_text("utf-8"))
+    state_file.write_text(json.dumps(dict(state, analyzer="an older analyzer")), "utf-8")
+    with Workspace.open(library_dir) as ws:
+        assert ws.notices == [
+            "The search index was written by an older version; rebuilding it from the library."
+        ]
         assert _titles(ws.search("title:Danish")) == ["Danish battalion heads for Latvia"]
 
 
