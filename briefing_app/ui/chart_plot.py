@@ -147,7 +147,7 @@ class ChartPlot(pg.PlotWidget):
         self.table: FiguresTable | None = None
         self.groups: list[int | None] = []
         self.text_colour = QColor("black")
-        self._axis_rows: tuple[list[FigureRow], Any, bool] | None = None
+        self._axis_rows: tuple[list[FigureRow], Any, bool, bool] | None = None
         self.plot.vb.sigResized.connect(lambda _vb: self._fit_axes())
         self.scene().sigMouseMoved.connect(self._hover)
         self.scene().sigMouseClicked.connect(self._click)
@@ -250,7 +250,7 @@ class ChartPlot(pg.PlotWidget):
                     pen=pg.mkPen(self.text_colour, style=Qt.PenStyle.DashLine, width=0.5),
                 )
             )
-        self._axis_rows = (rows, y, log)
+        self._axis_rows = (rows, y, log, style == "lines")
         self._fit_axes()
 
     def _fit_axes(self) -> None:
@@ -299,7 +299,7 @@ class ChartPlot(pg.PlotWidget):
         room is in pixels."""
         if self._axis_rows is None:
             return
-        rows, y, log = self._axis_rows
+        rows, y, log, points = self._axis_rows
         highs = [y(r.high) for r in rows] or [1.0]
         top = max(highs)
         if log:
@@ -312,6 +312,10 @@ class ChartPlot(pg.PlotWidget):
         room = min((self.fontMetrics().height() + 8) / pixels, 0.5)
         # top' - top = room * (top' - bottom): the label fits between the bar and the frame.
         ceiling = (top - room * bottom) / (1 - room)
+        if points and not log:
+            # A line's point near zero sits above the axis, not half under it: half a marker
+            # (and a pixel or two) below zero, too little for a tick of its own.
+            bottom = -7 / pixels * ceiling
         self.plot.setYRange(bottom, max(ceiling, top * 1.05 if not log else top + 0.1), padding=0)
 
     def _label(self, x: float, top: float, text: str) -> None:

@@ -85,6 +85,12 @@ def test_log_lines_start_below_the_smallest_number_with_its_tick(qtbot, window):
     # The point at 100 stands clear of the axis: its marker (9 px) wholly inside the plot.
     point = vb.mapViewToScene(QPointF(0, 2))
     assert vb.sceneBoundingRect().bottom() - point.y() > 10
+    # On a linear scale the lowest point stands clear of the axis too: half its marker.
+    table = _table([("Germany", 2019, 10, 10), ("France", 2020, 5000, 5000)])
+    chart = _show(qtbot, window, table, style="lines")
+    point = vb.mapViewToScene(QPointF(0, 10))
+    assert vb.sceneBoundingRect().bottom() - point.y() >= 5
+    assert all(not text.startswith("-") for text in _axis_texts(chart.plot.getAxis("left")))
 
 
 def test_undated_keeps_its_label_beside_a_1987_figure(qtbot, window):
