@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
     QMenu,
     QMessageBox,
     QSplitter,
@@ -34,7 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.core.briefing.chart_file import write_chart
+from briefing_app.core.briefing import chart as briefing_chart
+from briefing_app.core.briefing.chart_file import WIDTH_PT, write_chart
 from briefing_app.core.briefing.export import ExportError
 from briefing_app.core.figures import DEFAULT_KINDS, KINDS
 from briefing_app.ui.chart_matrix import FiguresMatrixModel, swatch
@@ -69,7 +71,9 @@ class ChartPanel(QWidget):
         self.table: FiguresTable | None = None
         self.result_ids: list[int] | None = None
         self.kinds: tuple[str, ...] = DEFAULT_KINDS
-        self.picked: list[str] | None = None  # countries the user ticked; None: the largest
+        # The countries the user ticked, per view (contributors and hosts are different
+        # countries): switching views starts from that view's own pick, or the largest.
+        self.picks: dict[str, list[str] | None] = {}
         self.drawn_countries: list[str] = []
         self._worker = LatestOnly(self)
         self._worker.finished.connect(self.draw)
@@ -81,6 +85,15 @@ class ChartPanel(QWidget):
         self._refit = QTimer(self, singleShot=True, interval=120)
         self._refit.timeout.connect(self._redraw)
         self.apply_palette()
+
+    @property
+    def picked(self) -> list[str] | None:
+        """The current view's ticked countries; None: the largest that fit."""
+        return self.picks.get(self.by_combo.currentData())
+
+    @picked.setter
+    def picked(self, countries: list[str] | None) -> None:
+        self.picks[self.by_combo.currentData()] = countries
 
     # -- construction -------------------------------------------------------------------------------
 
@@ -408,7 +421,8 @@ class ChartPanel(QWidget):
         return f"{shown} · {cells} · {kinds} · {scope}{spread} · hover a {mark} for its sources"
 
     def _fill_legend(self, table: FiguresTable, drawn: list[str]) -> None:
-        """One entry per country in scope, drawn ones ticked and first; the others after."""
+        """One entry per country in scope, drawn ones ticked and first; the others after; each
+        part by the number shown, largest first."""
         self.legend.blockSignals(True)
         self.legend.clear()
         totals: dict[str, int] = {}
@@ -417,7 +431,12 @@ class ChartPanel(QWidget):
             totals[row.country] = totals.get(row.country, 0) + 1
             largest[row.country] = max(largest.get(row.country, 0), row.value)
         drawn_set = set(drawn)
-        ordered = drawn + [c for c in table.countries() if c not in drawn_set]
+        # Each part in the order of the number shown beside the name, largest first (the
+        # table's own order, by total over the years, reads as out of order here).
+        by_number = sorted(table.countries(), key=lambda c: (-largest.get(c, 0), c))
+        ordered = [c for c in by_number if c in drawn_set] + [
+            c for c in by_number if c not in drawn_set
+        ]
         for country in ordered:
             n = totals.get(country, 0)
             # The country's largest number beside its name: every country's size is readable
@@ -528,10 +547,24 @@ class ChartPanel(QWidget):
         if table is None or not table.rows:
             raise OSError("There is nothing to draw: no troop figures in the chart.")
         config = self.config()
+        style, scale = config["style"], config["scale"]
+        if style != "matrix" and not self._paper_draws_as_shown(table, style, scale):
+            # On paper this many countries would become a matrix (or lose some lines): the
+            # file is then the window's own chart, legend beneath, as the user sees it.
+            self.plot_widget.export_image(
+                path, self.table, self.drawn_countries, style, scale == "log"
+            )
+            return
         try:
-            write_chart(table, path, style=config["style"], scale=config["scale"])
+            write_chart(table, path, style=style, scale=scale)
         except ExportError as exc:
             raise OSError(str(exc)) from exc
+
+    @staticmethod
+    def _paper_draws_as_shown(table: FiguresTable, style: str, scale: str) -> bool:
+        """The briefing's drawing of `table` has the window's style and every country."""
+        drawing = briefing_chart.draw(table, WIDTH_PT, style, scale)
+        return drawing.kind == style and not drawing.omitted
 
     def choose_export(self, suffix: str = ".png") -> str | None:
         """Ask where to save, then export; returns the path or None when cancelled."""
@@ -563,8 +596,16 @@ class ChartPanel(QWidget):
             )
             self.error_box.open()
             return None
-        self.message.setText(f"Saved {Path(path).name}")
+        self.show_status(f"Saved {path}")
         return path
+
+    def show_status(self, text: str) -> None:
+        """A passing word in the window's status bar: the chart's summary line stays."""
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 8000)
+        else:
+            self.message.setToolTip(text)
 
     def update_briefing_button(self) -> None:
         self.briefing_button.setVisible(self.hooks.enabled("addChartToBriefing"))

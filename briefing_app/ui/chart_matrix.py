@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QPixmap
 
 from briefing_app.core.country_colours import country_colour
 from briefing_app.core.figures import UNDATED, FigureRow, FiguresTable
+from briefing_app.ui.chart_plot import value_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -68,7 +69,8 @@ class FiguresMatrixModel(QAbstractTableModel):
         if row is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{row.value:,.0f}" + (" ±" if row.disputed else "")
+            text = value_text(row)  # a range reads "50–60", not 55 ±
+            return text + (" ±" if row.disputed and "–" not in text else "")
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and self.table is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import math
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -49,16 +50,37 @@ def representative(row: FigureRow, combine: str) -> FigureReport:
     return max(row.reports, key=lambda r: (r.value or 0, -r.article_id))
 
 
+def report_text(report: FigureReport) -> str:
+    """A report's number as written: "1,200", or a range "50–60"."""
+    f = report.figure
+    if f.low is not None and f.high is not None and f.high > f.low:
+        return f"{f.low:,.0f}–{f.high:,.0f}"
+    return f"{(report.value or 0):,.0f}"
+
+
+def value_text(row: FigureRow) -> str:
+    """The number a cell shows: its value, or the range when its reports all give one range
+    (a "50–60 soldiers" drawn as 55 alone would hide that it is a range)."""
+    texts = {report_text(r) for r in row.reports}
+    if len(texts) == 1 and row.disputed:
+        return texts.pop()
+    return f"{row.value:,.0f}"
+
+
 def row_tooltip(row: FigureRow, combine: str) -> str:
     """The cell's number, how it was combined, its spread, and every report with its article."""
     esc = html.escape
     n = len(row.reports)
     how = {"largest": "largest of", "latest": "latest of", "sum": "sum of"}[combine]
     lines = [
-        f"<b>{esc(row.country)} · {esc(row.year_label)}: {row.value:,.0f} troops</b>"
+        f"<b>{esc(row.country)} · {esc(row.year_label)}: {value_text(row)} troops</b>"
         f"<br><span>{how} {n} report{'s' if n != 1 else ''}</span>"
     ]
-    if row.disputed:
+    if row.disputed and "–" in value_text(row):
+        lines.append(
+            f"<br><b>A range: {row.low:,.0f} to {row.high:,.0f}</b> (the whisker on the bar)"
+        )
+    elif row.disputed:
         lines.append(
             f"<br><b>Reports disagree: {row.low:,.0f} to {row.high:,.0f}</b> (the whisker on the bar)"
         )
@@ -68,7 +90,7 @@ def row_tooltip(row: FigureRow, combine: str) -> str:
         mark = " <i>(corrected)</i>" if report.corrected else ""
         date = " · " + esc(report.article_date) if report.article_date else ""
         lines.append(
-            f"<p style='margin:4px 0'><b>{(report.value or 0):,.0f}</b> {esc(report.kind)}: "
+            f"<p style='margin:4px 0'><b>{report_text(report)}</b> {esc(report.kind)}: "
             f"“{esc(f.sentence or f.text)}”{mark}<br><i>{esc(report.article_title)}</i>{date}</p>"
         )
     if n > REPORTS_IN_TOOLTIP:
@@ -125,6 +147,8 @@ class ChartPlot(pg.PlotWidget):
         self.table: FiguresTable | None = None
         self.groups: list[int | None] = []
         self.text_colour = QColor("black")
+        self._axis_rows: tuple[list[FigureRow], Any, bool, bool] | None = None
+        self.plot.vb.sigResized.connect(lambda _vb: self._fit_axes())
         self.scene().sigMouseMoved.connect(self._hover)
         self.scene().sigMouseClicked.connect(self._click)
         self.viewport().installEventFilter(self)
@@ -160,6 +184,8 @@ class ChartPlot(pg.PlotWidget):
         self.plot.clear()
         self.bars, self.lines, self.spreads, self.labels, self.hot = {}, {}, {}, [], []
         self.table = None
+        self.groups = []
+        self._axis_rows = None
 
     def draw(self, table: FiguresTable, countries: list[str], style: str, log: bool) -> None:
         """Draw `countries` of `table` (in that order) as bars or lines."""
@@ -210,7 +236,8 @@ class ChartPlot(pg.PlotWidget):
                 for x, r in zip(xs, mine, strict=True):
                     self.hot.append(Hot(country, r, x - width / 2, x + width / 2, 0, y(r.value)))
                     if width * pixels_per_slot >= LABEL_PIXELS:
-                        self._label(x, y(r.value), r.value)
+                        # Over the whisker when there is one, so the two never overlap.
+                        self._label(x, y(r.high), value_text(r))
                 self._spread(country, xs, mine, y, colour, width, width * pixels_per_slot)
             else:
                 self._line(country, mine, x_of, y, colour)
@@ -223,25 +250,76 @@ class ChartPlot(pg.PlotWidget):
                     pen=pg.mkPen(self.text_colour, style=Qt.PenStyle.DashLine, width=0.5),
                 )
             )
+        self._axis_rows = (rows, y, log, style == "lines")
+        self._fit_axes()
+
+    def _fit_axes(self) -> None:
+        self._fit_year_axis()
+        self._fit_troop_axis()
+
+    def _fit_year_axis(self) -> None:
+        """Year labels thinned to what the width holds, "undated" always among them, and
+        room at both ends for the outer labels: the axis hides a label that overhangs it,
+        which took "undated" away whenever a wide span of years made the slots narrow."""
+        groups = self.groups
+        if not groups:
+            return
+        metrics = self.fontMetrics()
+        pixels = max(self.plot.vb.width(), 100)
         ticks = [(i, UNDATED if year is None else str(year)) for i, year in enumerate(groups)]
-        if len(ticks) > 16:  # every year keeps its slot; labels thin out so they never overlap
-            step = math.ceil(len(ticks) / 16)
-            ticks = [t for i, t in enumerate(ticks) if i % step == 0 or t[1] == UNDATED]
+        fit = max(2, int(pixels // (metrics.horizontalAdvance("0000") + 14)))
+        if len(ticks) > min(fit, 16):  # every year keeps its slot; labels thin out
+            step = math.ceil(len(ticks) / min(fit, 16))
+            last = len(ticks) - 1
+            # "undated" keeps its label; the thinned years too near it give way.
+            undated = groups[-1] is None
+            ticks = [
+                t
+                for i, t in enumerate(ticks)
+                if (undated and i == last) or (i % step == 0 and (not undated or last - i >= step))
+            ]
         self.plot.getAxis("bottom").setTicks([ticks])
+        span = max(len(groups), 3)
         middle = (len(groups) - 1) / 2
-        self.plot.setXRange(middle - span / 2 + 0.1, middle + span / 2 - 0.1, padding=0)
-        # The troop axis follows what is drawn: from zero (or the power of ten below the
-        # smallest number, on a log scale) to a little above the largest report.
+        left, right = middle - span / 2 + 0.1, middle + span / 2 - 0.1
+        # Half of each outer label (and a few pixels) inside the axis: in slots, where the
+        # slot's width itself depends on the margins, hence the division.
+        need_left = (metrics.horizontalAdvance(ticks[0][1]) / 2 + 4) / pixels
+        need_right = (metrics.horizontalAdvance(ticks[-1][1]) / 2 + 4) / pixels
+        if need_left + need_right < 0.9:
+            width = (right - left) / (1 - need_left - need_right)
+            left = min(left, ticks[0][0] - need_left * width)
+            right = max(right, ticks[-1][0] + need_right * width)
+        self.plot.setXRange(left, right, padding=0)
+
+    def _fit_troop_axis(self) -> None:
+        """The troop axis follows what is drawn: from zero (on a log scale, from the power of
+        ten below the smallest number, so a point at 100 stands clear of the axis) to above the
+        largest report with room for the number printed over it. Again on every resize: the
+        room is in pixels."""
+        if self._axis_rows is None:
+            return
+        rows, y, log, points = self._axis_rows
         highs = [y(r.high) for r in rows] or [1.0]
+        top = max(highs)
         if log:
             lows = [y(r.low) for r in rows] or [0.0]
-            bottom = math.floor(min(min(lows), max(highs) - 1))
-            self.plot.setYRange(bottom, max(highs) + 0.25, padding=0)
+            bottom = min(math.ceil(min(lows)) - 1, math.floor(top) - 1)
         else:
-            self.plot.setYRange(0, max(highs) * 1.15, padding=0)
+            bottom = 0.0
+        # The label's height (and a little air) as a share of the plot's height.
+        pixels = max(self.plot.vb.height(), 60)
+        room = min((self.fontMetrics().height() + 8) / pixels, 0.5)
+        # top' - top = room * (top' - bottom): the label fits between the bar and the frame.
+        ceiling = (top - room * bottom) / (1 - room)
+        if points and not log:
+            # A line's point near zero sits above the axis, not half under it: half a marker
+            # (and a pixel or two) below zero, too little for a tick of its own.
+            bottom = -7 / pixels * ceiling
+        self.plot.setYRange(bottom, max(ceiling, top * 1.05 if not log else top + 0.1), padding=0)
 
-    def _label(self, x: float, top: float, value: float) -> None:
-        label = pg.TextItem(f"{value:,.0f}", color=self.text_colour, anchor=(0.5, 1.0))
+    def _label(self, x: float, top: float, text: str) -> None:
+        label = pg.TextItem(text, color=self.text_colour, anchor=(0.5, 1.0))
         label.setPos(x, top)
         self.plot.addItem(label)
         self.labels.append(label)
@@ -323,6 +401,45 @@ class ChartPlot(pg.PlotWidget):
             x = x_of[r.year]
             self.hot.append(Hot(country, r, x - 0.12, x + 0.12, y(r.value) - pad, y(r.value) + pad))
 
+    def export_image(
+        self, path: str, table: FiguresTable, countries: list[str], style: str, log: bool
+    ) -> None:
+        """Write `countries` of `table` drawn as here (.png, or .svg by the name), at a size
+        of its own with a legend beneath, whatever the size of the window's dock.
+
+        Raises OSError when the file was not written."""
+        import pyqtgraph.exporters as exporters  # only an export needs them
+
+        columns = 4 if len(countries) > 8 else 2
+        legend_height = 24 * math.ceil(len(countries) / columns) + 16
+        copy = ChartPlot()
+        copy.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        copy.setPalette(self.palette())
+        copy.apply_palette(self.palette())
+        copy.resize(1400, 640 + legend_height)
+        legend = pg.LegendItem(colCount=columns, labelTextColor=self.text_colour)
+        copy.plot.layout.addItem(legend, 4, 1)
+        copy.plot.layout.setRowFixedHeight(4, legend_height)
+        try:
+            copy.show()
+            copy.draw(table, countries, style, log)
+            for country in countries:
+                item = copy.bars.get(country) or copy.lines.get(country)
+                if item is not None:
+                    legend.addItem(item, country)
+            copy.plot.layout.activate()
+            if Path(path).suffix.lower() == ".svg":
+                exporters.SVGExporter(copy.plot).export(path)
+            else:
+                exporter = exporters.ImageExporter(copy.plot)
+                exporter.parameters()["width"] = 2 * copy.width()  # sharp on a slide
+                exporter.export(path)
+        finally:
+            copy.close()
+            copy.deleteLater()
+        if not Path(path).is_file():
+            raise OSError(f"Could not save {path}.")
+
     def apply_palette(self, palette: QPalette) -> None:
         base = palette.color(QPalette.ColorRole.Base)
         self.text_colour = palette.color(QPalette.ColorRole.Text)
@@ -379,4 +496,12 @@ class ChartPlot(pg.PlotWidget):
             self.rowClicked.emit(hot.row)
 
 
-__all__ = ["ChartPlot", "Hot", "ThousandsAxis", "representative", "row_tooltip"]
+__all__ = [
+    "ChartPlot",
+    "Hot",
+    "ThousandsAxis",
+    "report_text",
+    "representative",
+    "row_tooltip",
+    "value_text",
+]

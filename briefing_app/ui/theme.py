@@ -191,6 +191,10 @@ def _stylesheet(dark: bool) -> str:
     border = "#3a3f47" if dark else "#d0d7de"
     chip_bg = "#26364f" if dark else "#e8f0fe"
     chip_fg = "#cfe1ff" if dark else "#1a4fb8"
+    # A checked tool button (Log scale) filled and framed in the accent: Fusion's own sunken
+    # look is hard to tell from raised on the dark palette.
+    checked_bg = "#1f4f9e" if dark else "#b6d0fb"
+    checked_fg = "#ffffff" if dark else "#0b3d91"
     return f"""
 QDockWidget::title {{ padding: 6px 8px; font-weight: 600; }}
 QStatusBar {{ border-top: 1px solid {border}; }}
@@ -199,6 +203,10 @@ QToolButton#chip {{
     border-radius: 11px; padding: 2px 8px; min-height: 18px;
 }}
 QToolButton#chip:hover {{ border-color: {chip_fg}; }}
+QToolButton:checked {{
+    background: {checked_bg}; color: {checked_fg}; border: 1px solid {chip_fg};
+    border-radius: 3px; padding: 3px 5px;
+}}
 QLabel#muted {{ color: {"#9ca3af" if dark else "#6b7280"}; }}
 QLabel#heading {{ font-weight: 600; }}
 QLineEdit#searchBox {{ padding: 5px 8px; border: 1px solid {border}; border-radius: 6px; }}
