@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -68,6 +69,13 @@ MARKINGS = [
 ]
 EXPORT_FORMATS = [("PDF", "pdf"), ("HTML", "html"), ("Markdown", "md")]
 _ROOT = QModelIndex()  # the invalid index: a list's only parent
+_EXPORT_FILTERS = [
+    ("PDF (*.pdf)", "pdf"),
+    ("HTML (*.html *.htm)", "html"),
+    ("Markdown (*.md)", "md"),
+]
+# A file name's extension that names an export format chooses that format.
+_FORMAT_OF_SUFFIX = {".pdf": "pdf", ".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
 KIND_NAMES = {"article": "Article", "passage": "Passage", "figure": "Figure", "chart": "Chart"}
 
 
@@ -676,16 +684,31 @@ class BriefingPane(QWidget):
     # -- export -----------------------------------------------------------------------------------
 
     def ask_export(self) -> None:
-        """Ask where to save, in the format chosen in the pane, then export."""
+        """Ask where to save, offering the format chosen in the pane, then export.
+
+        A file name ending in a known extension (.pdf, .html, .md) chooses the format, and the
+        format box follows; any other name gets the chosen format's extension added. Either
+        way the file's contents match its name.
+        """
         fmt = self.format_box.currentData()
-        suffix = {"pdf": "PDF (*.pdf)", "html": "HTML (*.html)", "md": "Markdown (*.md)"}[fmt]
+        filters = {kind: label for label, kind in _EXPORT_FILTERS}
         stem = (
             "".join(c if c.isalnum() or c in " -_" else "_" for c in self._briefing.title).strip()
             or "briefing"
         )
-        path = save_file_name(self, "exportBriefing", "Export briefing", f"{stem}.{fmt}", suffix)
-        if path:
-            self.export_to(path, fmt)
+        path = save_file_name(
+            self,
+            "exportBriefing",
+            "Export briefing",
+            f"{stem}.{fmt}",
+            ";;".join(filters.values()),
+            filters[fmt],
+        )
+        if not path:
+            return
+        path, fmt = export_target(path, fmt)
+        self.format_box.setCurrentIndex(self.format_box.findData(fmt))
+        self.export_to(path, fmt)
 
     def export_to(self, path: str, fmt: str | None = None, page_size: str | None = None) -> None:
         """Write the briefing to `path` on a worker thread; exportFinished/exportFailed follow."""
@@ -732,6 +755,15 @@ class BriefingPane(QWidget):
     def _say(self, text: str) -> None:
         self.status.setText(text)
         self.statusMessage.emit(text)
+
+
+def export_target(path: str, fmt: str) -> tuple[str, str]:
+    """The file and format to export to, given the name typed and the format chosen: a known
+    extension in the name wins; otherwise the chosen format's extension is added."""
+    named = _FORMAT_OF_SUFFIX.get(Path(path).suffix.lower())
+    if named is not None:
+        return path, named
+    return f"{path}.{fmt}", fmt
 
 
 def install(window, workspace) -> BriefingPane:
