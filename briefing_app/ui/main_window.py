@@ -37,6 +37,7 @@ from briefing_app.ui.reader import DEFAULT_FONT_SIZE, ReaderPanel
 from briefing_app.ui.screen import fit_on_screen
 from briefing_app.ui.search_panel import SORTS, SearchPanel
 from briefing_app.ui.session import Session
+from briefing_app.ui.status_bar import ElidingStatusBar
 from briefing_app.ui.theme import THEMES, apply_theme
 from briefing_app.ui.watcher import FolderWatcher
 
@@ -148,7 +149,8 @@ class MainWindow(QMainWindow):
         self.chart.update_briefing_button()
 
     def _build_status_bar(self) -> None:
-        bar = self.statusBar()
+        bar = ElidingStatusBar(self)
+        self.setStatusBar(bar)
         bar.setSizeGripEnabled(True)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("muted")
