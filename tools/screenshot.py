@@ -40,6 +40,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also save the troop-figures panel alone, beside the shot (…-panel.png)",
     )
+    parser.add_argument(
+        "--briefing",
+        action="store_true",
+        help="show the Briefing tab's items (four of them) instead of the highlights",
+    )
     args = parser.parse_args(argv)
     width, height = (int(v) for v in args.size.lower().split("x"))
 
@@ -73,8 +78,13 @@ def main(argv: list[str] | None = None) -> int:
         window = MainWindow(workspace)
         pane = briefing_pane.install(window, workspace)  # as run_app does
         window.start()
-        for hit in workspace.search("").hits[:2]:
+        for hit in workspace.search("").hits[: 4 if args.briefing else 2]:
             pane.add_article(hit.id)
+        if args.briefing:
+            pane.flush()
+            pane._refresh_chooser()
+            pane.parentWidget().raise_()
+            pane.tabs.setCurrentIndex(1)
         window.set_theme(args.theme)
         window.chart.set_config(
             {

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefing_app.paths import APP_NAME
 from briefing_app.ui import briefing_pane
+from briefing_app.ui.quit_signals import QuitOnSignals
 
 ORGANIZATION = "BriefingReader"
 
@@ -58,9 +59,12 @@ def run_app(library: str | None, paths: list[str]) -> int:
     # import worker's thread, or inside a Qt call that walks the widgets, and frees Qt objects
     # under Qt's feet. pyqtgraph's collector runs it from the event loop on the GUI thread only.
     collector = GarbageCollector(interval=1.0)
+    # Logout's SIGTERM, Ctrl+C or a closed terminal close the window as File → Quit does.
+    quit_on_signals = QuitOnSignals(window.close)
     try:
         return app.exec()
     finally:
+        quit_on_signals.uninstall()
         collector.timer.stop()
         gc.enable()
 

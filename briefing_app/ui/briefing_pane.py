@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -44,6 +45,9 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -68,7 +72,38 @@ MARKINGS = [
 ]
 EXPORT_FORMATS = [("PDF", "pdf"), ("HTML", "html"), ("Markdown", "md")]
 _ROOT = QModelIndex()  # the invalid index: a list's only parent
+_EXPORT_FILTERS = [
+    ("PDF (*.pdf)", "pdf"),
+    ("HTML (*.html *.htm)", "html"),
+    ("Markdown (*.md)", "md"),
+]
+# A file name's extension that names an export format chooses that format.
+_FORMAT_OF_SUFFIX = {".pdf": "pdf", ".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
 KIND_NAMES = {"article": "Article", "passage": "Passage", "figure": "Figure", "chart": "Chart"}
+
+
+class MiddleElidedComboBox(QComboBox):
+    """Shows its current text cut in the middle when too long ("name — Start of … title end"),
+    so the stored name at the start and the end of the title both stay readable."""
+
+    def paintEvent(self, _event) -> None:  # noqa: ANN001, N802 (Qt's API)
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        option.currentText = self.shown_text()
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+    def shown_text(self) -> str:
+        """The current text as drawn: whole if it fits the field, else cut in the middle."""
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
+        return self.fontMetrics().elidedText(
+            self.currentText(), Qt.TextElideMode.ElideMiddle, field.width()
+        )
 
 
 class OfflineBrowser(QTextBrowser):
@@ -298,7 +333,12 @@ class BriefingPane(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
 
         top = QHBoxLayout()
-        self.chooser = QComboBox()
+        self.chooser = MiddleElidedComboBox()
+        # A long title must not widen the dock: it is elided instead.
+        self.chooser.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.chooser.setMinimumContentsLength(12)
         # Each entry shows the stored name and the title, as `briefing briefing list` does;
         # `briefing export --briefing` accepts either.
         self.chooser.setToolTip("Stored briefings: name — title")
@@ -309,7 +349,10 @@ class BriefingPane(QWidget):
         self.new_button.clicked.connect(lambda: self.new_briefing())
         self.rename_button.clicked.connect(self._ask_rename)
         self.delete_button.clicked.connect(self._ask_delete)
-        top.addWidget(self.chooser, 1)
+        # The chooser has a row of its own: beside three buttons in a narrow dock it showed
+        # only "Briefing —".
+        layout.addWidget(self.chooser)
+        top.addStretch(1)
         for button in (self.new_button, self.rename_button, self.delete_button):
             top.addWidget(button)
         layout.addLayout(top)
@@ -354,12 +397,17 @@ class BriefingPane(QWidget):
         self.items_view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.items_view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.items_view.setDropIndicatorShown(True)
-        self.items_view.setWordWrap(True)
+        # One line an item, elided, the whole description as its tooltip: wrapped, a short
+        # dock showed one and a half items.
+        self.items_view.setWordWrap(False)
+        self.items_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.items_view.setUniformItemSizes(True)
+        self.items_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.items_view.selectionModel().currentChanged.connect(self._current_item_changed)
         delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.items_view)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete_key.activated.connect(self.remove_current_item)
-        items_layout.addWidget(self.items_view, 2)
+        items_layout.addWidget(self.items_view, 3)
         buttons = QHBoxLayout()
         self.up_button = QPushButton("Move up")
         self.down_button = QPushButton("Move down")
@@ -678,16 +726,31 @@ class BriefingPane(QWidget):
     # -- export -----------------------------------------------------------------------------------
 
     def ask_export(self) -> None:
-        """Ask where to save, in the format chosen in the pane, then export."""
+        """Ask where to save, offering the format chosen in the pane, then export.
+
+        A file name ending in a known extension (.pdf, .html, .md) chooses the format, and the
+        format box follows; any other name gets the chosen format's extension added. Either
+        way the file's contents match its name.
+        """
         fmt = self.format_box.currentData()
-        suffix = {"pdf": "PDF (*.pdf)", "html": "HTML (*.html)", "md": "Markdown (*.md)"}[fmt]
+        filters = {kind: label for label, kind in _EXPORT_FILTERS}
         stem = (
             "".join(c if c.isalnum() or c in " -_" else "_" for c in self._briefing.title).strip()
             or "briefing"
         )
-        path = save_file_name(self, "exportBriefing", "Export briefing", f"{stem}.{fmt}", suffix)
-        if path:
-            self.export_to(path, fmt)
+        path = save_file_name(
+            self,
+            "exportBriefing",
+            "Export briefing",
+            f"{stem}.{fmt}",
+            ";;".join(filters.values()),
+            filters[fmt],
+        )
+        if not path:
+            return
+        path, fmt = export_target(path, fmt)
+        self.format_box.setCurrentIndex(self.format_box.findData(fmt))
+        self.export_to(path, fmt)
 
     def export_to(self, path: str, fmt: str | None = None, page_size: str | None = None) -> None:
         """Write the briefing to `path` on a worker thread; exportFinished/exportFailed follow."""
@@ -734,6 +797,15 @@ class BriefingPane(QWidget):
     def _say(self, text: str) -> None:
         self.status.setText(text)
         self.statusMessage.emit(text)
+
+
+def export_target(path: str, fmt: str) -> tuple[str, str]:
+    """The file and format to export to, given the name typed and the format chosen: a known
+    extension in the name wins; otherwise the chosen format's extension is added."""
+    named = _FORMAT_OF_SUFFIX.get(Path(path).suffix.lower())
+    if named is not None:
+        return path, named
+    return f"{path}.{fmt}", fmt
 
 
 def install(window, workspace) -> BriefingPane:

@@ -37,6 +37,7 @@ from briefing_app.ui.reader import DEFAULT_FONT_SIZE, ReaderPanel
 from briefing_app.ui.screen import fit_on_screen
 from briefing_app.ui.search_panel import SORTS, SearchPanel
 from briefing_app.ui.session import Session
+from briefing_app.ui.status_bar import ElidingStatusBar
 from briefing_app.ui.theme import THEMES, apply_theme
 from briefing_app.ui.watcher import FolderWatcher
 
@@ -45,6 +46,8 @@ if TYPE_CHECKING:
     from briefing_app.ui.workers import Job
 
 STATUS_MS = 8000
+# Settings are written this long after the last change, so a killed program loses at most that.
+SAVE_SETTINGS_MS = 1000
 
 
 class MainWindow(QMainWindow):
@@ -73,6 +76,10 @@ class MainWindow(QMainWindow):
         self._needs_default_sizes = False
         self._fit_when_shown = False
         self._closed = False
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_SETTINGS_MS)
+        self._save_timer.timeout.connect(self.save_settings)
 
         self.reader = ReaderPanel(self)
         self.search = SearchPanel(self.session, self.briefing, self)
@@ -142,7 +149,8 @@ class MainWindow(QMainWindow):
         self.chart.update_briefing_button()
 
     def _build_status_bar(self) -> None:
-        bar = self.statusBar()
+        bar = ElidingStatusBar(self)
+        self.setStatusBar(bar)
         bar.setSizeGripEnabled(True)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("muted")
@@ -255,6 +263,15 @@ class MainWindow(QMainWindow):
         s.libraryChanged.connect(self.chart.refresh)
         s.jobStarted.connect(self._job_started)
         s.error.connect(lambda message: self.statusBar().showMessage(message, STATUS_MS * 2))
+        # What the user set up is kept as it changes, not only at File → Quit: a program killed
+        # without a signal handler's chance (SIGKILL, a crash, power loss) still restores it.
+        # A search follows every query or sort change, a redraw every chart setting.
+        search.box.textChanged.connect(self.settings_changed)
+        search.searchFinished.connect(self.settings_changed)
+        self.chart.drawn.connect(self.settings_changed)
+        self.reader.legend.changed.connect(self.settings_changed)
+        for action in (self.reader.zoom_in, self.reader.zoom_out, self.reader.zoom_reset):
+            action.triggered.connect(self.settings_changed)
 
     # -- opening articles ------------------------------------------------------------------------------
 
@@ -488,6 +505,11 @@ class MainWindow(QMainWindow):
         theme = str(settings.value("view/theme", "system"))
         self.set_theme(theme if theme in THEMES else "system")
 
+    def settings_changed(self, *_args: object) -> None:
+        """Save the settings shortly, once changes stop coming."""
+        if not self._closed:
+            self._save_timer.start()
+
     def save_settings(self) -> None:
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
@@ -514,6 +536,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closed:
             self._closed = True
+            self._save_timer.stop()
             self.save_settings()
             for dialog in (
                 self.import_dialog,

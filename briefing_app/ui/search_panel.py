@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QListView,
     QMenu,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QToolButton,
@@ -210,7 +212,12 @@ class SearchPanel(QWidget):
         self.empty.linkActivated.connect(self._link)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.list)
-        self.stack.addWidget(self.empty)
+        # Scrolls rather than cuts its end off in a short panel.
+        self.empty_page = QScrollArea(self)
+        self.empty_page.setWidgetResizable(True)
+        self.empty_page.setFrameShape(QFrame.Shape.NoFrame)
+        self.empty_page.setWidget(self.empty)
+        self.stack.addWidget(self.empty_page)
 
         # -- facets
         self.facets = FacetsModel(self)
@@ -390,7 +397,7 @@ class SearchPanel(QWidget):
         self.facet_view.setEnabled(False)  # the old facets stay, greyed, until the new ones
         self._show_suggestion(result)
         self.count_label.setText("counting…" if rows else "0 articles")
-        self.stack.setCurrentWidget(self.list if rows else self.empty)
+        self.stack.setCurrentWidget(self.list if rows else self.empty_page)
         if previous is not None and (row := self.model.row_of(previous)) >= 0:
             # Keep the article the user is reading selected when a refresh still finds it.
             self.list.selectionModel().blockSignals(True)
@@ -451,13 +458,15 @@ class SearchPanel(QWidget):
             parts.append(
                 f"<p>Did you mean <a href='suggest:{esc(result.suggestion)}'><b>{esc(result.suggestion)}</b></a>?</p>"
             )
+        # The links before the tips: in a short panel they stay in sight.
+        links = ["<a href='help:'>Search syntax…</a>"]
+        if self.request.chips:
+            links.insert(0, "<a href='clear:'>Remove all filters</a>")
+        parts.append(f"<p>{' · '.join(links)}</p>")
         tips = "".join(
             f"<li>{t}</li>" for t in no_result_tips(result.query, bool(self.request.chips))
         )
         parts.append(f"<p>Tips:</p><ul>{tips}</ul>")
-        if self.request.chips:
-            parts.append("<p><a href='clear:'>Remove all filters</a></p>")
-        parts.append("<p><a href='help:'>Search syntax…</a></p>")
         self.empty.setText("".join(parts))
 
     def _link(self, link: str) -> None:

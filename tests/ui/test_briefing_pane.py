@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
@@ -216,3 +218,39 @@ def test_the_chooser_shows_the_title_beside_the_stored_name(qtbot, pane, workspa
     pane.chooser.setCurrentIndex(pane.chooser.findData(name))
     pane.chooser.activated.emit(pane.chooser.currentIndex())
     assert pane.name == name and pane.title_edit.text() == "Baltic reinforcement"
+
+
+@pytest.mark.parametrize(
+    ("typed", "written", "starts"),
+    [
+        (
+            "window-briefing.md",
+            "window-briefing.md",
+            "**UNCLASSIFIED**",
+        ),  # the name's .md beats the HTML box
+        ("window-briefing.PDF", "window-briefing.PDF", "%PDF"),
+        ("window-briefing", "window-briefing.html", "<!DOCTYPE"),  # no extension: HTML's added
+        ("window-briefing.docx", "window-briefing.docx.html", "<!DOCTYPE"),
+    ],
+)
+def test_the_typed_file_name_and_the_written_format_never_disagree(
+    qtbot, pane, workspace, tmp_path, monkeypatch, typed, written, starts
+):
+    add_three(pane, workspace)
+    pane.format_box.setCurrentIndex(pane.format_box.findData("html"))
+    offered = {}
+
+    def save_dialog(_parent, _kind, _title, file_name, filters, selected=""):
+        offered.update(file_name=file_name, filters=filters, selected=selected)
+        return str(tmp_path / typed)
+
+    monkeypatch.setattr("briefing_app.ui.briefing_pane.save_file_name", save_dialog)
+    with qtbot.waitSignal(pane.exportFinished, timeout=20000) as done:
+        pane.ask_export()
+    assert done.args == [str(tmp_path / written)]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("window")) == [written]
+    content = (tmp_path / written).read_bytes()
+    assert content.lstrip().upper().startswith(starts.upper().encode())
+    assert offered["selected"].startswith("HTML") and "Markdown (*.md)" in offered["filters"]
+    kind = {".md": "md", ".pdf": "pdf"}.get(Path(written).suffix.lower(), "html")
+    assert pane.format_box.currentData() == kind

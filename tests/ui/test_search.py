@@ -55,7 +55,7 @@ def test_latest_only_drops_an_older_slower_answer(qtbot):
 def test_no_results_shows_suggestion_and_tips(qtbot, window):
     search(qtbot, window, "Stoltenbrg")
     assert window.search.model.rowCount() == 0
-    assert window.search.stack.currentWidget() is window.search.empty
+    assert window.search.stack.currentWidget() is window.search.empty_page
     text = window.search.empty.text()
     assert "No articles match" in text and "Tips" in text
     # The suggestion as the article writes the name, the tip with the word the user typed,

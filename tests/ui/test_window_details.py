@@ -210,3 +210,23 @@ def test_fitting_a_window_moves_it_whole_onto_the_screen(qtbot):
     widget.setGeometry(inside)
     fit_on_screen(widget)
     assert widget.frameGeometry() == inside  # a window already on screen stays put
+
+
+def test_a_long_status_message_is_elided_before_the_article_count(qtbot, window):
+    bar = window.statusBar()
+    window.count_label.setText("30 articles · 50 ms")
+    long = "Import: " + ", ".join(f"article{i}.txt skipped as a duplicate" for i in range(40))
+    bar.showMessage(long, 8000)
+    qtbot.wait(50)
+    shown = bar.currentMessage()
+    assert shown != long and shown.endswith("…")
+    assert bar.toolTip() == long
+    # Drawn from the bar's left edge: it must end before the count begins.
+    assert bar.fontMetrics().horizontalAdvance(shown) < window.count_label.geometry().left()
+    # A narrower window cuts it again, still clear of the count.
+    window.resize(900, 800)
+    qtbot.waitUntil(lambda: bar.currentMessage() != shown)
+    shown = bar.currentMessage()
+    assert bar.fontMetrics().horizontalAdvance(shown) < window.count_label.geometry().left()
+    bar.showMessage("Re-indexed 30 articles.", 8000)
+    assert bar.currentMessage() == "Re-indexed 30 articles." and bar.toolTip() == ""
