@@ -256,19 +256,19 @@ def parse_kinds(text: str | Iterable[str] | None) -> tuple[str, ...]:
 
 
 def _report_low(report: FigureReport) -> float:
-    f = report.figure
-    low = f.low if f.low is not None else f.high
-    if low is None:  # a row holds only figures with a number (build_table)
-        raise TypeError("a troop figure without a number")
-    return float(low)
+    return _bound(report.figure.low, report.figure.high)
 
 
 def _report_high(report: FigureReport) -> float:
-    f = report.figure
-    high = f.high if f.high is not None else f.low
-    if high is None:  # a row holds only figures with a number (build_table)
+    return _bound(report.figure.high, report.figure.low)
+
+
+def _bound(own: float | None, other: float | None) -> float:
+    """One end of a figure's range; a single number is both ends."""
+    value = own if own is not None else other
+    if value is None:  # a row holds only figures with a number (build_table)
         raise TypeError("a troop figure without a number")
-    return float(high)
+    return float(value)
 
 
 def _plain_number(value: float) -> str:
