@@ -19,6 +19,8 @@ from briefing_app.core.extract.records import Extraction
 POOL_THRESHOLD = 2000
 
 Job = tuple[str, "int | None"]  # (body, article year)
+# A batch's extractions: a future while the child works on it, the list when done in-process.
+PendingExtractions = Future | list[Extraction | None]
 
 
 def extract_many(jobs: Sequence[Job | None]) -> list[Extraction | None]:
@@ -35,7 +37,7 @@ class ExtractionPool:
             max_workers=1, mp_context=multiprocessing.get_context("spawn")
         )
 
-    def submit(self, jobs: list[Job | None]) -> Future | list[Extraction | None]:
+    def submit(self, jobs: list[Job | None]) -> PendingExtractions:
         if self._executor is not None:
             try:
                 return self._executor.submit(extract_many, jobs)
@@ -44,7 +46,7 @@ class ExtractionPool:
         return extract_many(jobs)
 
     def result(
-        self, pending: Future | list[Extraction | None], jobs: list[Job | None]
+        self, pending: PendingExtractions, jobs: list[Job | None]
     ) -> list[Extraction | None]:
         if isinstance(pending, list):
             return pending

@@ -9,6 +9,7 @@ told apart by their order among the figures of that span.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Protocol
 
 
@@ -47,7 +48,9 @@ def parse_key(key: str) -> tuple[str, int, int, int] | None:
         return None
 
 
-def overlapping(key: str, figures: Sequence[_Spanned], taken: set[int] = frozenset()) -> int | None:
+def overlapping(
+    key: str, figures: Sequence[_Spanned], taken: AbstractSet[int] = frozenset()
+) -> int | None:
     """Index of the figure that stands where a key's figure stood when no figure has its exact
     span any more (a new engine took the qualifier "about" into the span): the same kind, the
     most overlap, not already claimed by another key."""

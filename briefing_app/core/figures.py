@@ -183,10 +183,10 @@ class FiguresTable:
 
 def troop_value(figure: Figure) -> float | None:
     """The number a chart draws for a figure: its count, or a range's midpoint."""
-    if figure.low is None and figure.high is None:
-        return None
     low = figure.low if figure.low is not None else figure.high
     high = figure.high if figure.high is not None else figure.low
+    if low is None or high is None:
+        return None
     return (low + high) / 2
 
 
@@ -225,14 +225,15 @@ def build_table(
         groups.setdefault((country, report.figure.year), []).append(report)
     rows = []
     for (country, year), group in groups.items():
-        values = [r.value for r in group]
+        # Reports without a value were skipped above; the filter says so to the type checker.
+        values = [r.value for r in group if r.value is not None]
         if combine == "largest":
             value = max(values)
         elif combine == "sum":
             value = sum(values)
         else:
             latest = max(group, key=lambda r: (r.article_date or "", r.article_id))
-            value = latest.value
+            value = latest.value if latest.value is not None else 0.0
         rows.append(FigureRow(country, year, value, group))
     rows.sort(key=lambda r: (r.country, r.year is None, r.year or 0))
     return FiguresTable(by, combine, rows, chosen, left_out)
@@ -255,13 +256,19 @@ def parse_kinds(text: str | Iterable[str] | None) -> tuple[str, ...]:
 
 
 def _report_low(report: FigureReport) -> float:
-    f = report.figure
-    return float(f.low if f.low is not None else f.high)
+    return _bound(report.figure.low, report.figure.high)
 
 
 def _report_high(report: FigureReport) -> float:
-    f = report.figure
-    return float(f.high if f.high is not None else f.low)
+    return _bound(report.figure.high, report.figure.low)
+
+
+def _bound(own: float | None, other: float | None) -> float:
+    """One end of a figure's range; a single number is both ends."""
+    value = own if own is not None else other
+    if value is None:  # a row holds only figures with a number (build_table)
+        raise TypeError("a troop figure without a number")
+    return float(value)
 
 
 def _plain_number(value: float) -> str:

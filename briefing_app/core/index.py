@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from whoosh import columns, fields, index, writing
 from whoosh.analysis import RegexTokenizer, Token
@@ -58,7 +59,7 @@ TEXT_ANALYZER = RegexTokenizer(r"\w+(?:[.'’]\w+)*") | LowercaseFilter() | Poss
 _ANALYZER_PROBE = "The Kremlin’s O'Brien's soldiers’ U.S. NATO's 32,000 Naïve it's Jones’S"
 
 
-def analyzer_stamp(analyzer: object = None) -> str:
+def analyzer_stamp(analyzer: Callable[[str], Iterable[Any]] | None = None) -> str:
     """A short fingerprint of what the analyzer makes of a probe text; stored with the index
     so that an index written by another analyzer is found out of step and rebuilt."""
     words = [token.text for token in (analyzer or TEXT_ANALYZER)(_ANALYZER_PROBE)]

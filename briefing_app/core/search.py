@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from heapq import nlargest, nsmallest
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from whoosh import highlight, qparser
 from whoosh import query as wq
@@ -37,6 +37,7 @@ from briefing_app.core.index import (
 log = logging.getLogger(__name__)
 
 _T = TypeVar("_T")
+_V = TypeVar("_V")  # what one _DerivedCache holds
 
 SORTS = ("relevance", "date", "date_asc")
 FACET_KEYS = ("people", "countries", "places", "orgs", "sources", "years")
@@ -181,6 +182,7 @@ def _prepare(text: str) -> str:
     i = 0
     while i < len(tokens):
         kind, tok, fname, offset = tokens[i]
+        assert kind is not None  # every alternative of _TOKEN_RE is a named group
         if kind == "field":
             name = fname.lower()
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -395,7 +397,7 @@ class _Inflections(_Bounded, wq.Variations):
         return list(forms)
 
 
-_EXPANSIONS: _DerivedCache  # defined with the other caches below
+_EXPANSIONS: _DerivedCache[tuple[bytes, ...]]  # defined with the other caches below
 
 
 def _expand_once(index: SearchIndex, searcher: Searcher, q: wq.Query) -> None:
@@ -404,9 +406,11 @@ def _expand_once(index: SearchIndex, searcher: Searcher, q: wq.Query) -> None:
     for leaf in q.leaves() if not q.is_leaf() else [q]:
         if isinstance(leaf, _Bounded):
             key = (*commit, repr(leaf))
-            leaf.words = _EXPANSIONS.get(
-                key, lambda leaf=leaf: tuple(leaf._expand(searcher.reader()))
-            )  # type: ignore[assignment]
+
+            def expand(leaf: _Bounded = leaf) -> tuple[bytes, ...]:
+                return tuple(leaf._expand(searcher.reader()))
+
+            leaf.words = _EXPANSIONS.get(key, expand)
 
 
 def _bounded(node: wq.Query) -> wq.Query:
@@ -706,7 +710,7 @@ def _column_values(
     return out
 
 
-class _DerivedCache:
+class _DerivedCache(Generic[_V]):
     """Values computed from one commit of one index (the date order, hit summaries), dropped
     when the index changes. Whoosh numbers commits (generations); a new searcher on the same
     commit finds what an earlier one computed."""
@@ -714,9 +718,9 @@ class _DerivedCache:
     def __init__(self, size: int) -> None:
         self._size = size
         self._lock = threading.Lock()
-        self._entries: dict[tuple, object] = {}
+        self._entries: dict[tuple, _V] = {}
 
-    def get(self, key: tuple, make: Callable[[], object]) -> object:
+    def get(self, key: tuple, make: Callable[[], _V]) -> _V:
         with self._lock:
             if key in self._entries:
                 value = self._entries.pop(key)
@@ -734,8 +738,8 @@ class _DerivedCache:
             self._entries.clear()
 
 
-_DATE_ORDERS = _DerivedCache(size=4)
-_SUMMARIES = _DerivedCache(size=16)
+_DATE_ORDERS: _DerivedCache[list[int]] = _DerivedCache(size=4)
+_SUMMARIES: _DerivedCache[HitSummary] = _DerivedCache(size=16)
 _EXPANSIONS = _DerivedCache(size=64)
 
 
@@ -758,7 +762,7 @@ def _date_order(index: SearchIndex, searcher: Searcher, newest_first: bool) -> l
         dated.sort(key=lambda d: sign * dates[d])
         return dated + undated
 
-    return _DATE_ORDERS.get((*_commit_key(index, searcher), newest_first), make)  # type: ignore[return-value]
+    return _DATE_ORDERS.get((*_commit_key(index, searcher), newest_first), make)
 
 
 def _hit_set(searcher: Searcher, q: wq.Query, flt: wq.Query | None) -> set[int] | None:
@@ -1123,7 +1127,7 @@ def summarize(
                 summary.suggestion = _suggest(index, searcher, text, flt, summary.total, text_for)
             return summary
 
-        return _SUMMARIES.get(key, make)  # type: ignore[return-value]
+        return _SUMMARIES.get(key, make)
 
     return _read(index, work)
 
@@ -1176,6 +1180,8 @@ def search(
         _expand_once(index, searcher, q)
         # Every hit in order only when all ids are asked for (facets=True); otherwise the page
         # and one more hit, which says whether a next page exists.
+        count: int | None
+        total: int | None  # None: not counted on a page searched with facets=False
         start, count = (0, None) if facets else (first, page_size + 1)
         leaves = _bounded_leaves(q)
         variants = _variant_leaves(q)

@@ -19,7 +19,12 @@ from pathlib import Path
 from briefing_app.core import articles as importers
 from briefing_app.core.extract import EXTRACTOR_VERSION, extract, facet_values
 from briefing_app.core.extract.records import Entity, Extraction
-from briefing_app.core.extract_pool import POOL_THRESHOLD, ExtractionPool, extract_many
+from briefing_app.core.extract_pool import (
+    POOL_THRESHOLD,
+    ExtractionPool,
+    PendingExtractions,
+    extract_many,
+)
 from briefing_app.core.figures import FigureReport, FiguresTable, build_table
 from briefing_app.core.index import IndexBusy, IndexDamaged, IndexDoc, SearchIndex
 from briefing_app.core.library import (
@@ -374,12 +379,14 @@ class Workspace:
         pool = ExtractionPool() if total >= POOL_THRESHOLD else None
         # Batches read and sent for extraction but not yet stored; with a pool, several wait
         # here so the child extracts ahead while this process stores and indexes.
-        inflight: deque[tuple[list[tuple[Article, str]], list, object]] = deque()
+        inflight: deque[tuple[list[tuple[Article, str]], list, PendingExtractions | None]] = deque()
         finished_files: list[tuple[str, int, int]] = []
 
         def store_oldest() -> None:
             batch, jobs, handle = inflight.popleft()
-            extractions = pool.result(handle, jobs) if pool else extract_many(jobs)
+            extractions = (
+                pool.result(handle, jobs) if pool and handle is not None else extract_many(jobs)
+            )
             self._store_batch(batch, report, parent_id, extractions)
             state.done += len(batch)
             if not inflight and finished_files:

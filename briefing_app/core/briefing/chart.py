@@ -146,7 +146,7 @@ def country_bar(rect: Rect, country: str) -> list[Shape]:
     """A bar in its country's colour and hatching, outlined: legible in colour and in grey."""
     style = country_style(country)
     shapes: list[Shape] = [Rect(rect.x, rect.y, rect.w, rect.h, style.colour, 0)]
-    if style.hatch == "dots":
+    if isinstance(style.hatch, str):  # "dots", the one named hatching (HATCHES)
         step = 2.4
         y = rect.y + step / 2
         while y < rect.y + rect.h:

@@ -123,7 +123,11 @@ def resolve(workspace: Workspace, briefing: Briefing) -> BriefingDocument:
         if (i.kind != "chart" and i.article_id is not None) or (i.kind == "chart" and i.chart)
     ]
     chart_tables = _chart_tables(workspace, content)
-    item_ids = list(dict.fromkeys(i.article_id for i in content if i.kind != "chart"))
+    item_ids = list(
+        dict.fromkeys(
+            i.article_id for i in content if i.kind != "chart" and i.article_id is not None
+        )
+    )
     ids = list(
         dict.fromkeys(
             item_ids
@@ -179,15 +183,17 @@ def resolve(workspace: Workspace, briefing: Briefing) -> BriefingDocument:
             items.append(ResolvedItem(len(items) + 1, item, None, "", chart=chart))
             continue
         cite(item.article_id)
-        article = articles.get(item.article_id)
+        article_id = item.article_id
+        article = articles.get(article_id) if article_id is not None else None
         resolved = ResolvedItem(
             number=len(items) + 1,
             item=item,
             article=article,
             quote=item.text,
-            source=source_of.get(item.article_id),
+            source=source_of.get(article_id) if article_id is not None else None,
         )
-        _fill_item(resolved, entities.get(item.article_id, []), by_article, by_key)
+        found = entities.get(article_id, []) if article_id is not None else []
+        _fill_item(resolved, found, by_article, by_key)
         items.append(resolved)
 
     key_figures = list({(r.article_id, r.key): r for i in items for r in i.figures}.values())

@@ -57,7 +57,7 @@ def _create_temporary(folder: Path, name: str) -> tuple[int, str]:
 
 def _why(exc: OSError, path: Path) -> str:
     folder = path.parent
-    reasons = {
+    reasons: dict[int | None, str] = {
         errno.EACCES: f"you do not have permission to write in {folder}",
         errno.EPERM: f"you do not have permission to write in {folder}",
         errno.EROFS: f"{folder} is on a read-only disk",

@@ -110,9 +110,9 @@ class ChartConfig:
             query, article_ids = None, article_ids or []
         elif isinstance(scope, str) and scope != "query":
             query = scope  # a bare query string
-        by = data.get("by") if data.get("by") in BY_CHOICES else "contributor"
-        combine = data.get("combine") if data.get("combine") in COMBINE_CHOICES else "largest"
-        style = data.get("style") if data.get("style") in CHART_STYLES else "bars"
+        by = data["by"] if data.get("by") in BY_CHOICES else "contributor"
+        combine = data["combine"] if data.get("combine") in COMBINE_CHOICES else "largest"
+        style = data["style"] if data.get("style") in CHART_STYLES else "bars"
         kinds = data.get("kinds")
         kinds = tuple(k for k in KINDS if k in kinds) if isinstance(kinds, list) else DEFAULT_KINDS
         countries = data.get("countries")
@@ -124,7 +124,7 @@ class ChartConfig:
             style=style,
             kinds=kinds or DEFAULT_KINDS,
             countries=[str(c) for c in countries] if isinstance(countries, list) else None,
-            scale=data.get("scale") if data.get("scale") in CHART_SCALES else "linear",
+            scale=data["scale"] if data.get("scale") in CHART_SCALES else "linear",
         )
 
 
@@ -230,11 +230,11 @@ class Briefing:
             title=data.get("title") or "",
             author=data.get("author") or "",
             date=data.get("date") or "",
-            marking=data.get("marking") if data.get("marking") is not None else DEFAULT_MARKING,
+            marking=data["marking"] if data.get("marking") is not None else DEFAULT_MARKING,
             summary=data.get("summary") or "",
             notes=data.get("notes") or "",
             items=[BriefingItem.from_dict(d) for d in data.get("items", [])],
-            page_size=data.get("page_size") if data.get("page_size") in PAGE_SIZES else "A4",
+            page_size=data["page_size"] if data.get("page_size") in PAGE_SIZES else "A4",
         )
 
 

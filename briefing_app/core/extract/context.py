@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer
@@ -183,7 +184,7 @@ def figure_year(
     start: int,
     end: int,
     year: int | None,
-    others: list[tuple[int, int]] = (),
+    others: Sequence[tuple[int, int]] = (),
 ) -> int | None:
     """The year the sentence ties a figure at [start, end) to, else the article's year.
 

@@ -238,7 +238,10 @@ def find_entities(text: str, sentence_starts: set[int], gaz: Gazetteer) -> list[
 
 def _gazetteer_matches(text: str, gaz: Gazetteer) -> list[tuple[int, int, Name]]:
     found = []
-    for end_index, (length, name) in gaz.automaton.iter(text):
+    automaton = gaz.automaton
+    if automaton is None:  # gazetteer.load() builds every gazetteer the program uses with one
+        raise ValueError("the gazetteer has no automaton: build it with gazetteer.load()")
+    for end_index, (length, name) in automaton.iter(text):
         end = end_index + 1
         start = end - length
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_"):

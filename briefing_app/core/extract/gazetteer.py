@@ -91,12 +91,12 @@ def load() -> Gazetteer:
         row += [""] * (4 - len(row))
         canonical, aliases, demonyms, caps = row[:4]
         gaz.countries.add(canonical)
-        country = Name("GPE", canonical, "country", canonical)
-        gaz.add(canonical, country)
+        country_name = Name("GPE", canonical, "country", canonical)
+        gaz.add(canonical, country_name)
         for alias in filter(None, aliases.split(",")):
             if alias.lower().startswith("the "):
                 continue
-            gaz.add(alias, country, upper=len(alias) > 4)
+            gaz.add(alias, country_name, upper=len(alias) > 4)
         for demonym in filter(None, demonyms.split(",")):
             gaz.add(demonym, Name("NORP", canonical, "demonym", canonical), upper=False)
         capitals += [(cap, canonical) for cap in filter(None, caps.split(","))]
@@ -111,8 +111,8 @@ def load() -> Gazetteer:
         gaz.add(cap, Name(label, cap, "capital", country, country if label == "ORG" else None))
     for row in _rows(root / "places.tsv"):
         text = row[0]
-        country = row[1] if len(row) > 1 and row[1] else None
-        gaz.add(text, Name("GPE", text, "city" if country else "region", country))
+        place_country = row[1] if len(row) > 1 and row[1] else None
+        gaz.add(text, Name("GPE", text, "city" if place_country else "region", place_country))
     for row in _rows(root / "regions.tsv"):
         gaz.add(row[0], Name("GPE", row[0], "region", row[1] if len(row) > 1 else None))
     gaz.titles = {row[0] for row in _rows(root / "titles.txt")}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from .context import Mention, list_members
@@ -23,7 +24,9 @@ class Host:
     place: str | None  # the places as written when they are not the host itself ("Swidwin")
 
 
-def resolve_place(text: str, canonical: str, gaz: Gazetteer, article_countries: set[str]) -> str:
+def resolve_place(
+    text: str, canonical: str, gaz: Gazetteer, article_countries: AbstractSet[str]
+) -> str:
     """The country a place is in, or the place itself when it is a country or a region."""
     if canonical in gaz.countries:
         return canonical

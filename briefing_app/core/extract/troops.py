@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 from .context import Mention, figure_year, list_members, mentions
 from .gazetteer import Gazetteer
@@ -233,7 +235,9 @@ def find_troop_figures(
             kind = _kind(text, s, e, cand)
             if generic:
                 whos = []
-            for who in whos or [None]:
+            # A figure whose sender is unknown is kept, with no sender.
+            senders: list[str | None] = list(whos) if whos else [None]
+            for who in senders:
                 figures.append(
                     Figure(
                         kind="troops",
@@ -351,7 +355,7 @@ def _contributors(
     cand: dict,
     ms: list[Mention],
     has_nato: bool,
-    deployer: list[str] = (),
+    deployer: Sequence[str] = (),
     has_mission: bool = False,
 ) -> list[str]:
     start, end = cand["start"], cand["match_end"]
@@ -364,8 +368,8 @@ def _contributors(
         if sender is not None:
             return [sender.who]  # "Chad will deploy 1,000 UN peacekeepers": Chad's contingent
     if inside:
-        sender = _sender_of_place_troops(text, s, start, inside[0], ms)
-        return [sender or inside[0].who]
+        place_sender = _sender_of_place_troops(text, s, start, inside[0], ms)
+        return [place_sender or inside[0].who]
     if _force_total(text, s, start, ms, has_mission):
         return ["multinational"]
     owner = _possessor(text, start, ms)
@@ -877,7 +881,7 @@ def _article_counts(
     gaz: Gazetteer,
     aliases: dict[str, str] | None = None,
     places: dict[str, int] | None = None,
-    article_countries: set[str] = frozenset(),
+    article_countries: AbstractSet[str] = frozenset(),
 ) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
     """How often the article names each state or alliance other than as a place troops go to,
     how often it shows each state as the one whose troops they are (see _deploys), and how
@@ -942,7 +946,7 @@ def _dominant(deployers: dict[str, int]) -> list[str]:
     if not deployers:
         return []
     ranked = sorted(deployers.values(), reverse=True)
-    best = max(deployers, key=deployers.get)
+    best = max(deployers, key=deployers.__getitem__)
     if len(ranked) == 1 or ranked[0] >= 2 * ranked[1]:
         return [best]
     return []
@@ -957,7 +961,7 @@ def _salient(counts: dict[str, int]) -> list[str]:
     """The state or alliance the article has named most often so far, if any."""
     if not counts:
         return []
-    return [max(counts, key=counts.get)]
+    return [max(counts, key=counts.__getitem__)]
 
 
 def _kind(text: str, s: int, e: int, cand: dict) -> str:

@@ -65,6 +65,7 @@ def read_html_article(html: str, *, path: str | None = None) -> Article:
 def _with_trafilatura(html: str) -> tuple[dict[str, str], str]:
     # Imported here: it takes a noticeable part of a second and most imports are plain text.
     import trafilatura
+    from trafilatura.settings import Document
 
     document = trafilatura.bare_extraction(
         html,
@@ -76,7 +77,8 @@ def _with_trafilatura(html: str) -> tuple[dict[str, str], str]:
         # No guessing from copyright lines or URLs: a wrong date is worse than none.
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    if document is None:
+    # None when nothing was extracted; a dict only with the deprecated as_dict=True.
+    if not isinstance(document, Document):
         return {}, ""
     meta = {
         "title": document.title or "",

@@ -89,7 +89,7 @@ def read_jsonl_gz(path: Path) -> Iterator[Article | Skipped]:
         yield Skipped(str(path), "damaged gzip file: the end is missing or corrupt")
 
 
-def _records(stream: io.BufferedIOBase, path: str) -> Iterator[Article | Skipped]:
+def _records(stream: io.BufferedReader | gzip.GzipFile, path: str) -> Iterator[Article | Skipped]:
     head = stream.peek(4096)[:4096] if hasattr(stream, "peek") else b""
     if not head.strip():
         raise FileProblem("empty file")

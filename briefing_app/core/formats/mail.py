@@ -186,8 +186,14 @@ def _message_text(message: EmailMessage) -> str:
     return plain or rich
 
 
+def _payload_bytes(part: EmailMessage) -> bytes:
+    """A leaf part's decoded body; b"" for a container part, whose payload is its parts."""
+    payload = part.get_payload(decode=True)
+    return payload if isinstance(payload, bytes) else b""
+
+
 def _part_text(part: EmailMessage) -> str:
-    data = part.get_payload(decode=True) or b""
+    data = _payload_bytes(part)
     charset = part.get_content_charset()
     if charset is None and part.get_content_subtype() == "html":
         charset = html.declared_charset(data)
@@ -242,7 +248,7 @@ def _read_attachment(
     reader = ATTACHMENT_READERS.get(suffix)
     if reader is None:
         return  # pictures, spreadsheets and the like are not articles: passed over silently
-    data = part.get_payload(decode=True) or b""
+    data = _payload_bytes(part)
     if not data:
         raise FileProblem("empty attachment")
     # Readers take a file; the attachment is written to a private temporary folder.

@@ -16,6 +16,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Literal, overload
 from xml.etree import ElementTree
 
 from briefing_app.core.formats.decoding import FileProblem
@@ -51,6 +52,14 @@ def _open_zip(path: Path, kind: str) -> zipfile.ZipFile:
         raise FileProblem(f"damaged {kind} file: not a zip archive") from None
 
 
+@overload
+def _xml(
+    archive: zipfile.ZipFile, name: str, kind: str, *, required: Literal[True]
+) -> ElementTree.Element: ...
+@overload
+def _xml(
+    archive: zipfile.ZipFile, name: str, kind: str, *, required: bool
+) -> ElementTree.Element | None: ...
 def _xml(
     archive: zipfile.ZipFile, name: str, kind: str, *, required: bool
 ) -> ElementTree.Element | None:

@@ -177,7 +177,9 @@ def chart_png(drawing: briefing_chart.ChartDrawing, scale: float) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    # PySide6's stubs type the format as bytes, but at run time it accepts only str (b"PNG" is
+    # refused with "wrong argument values"; tests/test_cli_chart.py renders a PNG chart).
+    image.save(buffer, "PNG")  # type: ignore[call-overload]
     buffer.close()
     return bytes(data.data())
 
