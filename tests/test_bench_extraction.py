@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
-from shared_data import REPO, shared_path
+from shared_data import REPO, load_benchmark, shared_path
 
 
 def load_bench():
-    spec = importlib.util.spec_from_file_location(
-        "bench_extraction", REPO / "benchmarks" / "bench_extraction.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("bench_extraction")
 
 
 def test_labels_without_their_texts_are_reported_not_a_traceback(tmp_path: Path, capsys) -> None:

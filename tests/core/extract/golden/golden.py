@@ -16,7 +16,6 @@ whose texts are absent is left as it is (and its test skips).
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -27,6 +26,7 @@ SHARED = REPO.parent / "shared"
 sys.path.insert(0, str(REPO))
 
 from briefing_app.core.extract import EXTRACTOR_VERSION, extract  # noqa: E402
+from tests.shared_data import load_benchmark  # noqa: E402
 
 # Fields of a figure kept in the golden files: values and offsets, never the article's words.
 FIGURE_FIELDS = (
@@ -36,12 +36,7 @@ FIGURE_FIELDS = (
 
 
 def _bench():
-    spec = importlib.util.spec_from_file_location(
-        "bench_extraction", REPO / "benchmarks" / "bench_extraction.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("bench_extraction")
 
 
 def articles(name: str) -> list[tuple[str, str, int | None]] | None:
