@@ -1,6 +1,6 @@
 """The command line's shape: one parser knows every command, and the cli enters the core by the door.
 
-The door is `Workspace` (core/workspace.py): the store (core.library), the index (core.index) and
+The door is `Workspace` (core/workspace.py): the store (core.store), the index (core.index) and
 the search engine (core.search) are behind it, so a module of the cli that imports one of them, or
 reaches through `workspace.library`, fails here.
 """
@@ -20,7 +20,7 @@ from briefing_app.cli.parser import build_parser, command_names
 
 CLI = REPO / "briefing_app" / "cli"
 BEHIND_THE_DOOR = (
-    "briefing_app.core.library",
+    "briefing_app.core.store",
     "briefing_app.core.index",
     "briefing_app.core.search",
 )
@@ -139,7 +139,7 @@ def test_the_door_check_finds_the_store_the_index_and_the_search(tmp_path):
     (tmp_path / "bad.py").write_text(
         "from briefing_app.core.search import QueryError\n"
         "import briefing_app.core.index\n"
-        "from briefing_app.core import library\n"
+        "from briefing_app.core import store\n"
         "from ..core.search import search\n"
         "def run(workspace, args):\n"
         "    return workspace.library.get_article(args.library)\n",
@@ -157,7 +157,7 @@ def test_the_door_check_finds_the_store_the_index_and_the_search(tmp_path):
         "bad.py:1 imports briefing_app.core.search",
         "bad.py:1 imports briefing_app.core.search.QueryError",
         "bad.py:2 imports briefing_app.core.index",
-        "bad.py:3 imports briefing_app.core.library",
+        "bad.py:3 imports briefing_app.core.store",
         "bad.py:4 imports briefing_app.core.search",
         "bad.py:4 imports briefing_app.core.search.search",
         "bad.py:6 reaches workspace.library",

@@ -27,12 +27,6 @@ from briefing_app.core.extract_pool import (
 )
 from briefing_app.core.figures import FigureReport, FiguresTable, build_table
 from briefing_app.core.index import IndexBusy, IndexDamaged, IndexDoc, SearchIndex
-from briefing_app.core.library import (
-    Library,
-    LibraryError,
-    StoredArticle,
-    StoredFigure,
-)
 from briefing_app.core.records import Article, Skipped
 from briefing_app.core.search import (
     MAX_EXPANSION,
@@ -41,6 +35,12 @@ from briefing_app.core.search import (
     SearchResult,
     search,
     summarize,
+)
+from briefing_app.core.store import (
+    Library,
+    LibraryError,
+    StoredArticle,
+    StoredFigure,
 )
 from briefing_app.paths import default_library_dir, seeds_dir
 
@@ -264,12 +264,11 @@ class Workspace:
                 return
             chunk = ids[start : start + BATCH_SIZE]
             articles = self.library.get_articles(chunk)
-            with self.library.transaction() as tx:
+            with self.library.transaction():
                 for article_id in chunk:
                     stored = articles.get(article_id)
                     if stored is not None:
                         self.library.store_extraction(
-                            tx,
                             article_id,
                             self._extract(stored.body, stored.date),
                             EXTRACTOR_VERSION,
@@ -392,9 +391,9 @@ class Workspace:
             if not inflight and finished_files:
                 # A file is remembered only once all its articles are stored, so a kill
                 # part-way makes the next import read it again.
-                with self.library.transaction() as tx:
+                with self.library.transaction():
                     for entry in finished_files:
-                        self.library.remember_file(tx, *entry)
+                        self.library.remember_file(*entry)
                 finished_files.clear()
             if self.library.count_unindexed() >= INDEX_BATCH:
                 self._index_pending()
@@ -449,8 +448,7 @@ class Workspace:
                     pending = []
                 finished_files.append((resolved, stat.st_size, stat.st_mtime_ns))
                 if not inflight:
-                    with self.library.transaction() as tx:
-                        self.library.remember_file(tx, *finished_files.pop())
+                    self.library.remember_file(*finished_files.pop())
                 if progress:
                     progress(state)
             while inflight:
@@ -518,7 +516,7 @@ class Workspace:
         parent_id: int | None,
         extractions: list[Extraction | None] | None = None,
     ) -> None:
-        with self.library.transaction() as tx:
+        with self.library.transaction():
             for n, (article, digest) in enumerate(batch):
                 if not article.body.strip():
                     report.skipped.append(Skipped(article.path or "<text>", "no article text"))
@@ -527,7 +525,7 @@ class Workspace:
                 if existing is not None:
                     # Same text already held: no extraction, no index work.
                     result = self.library.upsert_article(
-                        tx, article, digest, Extraction(), EXTRACTOR_VERSION
+                        article, digest, Extraction(), EXTRACTOR_VERSION
                     )
                 else:
                     found = extractions[n] if extractions else None
@@ -538,7 +536,6 @@ class Workspace:
                             article.path, article.extra["parent_origin"] or None
                         )
                     result = self.library.upsert_article(
-                        tx,
                         article,
                         digest,
                         found or self._extract(article.body, article.date),
@@ -596,20 +593,18 @@ class Workspace:
         if "date" in changes and _year(changes["date"]) != before.year:
             # Figures whose sentence names no year take the article's year: extract again so
             # they follow the new date. Corrections are keyed by span and survive this.
-            with self.library.transaction() as tx:
-                self.library.store_extraction(
-                    tx, article_id, self._extract(before.body, changes["date"]), EXTRACTOR_VERSION
-                )
+            self.library.store_extraction(
+                article_id, self._extract(before.body, changes["date"]), EXTRACTOR_VERSION
+            )
         self._reindex_ids([article_id])
 
     def revert_edit(self, article_id: int, name: str) -> None:
         self.library.revert_edit(article_id, name)
         stored = self.library.get_article(article_id)
         if name == "date" and stored is not None:
-            with self.library.transaction() as tx:
-                self.library.store_extraction(
-                    tx, article_id, self._extract(stored.body, stored.date), EXTRACTOR_VERSION
-                )
+            self.library.store_extraction(
+                article_id, self._extract(stored.body, stored.date), EXTRACTOR_VERSION
+            )
         self._reindex_ids([article_id])
 
     def set_read(self, article_id: int, read: bool) -> None:

@@ -75,8 +75,7 @@ def test_the_samples_are_offered_once_and_only_when_asked(library_dir, tmp_path)
 def test_articles_extracted_by_an_older_engine_are_extracted_again_on_open(library_dir):
     with Workspace.open(library_dir) as ws:
         [hit] = ws.search("Antalya").hits
-        with ws.library.transaction() as tx:
-            ws.library.store_extraction(tx, hit.id, Extraction(), EXTRACTOR_VERSION - 1)
+        ws.library.store_extraction(hit.id, Extraction(), EXTRACTOR_VERSION - 1)
         assert ws.article(hit.id).figures == []
     with Workspace.open(library_dir) as ws:
         assert ws.maintenance_needed() is None
