@@ -14,7 +14,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "briefing_app"
 # The store, the index and the search engine are private to the core: the window reaches them
 # through the Workspace (briefing_app.core.workspace).
-PRIVATE = ("briefing_app.core.store", "briefing_app.core.index", "briefing_app.core.search")
+PRIVATE = ("briefing_app.core.store", "briefing_app.core.index", "briefing_app.core.query")
 # The PDF painter is the only Qt in the core: the PDF's layout and the painting it shares with
 # the PNG chart.
 QT_IN_CORE = {"core/briefing/render/pdf.py", "core/briefing/render/painter.py"}

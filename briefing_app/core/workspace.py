@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import gzip
 import os
-import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing_app.core import articles as importers
-from briefing_app.core.extract import EXTRACTOR_VERSION, extract, facet_values
+from briefing_app.core.engines import ArticleStore, LibraryError, SearchEngine
+from briefing_app.core.extract import EXTRACTOR_VERSION, extract
 from briefing_app.core.extract.records import Entity, Extraction
 from briefing_app.core.extract_pool import (
     POOL_THRESHOLD,
@@ -26,22 +26,17 @@ from briefing_app.core.extract_pool import (
     extract_many,
 )
 from briefing_app.core.figures import FigureReport, FiguresTable, build_table
-from briefing_app.core.index import IndexBusy, IndexDamaged, IndexDoc, SearchIndex
-from briefing_app.core.records import Article, Skipped
-from briefing_app.core.search import (
+from briefing_app.core.index.sync import INDEX_BATCH, IndexSync, open_in_step
+from briefing_app.core.progress import CancelFn, Progress, ProgressFn
+from briefing_app.core.query import (
     MAX_EXPANSION,
     HitSummary,
     QueryError,
     SearchResult,
-    search,
-    summarize,
+    WhooshSearch,
 )
-from briefing_app.core.store import (
-    Library,
-    LibraryError,
-    StoredArticle,
-    StoredFigure,
-)
+from briefing_app.core.records import Article, Skipped
+from briefing_app.core.store import Library, StoredArticle, StoredFigure
 from briefing_app.paths import default_library_dir, seeds_dir
 
 INDEX_DIR = "index"
@@ -50,36 +45,8 @@ SEEDED_KEY = "seeded"
 # Articles are committed to SQLite and then indexed in batches: large enough to keep Whoosh's
 # per-commit cost small, small enough that a cancel or a kill loses little work.
 BATCH_SIZE = 500
-# Whoosh pays per commit (a new segment, then merges): index in large commits during an import.
-# The library marks what is not yet indexed, so a kill between commits loses no article.
-INDEX_BATCH = 5000
 # Batches waiting for the extraction process: enough to keep it busy through an index commit.
 MAX_INFLIGHT = 8
-
-ProgressFn = Callable[["Progress"], None]
-CancelFn = Callable[[], bool]
-
-
-@dataclass
-class Progress:
-    """What a long job has done so far; `total` is 0 when it is not known."""
-
-    stage: str
-    done: int
-    total: int
-    current: str = ""
-    started: float = field(default_factory=time.monotonic)
-
-    @property
-    def rate(self) -> float:
-        elapsed = time.monotonic() - self.started
-        return self.done / elapsed if elapsed > 0 else 0.0
-
-    @property
-    def seconds_left(self) -> float | None:
-        if not self.total or not self.done:
-            return None
-        return (self.total - self.done) / self.rate if self.rate else None
 
 
 @dataclass
@@ -122,12 +89,12 @@ class ArticleView:
 class Workspace:
     """An open library: SQLite store, Whoosh index and extraction behind one interface."""
 
-    def __init__(self, folder: Path, library: Library, index: SearchIndex) -> None:
+    def __init__(self, folder: Path, library: ArticleStore, index: SearchEngine) -> None:
         self.folder = folder
         self.library = library
         self.index = index
         self.notices: list[str] = []
-        self._index_lock = threading.RLock()
+        self._sync = IndexSync(library, index, self.notices)
         self._index_repair_needed = False
 
     # -- opening ---------------------------------------------------------------------------------
@@ -148,32 +115,12 @@ class Workspace:
         """
         path = default_library_dir(folder)
         library = Library(path)
-        notices: list[str] = []
         index_dir = path / INDEX_DIR
-        try:
-            index = SearchIndex(index_dir)
-            rebuild = index.needs_rebuild() and library.count() > 0
-            if index.needs_rebuild() and library.count() == 0:
-                # An empty library's index is complete as it stands. Unless it is marked so,
-                # the index the first import builds is never "complete" and every later open
-                # rebuilds all of it (95 s for the Reuters corpus).
-                index.rebuild(())
-            indexed_at_least = library.count() - library.count_unindexed()
-            if not rebuild and not indexed_at_least <= index.doc_count() <= library.count():
-                rebuild = True
-                notices.append("The search index did not match the library; rebuilding it.")
-        except IndexDamaged as exc:
-            notices.append(f"The search index was damaged ({exc}); rebuilding it from the library.")
-            SearchIndex.destroy(index_dir)
-            index = SearchIndex(index_dir)
-            rebuild = library.count() > 0
-        if rebuild:
-            library.mark_all_unindexed()
-            if not notices:  # a damaged or mismatched index has said why already
-                reason = index.rebuild_reason or "The search index is incomplete"
-                notices.append(f"{reason}; rebuilding it from the library.")
+        index, rebuild, notices = open_in_step(
+            library, lambda: WhooshSearch(index_dir), lambda: WhooshSearch.destroy(index_dir)
+        )
         workspace = cls(path, library, index)
-        workspace.notices = notices
+        workspace.notices.extend(notices)
         workspace._index_repair_needed = rebuild
         if seed_if_empty and library.count() == 0 and library.get_meta(SEEDED_KEY) is None:
             # Once per library: a user who empties it does not get the samples back.
@@ -190,7 +137,7 @@ class Workspace:
         return workspace
 
     def close(self) -> None:
-        with self._index_lock:
+        with self._sync.lock:
             self.index.close()
         self.library.close()
 
@@ -223,7 +170,7 @@ class Workspace:
         if self._index_repair_needed:
             self.reindex(progress=progress, cancelled=cancelled)
         else:
-            self._index_pending(progress=progress, cancelled=cancelled)
+            self._sync.catch_up(progress=progress, cancelled=cancelled)
 
     def reindex(
         self, *, progress: ProgressFn | None = None, cancelled: CancelFn | None = None
@@ -232,28 +179,10 @@ class Workspace:
 
         Searches see the old index until the commit; a cancel leaves the old index in place.
         """
-        self.library.mark_all_unindexed()
-        state = Progress("Indexing", 0, self.library.count())
-        indexed: list[int] = []
-
-        def docs() -> Iterator[IndexDoc]:
-            for chunk in _batched(self.library.iter_articles(), BATCH_SIZE):
-                for doc in self._index_docs(chunk):
-                    indexed.append(doc.id)
-                    yield doc
-
-        def report(done: int) -> None:
-            state.done = done
-            if progress:
-                progress(state)
-
-        with self._index_lock:
-            self.index.rebuild(docs(), progress=report, cancelled=cancelled)
-        if cancelled and cancelled():
-            return 0
-        self.library.mark_indexed(indexed)
-        self._index_repair_needed = False
-        return len(indexed)
+        done = self._sync.rebuild(progress=progress, cancelled=cancelled)
+        if not (cancelled and cancelled()):
+            self._index_repair_needed = False
+        return done
 
     def _reextract(
         self, ids: list[int], *, progress: ProgressFn | None, cancelled: CancelFn | None
@@ -276,83 +205,6 @@ class Workspace:
             state.done += len(chunk)
             if progress:
                 progress(state)
-
-    def _index_pending(
-        self, *, progress: ProgressFn | None = None, cancelled: CancelFn | None = None
-    ) -> int:
-        """Index every article the library marks as not yet indexed, in large commits."""
-        state = Progress("Indexing", 0, self.library.count_unindexed())
-        try:
-            for chunk in _batched(self.library.iter_articles(only_unindexed=True), INDEX_BATCH):
-                self._write_index(chunk)
-                state.done += len(chunk)
-                if progress:
-                    progress(state)
-                if cancelled and cancelled():
-                    break
-        except IndexBusy:
-            # Another process holds the index (a second window opening, a second import). The
-            # articles are committed and stay marked unindexed: whoever next holds the index
-            # indexes them. Raising here killed a running import with a traceback.
-            notice = (
-                "The search index is busy in another Briefing Reader; some articles will be"
-                " searchable once it finishes."
-            )
-            if notice not in self.notices:
-                self.notices.append(notice)
-        return state.done
-
-    def _index_docs(self, stored: list[StoredArticle]) -> list[IndexDoc]:
-        entities = self.library.entities_for([a.id for a in stored])
-        docs = []
-        for article in stored:
-            facets = facet_values(Extraction(entities=entities.get(article.id, [])))
-            docs.append(
-                IndexDoc(
-                    id=article.id,
-                    title=article.title,
-                    body=article.body,
-                    source=article.source,
-                    date=article.date,
-                    dateline=article.dateline,
-                    people=facets.get("people", []),
-                    places=facets.get("places", []),
-                    countries=facets.get("countries", []),
-                    orgs=facets.get("orgs", []),
-                    read=article.read,
-                    starred=article.starred,
-                )
-            )
-        return docs
-
-    def _write_index(self, stored: list[StoredArticle]) -> None:
-        docs = self._index_docs(stored)
-        with self._index_lock:
-            self.index.write(docs)
-        self.library.mark_indexed([d.id for d in docs])
-
-    def _reindex_ids(self, ids: Iterable[int]) -> None:
-        """Bring a few edited articles up to date in the index, without waiting.
-
-        While an import holds the index for a large commit, the articles stay marked as not
-        indexed and the import indexes them when it finishes; the GUI thread never waits here.
-        """
-        if not self._index_lock.acquire(blocking=False):
-            return
-        try:
-            articles = self.library.get_articles(list(ids))
-            if articles:
-                self._write_index(list(articles.values()))
-        except IndexBusy:
-            # Another process (a second window, a command-line import) holds the index. The
-            # change is committed to the library and marked unindexed; that process's import,
-            # or the next open, indexes it. Raising here would report a saved edit as failed.
-            self.notices.append(
-                "The search index is busy in another Briefing Reader; your change is saved and"
-                " will be searchable once that finishes."
-            )
-        finally:
-            self._index_lock.release()
 
     # -- import ----------------------------------------------------------------------------------
 
@@ -396,13 +248,15 @@ class Workspace:
                         self.library.remember_file(*entry)
                 finished_files.clear()
             if self.library.count_unindexed() >= INDEX_BATCH:
-                self._index_pending()
+                self._sync.catch_up()
             if progress:
                 progress(state)
 
         def send(batch: list[tuple[Article, str]]) -> None:
             jobs = [
-                None if self.library.find_by_hash(digest) else (article.body, _year(article.date))
+                None
+                if self.library.held_articles([digest]).get(digest)
+                else (article.body, _year(article.date))
                 for article, digest in batch
             ]
             inflight.append((batch, jobs, pool.submit(jobs) if pool else None))
@@ -466,7 +320,7 @@ class Workspace:
             state.stage = "Indexing"
             if progress:
                 progress(state)
-            self._index_pending()
+            self._sync.catch_up()
         report.seconds = time.monotonic() - started
         return report
 
@@ -495,7 +349,7 @@ class Workspace:
         if url:
             article.url = url
         self._store_batch([(article, importers.content_hash(article))], report, None)
-        self._reindex_ids(report.article_ids)
+        self._sync.refresh(report.article_ids)
         report.seconds = time.monotonic() - started
         return report
 
@@ -506,7 +360,7 @@ class Workspace:
             report.skipped.append(Skipped(article.path or "<text>", "no article text"))
             return report
         self._store_batch([(article, importers.content_hash(article))], report, None)
-        self._reindex_ids(report.article_ids)
+        self._sync.refresh(report.article_ids)
         return report
 
     def _store_batch(
@@ -521,7 +375,7 @@ class Workspace:
                 if not article.body.strip():
                     report.skipped.append(Skipped(article.path or "<text>", "no article text"))
                     continue
-                existing = self.library.find_by_hash(digest)
+                existing = self.library.held_articles([digest]).get(digest)
                 if existing is not None:
                     # Same text already held: no extraction, no index work.
                     result = self.library.upsert_article(
@@ -596,7 +450,7 @@ class Workspace:
             self.library.store_extraction(
                 article_id, self._extract(before.body, changes["date"]), EXTRACTOR_VERSION
             )
-        self._reindex_ids([article_id])
+        self._sync.refresh([article_id])
 
     def revert_edit(self, article_id: int, name: str) -> None:
         self.library.revert_edit(article_id, name)
@@ -605,15 +459,15 @@ class Workspace:
             self.library.store_extraction(
                 article_id, self._extract(stored.body, stored.date), EXTRACTOR_VERSION
             )
-        self._reindex_ids([article_id])
+        self._sync.refresh([article_id])
 
     def set_read(self, article_id: int, read: bool) -> None:
         self.library.set_flag(article_id, "read", read)
-        self._reindex_ids([article_id])
+        self._sync.refresh([article_id])
 
     def set_starred(self, article_id: int, starred: bool) -> None:
         self.library.set_flag(article_id, "starred", starred)
-        self._reindex_ids([article_id])
+        self._sync.refresh([article_id])
 
     def correct_figure(
         self, article_id: int, key: str, *, rejected: bool = False, **changes: object
@@ -644,8 +498,7 @@ class Workspace:
     ) -> SearchResult:
         """Search the index; raises search.QueryError with a readable message for a bad query.
         With facets=False only the page is computed (fast); summarize() gives the rest."""
-        return search(
-            self.index,
+        return self.index.search(
             query,
             sort=sort,
             page=page,
@@ -666,8 +519,7 @@ class Workspace:
         filters: dict[str, list[str]] | None = None,
     ) -> HitSummary:
         """The hit count, facets and ids of every hit of a search (see search(facets=False))."""
-        return summarize(
-            self.index,
+        return self.index.summarize(
             query,
             since=since,
             until=until,
@@ -775,17 +627,6 @@ def _year(date: str | None) -> int | None:
     return None
 
 
-def _batched(items: Iterable, size: int) -> Iterator[list]:
-    batch = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def _estimate_articles(path: Path) -> int:
     """How many articles a file holds, for the progress bar: bulk files are counted by line."""
     name = path.name.lower()
@@ -815,4 +656,6 @@ __all__ = [
     "StoredArticle",
     "StoredFigure",
     "Workspace",
+    "CancelFn",
+    "ProgressFn",
 ]

@@ -7,7 +7,9 @@ work, the chunked `IN (…)` read), schema and migrations, articles, extraction,
 library (the whole store as one `Library`, the SQLite `ArticleStore` of core/engines.py).
 """
 
-from briefing_app.core.store.connection import DB_NAME, LibraryError, now_iso
+from briefing_app.core.engines import LibraryError
+from briefing_app.core.store.articles import HeldArticle
+from briefing_app.core.store.connection import DB_NAME, now_iso
 from briefing_app.core.store.library import Library
 from briefing_app.core.store.migrations import SCHEMA_VERSION
 from briefing_app.core.store.records import (
@@ -22,6 +24,7 @@ __all__ = [
     "CORRECTABLE_FIELDS",
     "DB_NAME",
     "EDITABLE_FIELDS",
+    "HeldArticle",
     "SCHEMA_VERSION",
     "Library",
     "LibraryError",

@@ -14,6 +14,7 @@ from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+from briefing_app.core.engines import LibraryError
 from briefing_app.core.store.migrations import SCHEMA_VERSION, migrate
 from briefing_app.core.store.schema import TABLES
 from briefing_app.core.store.transaction import immediate
@@ -21,10 +22,6 @@ from briefing_app.core.store.transaction import immediate
 DB_NAME = "library.sqlite3"
 # Ids bound in one `IN (…)`: well under SQLite's 999-variable limit of older builds.
 _IN_CHUNK = 500
-
-
-class LibraryError(Exception):
-    """A library problem a person can act on (locked, damaged, not a library)."""
 
 
 def now_iso() -> str:
