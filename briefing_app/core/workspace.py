@@ -7,26 +7,20 @@ predicate so a worker thread or a terminal can drive them.
 
 from __future__ import annotations
 
-import gzip
 import os
 import time
-from collections import deque
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from briefing_app.core import articles as importers
 from briefing_app.core.engines import ArticleStore, LibraryError, SearchEngine
 from briefing_app.core.extract import EXTRACTOR_VERSION, extract
 from briefing_app.core.extract.records import Entity, Extraction
-from briefing_app.core.extract_pool import (
-    POOL_THRESHOLD,
-    ExtractionPool,
-    PendingExtractions,
-    extract_many,
-)
 from briefing_app.core.figures import FigureReport, FiguresTable, build_table
-from briefing_app.core.index.sync import INDEX_BATCH, IndexSync, open_in_step
+from briefing_app.core.index.sync import IndexSync, open_in_step
+from briefing_app.core.ingest import ImportPipeline, ImportReport
+from briefing_app.core.ingest.pipeline import BATCH_SIZE, year_of
 from briefing_app.core.progress import CancelFn, Progress, ProgressFn
 from briefing_app.core.query import (
     MAX_EXPANSION,
@@ -42,39 +36,6 @@ from briefing_app.paths import default_library_dir, seeds_dir
 INDEX_DIR = "index"
 # Set in the library's meta table once the built-in sample articles have been offered.
 SEEDED_KEY = "seeded"
-# Articles are committed to SQLite and then indexed in batches: large enough to keep Whoosh's
-# per-commit cost small, small enough that a cancel or a kill loses little work.
-BATCH_SIZE = 500
-# Batches waiting for the extraction process: enough to keep it busy through an index commit.
-MAX_INFLIGHT = 8
-
-
-@dataclass
-class ImportReport:
-    imported: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    duplicates: int = 0  # the same text as an article already held, from another file or record
-    unchanged_files: int = 0
-    skipped: list[Skipped] = field(default_factory=list)
-    article_ids: list[int] = field(default_factory=list)  # imported or updated, in order
-    cancelled: bool = False
-    seconds: float = 0.0
-
-    def summary(self) -> str:
-        parts = [
-            f"{self.imported} imported",
-            f"{self.updated} updated",
-            f"{self.unchanged} unchanged",
-            f"{self.duplicates} duplicates",
-            f"{len(self.skipped)} skipped",
-        ]
-        text = ", ".join(parts)
-        if self.unchanged_files:
-            text += f" ({self.unchanged_files} unchanged files not read again)"
-        if self.cancelled:
-            text += " — cancelled; what was imported before the cancel is kept"
-        return text
 
 
 @dataclass
@@ -216,113 +177,11 @@ class Workspace:
         cancelled: CancelFn | None = None,
         parent_id: int | None = None,
     ) -> ImportReport:
-        """Import files and folders; one bad file never stops the batch.
-
-        Files whose size and modification time are unchanged since they were last imported are
-        not read again. Each batch is committed to SQLite before it is indexed, so a kill at any
-        moment leaves a consistent library whose unindexed tail is indexed at the next open.
-        """
-        started = time.monotonic()
-        report = ImportReport()
-        files = list(importers.iter_files([Path(p) for p in paths]))
-        total = sum(_estimate_articles(f) for f in files)
-        state = Progress("Importing", 0, total)
-        pool = ExtractionPool() if total >= POOL_THRESHOLD else None
-        # Batches read and sent for extraction but not yet stored; with a pool, several wait
-        # here so the child extracts ahead while this process stores and indexes.
-        inflight: deque[tuple[list[tuple[Article, str]], list, PendingExtractions | None]] = deque()
-        finished_files: list[tuple[str, int, int]] = []
-
-        def store_oldest() -> None:
-            batch, jobs, handle = inflight.popleft()
-            extractions = (
-                pool.result(handle, jobs) if pool and handle is not None else extract_many(jobs)
-            )
-            self._store_batch(batch, report, parent_id, extractions)
-            state.done += len(batch)
-            if not inflight and finished_files:
-                # A file is remembered only once all its articles are stored, so a kill
-                # part-way makes the next import read it again.
-                with self.library.transaction():
-                    for entry in finished_files:
-                        self.library.remember_file(*entry)
-                finished_files.clear()
-            if self.library.count_unindexed() >= INDEX_BATCH:
-                self._sync.catch_up()
-            if progress:
-                progress(state)
-
-        def send(batch: list[tuple[Article, str]]) -> None:
-            jobs = [
-                None
-                if self.library.held_articles([digest]).get(digest)
-                else (article.body, _year(article.date))
-                for article, digest in batch
-            ]
-            inflight.append((batch, jobs, pool.submit(jobs) if pool else None))
-            while len(inflight) > (MAX_INFLIGHT if pool else 0):
-                store_oldest()
-
-        pending: list[tuple[Article, str]] = []
-        try:
-            for path in files:
-                if cancelled and cancelled():
-                    report.cancelled = True
-                    break
-                state.current = str(path)
-                try:
-                    stat = path.stat()
-                except OSError as exc:
-                    report.skipped.append(Skipped(str(path), f"unreadable: {exc.strerror or exc}"))
-                    continue
-                resolved = str(path.resolve())
-                if self.library.file_unchanged(resolved, stat.st_size, stat.st_mtime_ns):
-                    report.unchanged_files += 1
-                    known = self.library.count_from_path(resolved)
-                    report.unchanged += known
-                    state.done += max(known, 1) if total else 0
-                    if progress:
-                        progress(state)
-                    continue
-                for item in importers.read_path(path):
-                    if isinstance(item, Skipped):
-                        report.skipped.append(item)
-                        continue
-                    pending.append((item, importers.content_hash(item)))
-                    if len(pending) >= BATCH_SIZE:
-                        send(pending)
-                        pending = []
-                        if cancelled and cancelled():
-                            report.cancelled = True
-                            break
-                if report.cancelled:
-                    break
-                if pending:
-                    send(pending)
-                    pending = []
-                finished_files.append((resolved, stat.st_size, stat.st_mtime_ns))
-                if not inflight:
-                    self.library.remember_file(*finished_files.pop())
-                if progress:
-                    progress(state)
-            while inflight:
-                if cancelled and cancelled():
-                    # Read but not stored: none of it is in the library, so dropping it loses
-                    # nothing; the files stay unremembered and are read again next time.
-                    report.cancelled = True
-                    inflight.clear()
-                    break
-                store_oldest()
-        finally:
-            if pool:
-                pool.close()
-        if self.library.count_unindexed():
-            state.stage = "Indexing"
-            if progress:
-                progress(state)
-            self._sync.catch_up()
-        report.seconds = time.monotonic() - started
-        return report
+        """Import files and folders (see ingest.ImportPipeline); one bad file never stops it."""
+        pipeline = ImportPipeline(
+            self.library, self._sync, progress=progress, cancelled=cancelled, parent_id=parent_id
+        )
+        return pipeline.run(paths)
 
     def import_text(
         self,
@@ -334,11 +193,9 @@ class Workspace:
         url: str | None = None,
     ) -> ImportReport:
         """Import one article from text (standard input, the clipboard); returns the report."""
-        report = ImportReport()
         started = time.monotonic()
         if not text.strip():
-            report.skipped.append(Skipped("<text>", "empty text"))
-            return report
+            return ImportReport(skipped=[Skipped("<text>", "empty text")])
         article = importers.read_text_article(text)
         if title:
             article.title = title
@@ -348,68 +205,20 @@ class Workspace:
             article.source = source
         if url:
             article.url = url
-        self._store_batch([(article, importers.content_hash(article))], report, None)
-        self._sync.refresh(report.article_ids)
+        report = self.import_article(article)
         report.seconds = time.monotonic() - started
         return report
 
     def import_article(self, article: Article) -> ImportReport:
         """Import an Article an outside reader produced (the window's paste dialog)."""
-        report = ImportReport()
         if not article.body.strip():
-            report.skipped.append(Skipped(article.path or "<text>", "no article text"))
-            return report
-        self._store_batch([(article, importers.content_hash(article))], report, None)
+            return ImportReport(skipped=[Skipped(article.path or "<text>", "no article text")])
+        report = ImportPipeline(self.library, self._sync).store_article(article)
         self._sync.refresh(report.article_ids)
         return report
 
-    def _store_batch(
-        self,
-        batch: list[tuple[Article, str]],
-        report: ImportReport,
-        parent_id: int | None,
-        extractions: list[Extraction | None] | None = None,
-    ) -> None:
-        with self.library.transaction():
-            for n, (article, digest) in enumerate(batch):
-                if not article.body.strip():
-                    report.skipped.append(Skipped(article.path or "<text>", "no article text"))
-                    continue
-                existing = self.library.held_articles([digest]).get(digest)
-                if existing is not None:
-                    # Same text already held: no extraction, no index work.
-                    result = self.library.upsert_article(
-                        article, digest, Extraction(), EXTRACTOR_VERSION
-                    )
-                else:
-                    found = extractions[n] if extractions else None
-                    parent = parent_id
-                    if parent is None and "parent_origin" in article.extra:
-                        # An e-mail attachment: its message was yielded (and stored) just before.
-                        parent = self.library.find_by_origin(
-                            article.path, article.extra["parent_origin"] or None
-                        )
-                    result = self.library.upsert_article(
-                        article,
-                        digest,
-                        found or self._extract(article.body, article.date),
-                        EXTRACTOR_VERSION,
-                        parent_id=parent,
-                    )
-                if result.status == "unchanged":
-                    report.unchanged += 1
-                    continue
-                if result.status == "duplicate":
-                    report.duplicates += 1
-                    continue
-                if result.status == "imported":
-                    report.imported += 1
-                else:
-                    report.updated += 1
-                report.article_ids.append(result.article_id)
-
     def _extract(self, body: str, date: str | None) -> Extraction:
-        return extract(body, year=_year(date))
+        return extract(body, year=year_of(date))
 
     # -- reading and editing ---------------------------------------------------------------------
 
@@ -444,7 +253,7 @@ class Workspace:
         if before is None:
             raise KeyError(article_id)
         self.library.edit_article(article_id, changes)
-        if "date" in changes and _year(changes["date"]) != before.year:
+        if "date" in changes and year_of(changes["date"]) != before.year:
             # Figures whose sentence names no year take the article's year: extract again so
             # they follow the new date. Corrections are keyed by span and survive this.
             self.library.store_extraction(
@@ -619,27 +428,6 @@ class Workspace:
         first, last = self.library.date_range()
         stats["first_date"], stats["last_date"] = first, last
         return stats
-
-
-def _year(date: str | None) -> int | None:
-    if date and len(date) >= 4 and date[:4].isdigit():
-        return int(date[:4])
-    return None
-
-
-def _estimate_articles(path: Path) -> int:
-    """How many articles a file holds, for the progress bar: bulk files are counted by line."""
-    name = path.name.lower()
-    try:
-        if name.endswith(".jsonl.gz"):
-            with gzip.open(path, "rb") as handle:
-                return sum(1 for _ in handle)
-        if name.endswith(".jsonl"):
-            with open(path, "rb") as handle:
-                return sum(1 for _ in handle)
-    except (OSError, EOFError):
-        return 1
-    return 1
 
 
 # The records the window and the command line receive come from the door too (issue 16): the
