@@ -97,6 +97,11 @@ class Workspace:
             workspace.run_maintenance(progress=progress)
         return workspace
 
+    def busy_notices(self) -> list[str]:
+        """The notices (among `notices`) saying a change waits because another program held
+        the search index: the change is saved, and searchable once that program finishes."""
+        return list(self._sync.busy)
+
     def close(self) -> None:
         with self._sync.lock:
             self.index.close()

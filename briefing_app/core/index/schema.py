@@ -19,7 +19,7 @@ SCHEMA_VERSION = 1
 # Plain words, lowercased, no stemming and no stop list. Stemming would make a wildcard such
 # as `prices*` find nothing (only the stem "price" is indexed) and a stop list would drop
 # "of" from "secretary of state", so the phrase would match "secretary state". Inflected
-# forms are found at query time instead (search.py expands words with query.Variations).
+# forms are found at query time instead (core/query/expansion.py expands words with query.Variations).
 # The tokenizer keeps intra-word apostrophes and dots ("O'Brien", "U.S.") together; a
 # possessive ending is then dropped (PossessiveFilter).
 class PossessiveFilter(Filter):

@@ -76,6 +76,8 @@ class IndexSync:
         self.store = store
         self.index = index
         self.notices = notices  # the Workspace's: what the user is told
+        # The notices given because another program held the index (see Workspace.busy_notices).
+        self.busy: list[str] = []
         self.lock = threading.RLock()
 
     def docs(self, stored: list[StoredArticle]) -> list[IndexDoc]:
@@ -154,8 +156,7 @@ class IndexSync:
             # Another process holds the index (a second window opening, a second import). The
             # articles are committed and stay marked unindexed: whoever next holds the index
             # indexes them. Raising here killed a running import with a traceback.
-            if BUSY_NOTICE not in self.notices:
-                self.notices.append(BUSY_NOTICE)
+            self._tell(BUSY_NOTICE)
         return state.done
 
     def refresh(self, ids: Iterable[int]) -> None:
@@ -174,9 +175,16 @@ class IndexSync:
             # Another process (a second window, a command-line import) holds the index. The
             # change is committed to the store and marked unindexed; that process's import,
             # or the next open, indexes it. Raising here would report a saved edit as failed.
-            self.notices.append(BUSY_EDIT_NOTICE)
+            self._tell(BUSY_EDIT_NOTICE, again=True)
         finally:
             self.lock.release()
+
+    def _tell(self, notice: str, *, again: bool = False) -> None:
+        # Each edit that waits is told (again); a waiting import once.
+        if again or notice not in self.notices:
+            self.notices.append(notice)
+        if notice not in self.busy:
+            self.busy.append(notice)
 
 
 def batched(items: Iterable[_T], size: int) -> Iterator[list[_T]]:

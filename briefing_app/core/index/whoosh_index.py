@@ -27,7 +27,7 @@ _BATCH_PROGRESS = 250  # documents between progress/cancel checks during a rebui
 
 
 class SearchIndex:
-    """The index in one folder. Search it with search.search(); write it from the library.
+    """The index in one folder. Search it with core/query; write it from the library.
 
     Each thread searches with a searcher of its own, kept between searches and replaced when
     the index has changed (opening one costs 10-30 ms, checking that it is current well under one),
@@ -175,7 +175,7 @@ class SearchIndex:
         if progress is not None:
             progress(done)
 
-    # Internals for search.py: the only other module that touches Whoosh objects.
+    # Internals for core/query: the only other code that touches Whoosh objects.
 
     def searcher(self) -> Searcher:
         """A fresh searcher on the latest commit; close it when done (use `with`)."""
@@ -187,8 +187,8 @@ class SearchIndex:
         Whoosh searchers are not shared between threads (they read through open files), so
         each thread keeps its own and opens a new one after a commit. Not Searcher.refresh():
         its reader reuse keeps segments the commit merged away and misses new deletions.
-        A commit while a search runs may delete files the searcher has yet to open: search.py
-        runs such a search again (see search._read).
+        A commit while a search runs may delete files the searcher has yet to open: core/query
+        runs such a search again (see query.search._read).
         """
         thread = threading.get_ident()
         with self._searchers_lock:
