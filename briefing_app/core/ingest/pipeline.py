@@ -194,8 +194,8 @@ class ImportPipeline:
 
     def _look_up(self, articles: Sequence[tuple[Article, str]]) -> list[Job | None]:
         """What to extract: each text not already known, once (one store query per batch)."""
-        unknown = [digest for _, digest in articles if digest not in self._known]
-        self._known.update(self.store.held_articles(unknown))
+        unknown = dict.fromkeys(digest for _, digest in articles if digest not in self._known)
+        self._known.update(self.store.held_articles(list(unknown)))
         jobs: list[Job | None] = []
         for article, digest in articles:
             if digest in self._known:
