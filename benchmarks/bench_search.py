@@ -121,8 +121,8 @@ def measure(workspace, queries: list[str], repeat: int) -> list[dict]:
     from briefing_app.core.query import caches as search_module
 
     def empty_caches() -> None:
-        search_module._EXPANSIONS.clear()
-        search_module._SUMMARIES.clear()
+        search_module.EXPANSIONS.clear()
+        search_module.SUMMARIES.clear()
 
     bare = BareWhoosh(workspace)
     rows = []
@@ -205,7 +205,7 @@ def bench(workspace, repeat: int) -> None:
 
     count = workspace.library.count()
     print(f"\n=== {count:,} articles ({workspace.folder}) ===")
-    search_module._DATE_ORDERS.clear()
+    search_module.DATE_ORDERS.clear()
     started = time.perf_counter()
     workspace.search("", page_size=20, facets=False)
     print("first listing after a commit (computes the date order): ", end="")

@@ -42,11 +42,11 @@ class _DerivedCache(Generic[_V]):
             self._entries.clear()
 
 
-_DATE_ORDERS: _DerivedCache[list[int]] = _DerivedCache(size=4)
-_SUMMARIES: _DerivedCache[HitSummary] = _DerivedCache(size=16)
-_EXPANSIONS: _DerivedCache[tuple[bytes, ...]] = _DerivedCache(size=64)
+DATE_ORDERS: _DerivedCache[list[int]] = _DerivedCache(size=4)
+SUMMARIES: _DerivedCache[HitSummary] = _DerivedCache(size=16)
+EXPANSIONS: _DerivedCache[tuple[bytes, ...]] = _DerivedCache(size=64)
 
 
-def _commit_key(index: SearchIndex, searcher: Searcher) -> tuple:
+def commit_key(index: SearchIndex, searcher: Searcher) -> tuple:
     reader = searcher.reader()
     return (str(index.folder), id(index), reader.generation(), reader.doc_count_all())

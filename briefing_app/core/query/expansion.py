@@ -14,7 +14,7 @@ from whoosh.searching import Searcher
 from whoosh.support.levenshtein import distance
 
 from briefing_app.core.index.whoosh_index import SearchIndex
-from briefing_app.core.query.caches import _EXPANSIONS, _commit_key
+from briefing_app.core.query.caches import EXPANSIONS, commit_key
 
 
 @lru_cache(maxsize=65536)
@@ -49,7 +49,7 @@ class _Bounded:
     """A multi-word query whose words are looked up once, on the whole index.
 
     Whoosh expands a Prefix, Wildcard or FuzzyTerm again in every segment it searches, walking
-    each segment's word list; _expand_once() sets `words` from the whole index first (and keeps
+    each segment's word list; expand_once() sets `words` from the whole index first (and keeps
     them for the commit), so each segment only looks the chosen words up.
     """
 
@@ -64,21 +64,21 @@ class _Bounded:
         raise NotImplementedError
 
 
-class _BoundedPrefix(_Bounded, wq.Prefix):
+class BoundedPrefix(_Bounded, wq.Prefix):
     """`word*`: the MAX_EXPANSION most used indexed words that start with word."""
 
     def _expand(self, ixreader: IndexReader) -> list[bytes]:
         return _most_used_with_prefix(ixreader, self.fieldname, self.text)
 
 
-class _BoundedWildcard(_Bounded, wq.Wildcard):
+class BoundedWildcard(_Bounded, wq.Wildcard):
     """`wo?d*s`: the MAX_EXPANSION most used indexed words that fit the pattern."""
 
     def _expand(self, ixreader: IndexReader) -> list[bytes]:
         return _most_used(ixreader, self.fieldname, wq.Wildcard._btexts(self, ixreader))
 
 
-class _BoundedFuzzy(_Bounded, wq.FuzzyTerm):
+class BoundedFuzzy(_Bounded, wq.FuzzyTerm):
     """`word~`: the MAX_EXPANSION most used indexed words within the edit distance (at most
     MAX_FUZZY_EDITS) that begin with the same letter.
 
@@ -104,7 +104,7 @@ class _BoundedFuzzy(_Bounded, wq.FuzzyTerm):
         return _most_used(ixreader, self.fieldname, near())
 
 
-class _Inflections(_Bounded, wq.Variations):
+class Inflections(_Bounded, wq.Variations):
     """A word and every indexed form that stems like it: "price" also finds "prices", "priced"
     and "pricing", "ally" finds "allies".
 
@@ -133,9 +133,9 @@ class _Inflections(_Bounded, wq.Variations):
         return list(forms)
 
 
-def _expand_once(index: SearchIndex, searcher: Searcher, q: wq.Query) -> None:
+def expand_once(index: SearchIndex, searcher: Searcher, q: wq.Query) -> None:
     """Fix the words of every bounded leaf of q from the whole index (see _Bounded)."""
-    commit = _commit_key(index, searcher)
+    commit = commit_key(index, searcher)
     for leaf in q.leaves() if not q.is_leaf() else [q]:
         if isinstance(leaf, _Bounded):
             key = (*commit, repr(leaf))
@@ -143,15 +143,15 @@ def _expand_once(index: SearchIndex, searcher: Searcher, q: wq.Query) -> None:
             def expand(leaf: _Bounded = leaf) -> tuple[bytes, ...]:
                 return tuple(leaf._expand(searcher.reader()))
 
-            leaf.words = _EXPANSIONS.get(key, expand)
+            leaf.words = EXPANSIONS.get(key, expand)
 
 
-def _bounded(node: wq.Query) -> wq.Query:
-    # type() rather than isinstance: only Whoosh's own classes are replaced (_Inflections
+def bounded_query(node: wq.Query) -> wq.Query:
+    # type() rather than isinstance: only Whoosh's own classes are replaced (Inflections
     # already expands only to a word's inflections).
     kind = type(node)
     if kind is wq.FuzzyTerm:
-        return _BoundedFuzzy(
+        return BoundedFuzzy(
             node.fieldname,
             node.text,
             boost=node.boost,
@@ -160,11 +160,11 @@ def _bounded(node: wq.Query) -> wq.Query:
             constantscore=node.constantscore,
         )
     if kind is wq.Prefix:
-        return _BoundedPrefix(
+        return BoundedPrefix(
             node.fieldname, node.text, boost=node.boost, constantscore=node.constantscore
         )
     if kind is wq.Wildcard:
-        return _BoundedWildcard(
+        return BoundedWildcard(
             node.fieldname, node.text, boost=node.boost, constantscore=node.constantscore
         )
     return node

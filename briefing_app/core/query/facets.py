@@ -15,7 +15,7 @@ FACET_KEYS = ("people", "countries", "places", "orgs", "sources", "years")
 _FACET_SLICE = 2000  # documents' facet strings counted per C call
 
 
-def _count_facets(values: list[str], limit: int) -> dict[str, list[tuple[str, int]]]:
+def count_facets(values: list[str], limit: int) -> dict[str, list[tuple[str, int]]]:
     # One column string per hit, all facet values in it with a one-letter prefix: joining
     # and splitting is far faster than walking the hits' stored fields. In slices: one join,
     # split and count over a large library is a single C call of 100 ms or more that holds the
@@ -37,7 +37,7 @@ def _count_facets(values: list[str], limit: int) -> dict[str, list[tuple[str, in
     }
 
 
-def _whole_column(reader: IndexReader, name: str, translate: bool = True) -> list:
+def whole_column(reader: IndexReader, name: str, translate: bool = True) -> list:
     # Per segment, not through MultiReader.column_reader: that one drops the segments that
     # lack the column (no document there had a value) and then maps docnums to the wrong one.
     every: list = []
@@ -46,12 +46,12 @@ def _whole_column(reader: IndexReader, name: str, translate: bool = True) -> lis
     return every
 
 
-def _column_values(
+def column_values(
     reader: IndexReader, name: str, docnums: list[int], translate: bool = True
 ) -> list:
     if len(docnums) > reader.doc_count_all() // 8:
         # Many hits: reading whole columns in one pass beats random access.
-        every = _whole_column(reader, name, translate)
+        every = whole_column(reader, name, translate)
         return [every[d] for d in docnums]
     leaves = reader.leaf_readers()
     offsets = [offset for _, offset in leaves]

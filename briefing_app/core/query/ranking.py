@@ -11,9 +11,9 @@ from whoosh.searching import Searcher
 from whoosh.util.times import datetime_to_long
 
 from briefing_app.core.index.whoosh_index import SearchIndex
-from briefing_app.core.query.caches import _DATE_ORDERS, _commit_key
-from briefing_app.core.query.expansion import _BoundedFuzzy, _BoundedPrefix, _BoundedWildcard
-from briefing_app.core.query.facets import _whole_column
+from briefing_app.core.query.caches import DATE_ORDERS, commit_key
+from briefing_app.core.query.expansion import BoundedFuzzy, BoundedPrefix, BoundedWildcard
+from briefing_app.core.query.facets import whole_column
 
 _UNDATED = datetime_to_long(datetime(9999, 12, 31))
 
@@ -24,7 +24,7 @@ def _date_order(index: SearchIndex, searcher: Searcher, newest_first: bool) -> l
     order and stops after a page of hits, instead of reading and sorting every hit's date."""
 
     def make() -> list[int]:
-        dates = _whole_column(searcher.reader(), "date", translate=False)
+        dates = whole_column(searcher.reader(), "date", translate=False)
         dated = [d for d, value in enumerate(dates) if value < _UNDATED]
         undated = [d for d, value in enumerate(dates) if value >= _UNDATED]
         # sorted() is stable, so equal dates keep document order in both directions.
@@ -32,10 +32,10 @@ def _date_order(index: SearchIndex, searcher: Searcher, newest_first: bool) -> l
         dated.sort(key=lambda d: sign * dates[d])
         return dated + undated
 
-    return _DATE_ORDERS.get((*_commit_key(index, searcher), newest_first), make)
+    return DATE_ORDERS.get((*commit_key(index, searcher), newest_first), make)
 
 
-def _hit_set(searcher: Searcher, q: wq.Query, flt: wq.Query | None) -> set[int] | None:
+def hit_set(searcher: Searcher, q: wq.Query, flt: wq.Query | None) -> set[int] | None:
     """The document numbers q matches within flt; None for every document (empty query, no
     filter), which the caller walks without building a set."""
     if isinstance(q, wq.Every) and flt is None:
@@ -48,10 +48,10 @@ def _hit_set(searcher: Searcher, q: wq.Query, flt: wq.Query | None) -> set[int] 
     return hits
 
 
-_VARIANT_KINDS = (_BoundedPrefix, _BoundedWildcard, _BoundedFuzzy)
+_VARIANT_KINDS = (BoundedPrefix, BoundedWildcard, BoundedFuzzy)
 
 
-def _variant_leaves(q: wq.Query) -> list[wq.Query] | None:
+def variant_leaves(q: wq.Query) -> list[wq.Query] | None:
     """The leaves when q is only fuzzy or wildcard words (`bank*`, `gold~`: one leaf per field,
     OR'd), else None."""
     leaves = (
@@ -62,15 +62,15 @@ def _variant_leaves(q: wq.Query) -> list[wq.Query] | None:
     return None
 
 
-def _bounded_leaves(q: wq.Query) -> list[wq.Query] | None:
+def bounded_leaves(q: wq.Query) -> list[wq.Query] | None:
     """The leaves when q is only fuzzy or wildcard words that each stand for several indexed
     words, else None.
 
     Whoosh scores such a leaf without its weighting model: a document scores the sum of the
     frequencies of the leaf's words in it (times the boost). A leaf of one word is scored as
-    that word (BM25), so a query with one is left to Whoosh (see _variant_page).
+    that word (BM25), so a query with one is left to Whoosh (see variant_page).
     """
-    leaves = _variant_leaves(q)
+    leaves = variant_leaves(q)
     if leaves and all(leaf.constantscore and len(leaf.words or ()) > 1 for leaf in leaves):
         return leaves
     return None
@@ -97,7 +97,7 @@ def _leaf_weights(searcher: Searcher, leaf: wq.Query) -> dict[int, float]:
 
 
 def _docs(searcher: Searcher, q: wq.Query) -> set[int]:
-    leaves = _bounded_leaves(q)
+    leaves = bounded_leaves(q)
     if leaves is None:
         return set(searcher.docs_for_query(q))
     docs: set[int] = set()
@@ -106,10 +106,10 @@ def _docs(searcher: Searcher, q: wq.Query) -> set[int]:
     return docs
 
 
-def _constant_page(
+def constant_page(
     searcher: Searcher, leaves: list[wq.Query], flt: wq.Query | None, first: int, count: int | None
 ) -> tuple[list[tuple[int, float]], int]:
-    """The relevance order of a query of fuzzy or wildcard words (see _bounded_leaves): Whoosh's
+    """The relevance order of a query of fuzzy or wildcard words (see bounded_leaves): Whoosh's
     scores computed from whole posting lists, ranked by _exact_first."""
     scores: dict[int, float] = {}
     for leaf in leaves:
@@ -122,7 +122,7 @@ def _constant_page(
     return _exact_first(searcher, leaves, scores, first, count), len(scores)
 
 
-def _variant_page(
+def variant_page(
     searcher: Searcher,
     q: wq.Query,
     leaves: list[wq.Query],
@@ -130,9 +130,9 @@ def _variant_page(
     first: int,
     count: int | None,
 ) -> tuple[list[tuple[int, float]], int]:
-    """As _constant_page, for fuzzy or wildcard words Whoosh scores itself (a field where the
+    """As constant_page, for fuzzy or wildcard words Whoosh scores itself (a field where the
     word has no variant): every hit is scored, since an exact one may score lowest."""
-    scores = dict(_relevance_page(searcher, q, flt, 0, None)[0])
+    scores = dict(relevance_page(searcher, q, flt, 0, None)[0])
     return _exact_first(searcher, leaves, scores, first, count), len(scores)
 
 
@@ -172,14 +172,14 @@ def _exact_docs(searcher: Searcher, leaf: wq.Query) -> Iterator[int]:
                 yield docnum + offset
 
 
-def _live(searcher: Searcher) -> Callable[[int], bool]:
+def is_live(searcher: Searcher) -> Callable[[int], bool]:
     reader = searcher.reader()
     if not reader.has_deletions():
         return lambda _docnum: True
     return lambda docnum: not reader.is_deleted(docnum)
 
 
-def _date_page(
+def date_page(
     index: SearchIndex,
     searcher: Searcher,
     q: wq.Query,
@@ -190,9 +190,9 @@ def _date_page(
 ) -> tuple[list[tuple[int, float]], int]:
     """count hits from the first'th in date order (all of them when count is None), and the
     total number of hits."""
-    hits = _hit_set(searcher, q, flt)
+    hits = hit_set(searcher, q, flt)
     order = _date_order(index, searcher, newest_first=sort == "date")
-    wanted = (lambda d: d in hits) if hits is not None else _live(searcher)
+    wanted = (lambda d: d in hits) if hits is not None else is_live(searcher)
     stop = None if count is None else first + count
     page: list[tuple[int, float]] = []
     seen = 0
@@ -208,7 +208,7 @@ def _date_page(
     return page, total
 
 
-def _relevance_page(
+def relevance_page(
     searcher: Searcher, q: wq.Query, flt: wq.Query | None, first: int, count: int | None
 ) -> tuple[list[tuple[int, float]], int | None]:
     """count hits from the first'th by score (all when count is None), and the total when
@@ -225,5 +225,5 @@ def _relevance_page(
     return pairs[first:], total
 
 
-def _count(searcher: Searcher, q: wq.Query, flt: wq.Query | None) -> int:
+def count_hits(searcher: Searcher, q: wq.Query, flt: wq.Query | None) -> int:
     return len(searcher.search(q, filter=flt, limit=1, scored=False))

@@ -13,23 +13,23 @@ from whoosh.searching import Searcher
 
 from briefing_app.core.engines import IndexDamaged
 from briefing_app.core.index.whoosh_index import SearchIndex
-from briefing_app.core.query.caches import _SUMMARIES, _commit_key
-from briefing_app.core.query.expansion import _expand_once
-from briefing_app.core.query.facets import _column_values, _count_facets
+from briefing_app.core.query.caches import SUMMARIES, commit_key
+from briefing_app.core.query.expansion import expand_once
+from briefing_app.core.query.facets import column_values, count_facets
 from briefing_app.core.query.ranking import (
-    _bounded_leaves,
-    _constant_page,
-    _date_page,
-    _hit_set,
-    _live,
-    _relevance_page,
-    _variant_leaves,
-    _variant_page,
+    bounded_leaves,
+    constant_page,
+    date_page,
+    hit_set,
+    is_live,
+    relevance_page,
+    variant_leaves,
+    variant_page,
 )
 from briefing_app.core.query.results import Hit, HitSummary, QueryError, SearchResult
-from briefing_app.core.query.snippets import _highlight_terms, _snippet
-from briefing_app.core.query.suggest import _suggest
-from briefing_app.core.query.syntax import SORTS, _filter_query, parse_query
+from briefing_app.core.query.snippets import highlight_terms, make_snippet
+from briefing_app.core.query.suggest import did_you_mean
+from briefing_app.core.query.syntax import SORTS, filter_query, parse_query
 
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
@@ -47,8 +47,8 @@ def match_terms(index: SearchIndex, query: str) -> list[str]:
         return []
 
     def work(searcher: Searcher) -> list[str]:
-        _expand_once(index, searcher, q)
-        return sorted(_highlight_terms(q, searcher.reader()))
+        expand_once(index, searcher, q)
+        return sorted(highlight_terms(q, searcher.reader()))
 
     return _read(index, work)
 
@@ -114,33 +114,35 @@ def summarize(
     facets=False)). Raises QueryError like search()."""
     text = query.strip()
     q = parse_query(index, text)
-    flt = _filter_query(index, since, until, filters)
+    flt = filter_query(index, since, until, filters)
 
     def work(searcher: Searcher) -> HitSummary:
-        _expand_once(index, searcher, q)
-        key = (*_commit_key(index, searcher), text, repr(flt), facet_limit)
+        expand_once(index, searcher, q)
+        key = (*commit_key(index, searcher), text, repr(flt), facet_limit)
 
         def make() -> HitSummary:
             summary = _summary(searcher, q, flt, facet_limit)
             if text and summary.total < 3:
-                summary.suggestion = _suggest(index, searcher, text, flt, summary.total, text_for)
+                summary.suggestion = did_you_mean(
+                    index, searcher, text, flt, summary.total, text_for
+                )
             return summary
 
-        return _SUMMARIES.get(key, make)
+        return SUMMARIES.get(key, make)
 
     return _read(index, work)
 
 
 def _summary(searcher: Searcher, q: wq.Query, flt: wq.Query | None, facet_limit: int) -> HitSummary:
     reader = searcher.reader()
-    hits = _hit_set(searcher, q, flt)
+    hits = hit_set(searcher, q, flt)
     if hits is None:
-        live = _live(searcher)
+        live = is_live(searcher)
         docnums = [d for d in range(reader.doc_count_all()) if live(d)]
     else:
         docnums = sorted(hits)
-    ids = [int(i) for i in _column_values(reader, "id", docnums)]
-    facets = _count_facets(_column_values(reader, "facets", docnums), facet_limit)
+    ids = [int(i) for i in column_values(reader, "id", docnums)]
+    facets = count_facets(column_values(reader, "facets", docnums), facet_limit)
     return HitSummary(total=len(docnums), facets=facets, all_ids=ids)
 
 
@@ -171,27 +173,27 @@ def search(
     q = parse_query(index, text)
     if not text and sort == "relevance":
         sort = "date"
-    flt = _filter_query(index, since, until, filters)
+    flt = filter_query(index, since, until, filters)
     first = (page - 1) * page_size
 
     def work(searcher: Searcher) -> tuple:
         reader = searcher.reader()
-        _expand_once(index, searcher, q)
+        expand_once(index, searcher, q)
         # Every hit in order only when all ids are asked for (facets=True); otherwise the page
         # and one more hit, which says whether a next page exists.
         count: int | None
         total: int | None  # None: not counted on a page searched with facets=False
         start, count = (0, None) if facets else (first, page_size + 1)
-        leaves = _bounded_leaves(q)
-        variants = _variant_leaves(q)
+        leaves = bounded_leaves(q)
+        variants = variant_leaves(q)
         if sort == "relevance" and leaves is not None:
-            ordered, total = _constant_page(searcher, leaves, flt, start, count)
+            ordered, total = constant_page(searcher, leaves, flt, start, count)
         elif sort == "relevance" and variants is not None:
-            ordered, total = _variant_page(searcher, q, variants, flt, start, count)
+            ordered, total = variant_page(searcher, q, variants, flt, start, count)
         elif sort == "relevance":
-            ordered, total = _relevance_page(searcher, q, flt, start, count)
+            ordered, total = relevance_page(searcher, q, flt, start, count)
         else:
-            ordered, total = _date_page(index, searcher, q, flt, sort, start, count)
+            ordered, total = date_page(index, searcher, q, flt, sort, start, count)
         every_docnum = [d for d, _ in ordered] if facets else []
         if facets:
             ordered = ordered[first:]
@@ -200,7 +202,7 @@ def search(
         stored = [reader.stored_fields(docnum) for docnum, _ in page_items]
         page_ids = [int(fields["id"]) for fields in stored]
         bodies = text_for(page_ids) if text_for and page_ids else {}
-        terms = _highlight_terms(q, reader) if text else frozenset()
+        terms = highlight_terms(q, reader) if text else frozenset()
         hits = []
         for (_docnum, score), fields, doc_id in zip(page_items, stored, page_ids, strict=True):
             date = fields.get("date")
@@ -211,13 +213,13 @@ def search(
                     date=date.strftime("%Y-%m-%d") if date else None,
                     source=fields.get("source"),
                     score=score,
-                    snippet=_snippet(bodies.get(doc_id, ""), terms),
+                    snippet=make_snippet(bodies.get(doc_id, ""), terms),
                 )
             )
         all_ids: list[int] = []
         facet_counts = None
         if facets:
-            all_ids = [int(i) for i in _column_values(reader, "id", every_docnum)]
+            all_ids = [int(i) for i in column_values(reader, "id", every_docnum)]
             summary = summarize(
                 index,
                 text,

@@ -105,7 +105,7 @@ def _opening(body: str) -> str:
     return html.escape(body[: cut if cut > 0 else _OPENING_CHARS]) + " …"
 
 
-def _snippet(body: str, terms: frozenset[str]) -> str:
+def make_snippet(body: str, terms: frozenset[str]) -> str:
     if terms and body:
         fragmenter = _WholeWordFragmenter(maxchars=_SNIPPET_CHARS, surround=60)
         marked = highlight.highlight(
@@ -116,7 +116,7 @@ def _snippet(body: str, terms: frozenset[str]) -> str:
     return _opening(body)
 
 
-def _highlight_terms(q: wq.Query, reader: IndexReader) -> frozenset[str]:
+def highlight_terms(q: wq.Query, reader: IndexReader) -> frozenset[str]:
     # Leaf by leaf rather than Query.existing_terms(), which reuses its `fieldname` argument
     # as a loop variable and so skips every leaf after the first whose field differs.
     words = set()

@@ -11,9 +11,9 @@ from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from briefing_app.core.index.whoosh_index import SearchIndex
-from briefing_app.core.query.ranking import _count
+from briefing_app.core.query.ranking import count_hits
 from briefing_app.core.query.results import QueryError
-from briefing_app.core.query.syntax import _parser, _prepare, parse_query
+from briefing_app.core.query.syntax import make_parser, parse_query, prepare
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ def _as_written(
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:]\s+|\n\s*)\W*$")
 
 
-def _suggest(
+def did_you_mean(
     index: SearchIndex,
     searcher: Searcher,
     text: str,
@@ -62,8 +62,8 @@ def _suggest(
     # in the query every word would appear twice and the corrections would collide.
     try:
         # Positions in the parsed query refer to the prepared text, so correct that text.
-        text = _prepare(text)
-        simple = _parser(index, ("body",)).parse(text)
+        text = prepare(text)
+        simple = make_parser(index, ("body",)).parse(text)
     except Exception:  # a suggestion is a nicety; never let it break a search
         log.debug("no suggestion: the query did not parse for spelling", exc_info=True)
         return None
@@ -83,7 +83,7 @@ def _suggest(
         if not suggestion or suggestion.strip() == text.strip():
             continue
         try:
-            if _count(searcher, parse_query(index, suggestion), flt) > total:
+            if count_hits(searcher, parse_query(index, suggestion), flt) > total:
                 return _cased(searcher, text, suggestion, text_for)
         except QueryError:
             continue

@@ -10,7 +10,7 @@ from whoosh import query as wq
 
 from briefing_app.core.index.schema import ENTITY_FIELDS
 from briefing_app.core.index.whoosh_index import SearchIndex
-from briefing_app.core.query.expansion import _bounded, _Inflections
+from briefing_app.core.query.expansion import Inflections, bounded_query
 from briefing_app.core.query.results import QueryError
 
 SORTS = ("relevance", "date", "date_asc")
@@ -91,7 +91,7 @@ def _check_value(fname: str, value: str, shown: str) -> None:
         raise QueryError(f"'{shown}': write {fname}:true or {fname}:false")
 
 
-def _prepare(text: str) -> str:
+def prepare(text: str) -> str:
     """Check the query for mistakes Whoosh would hide and return it ready for the parser."""
     tokens = [
         (m.lastgroup, m.group(), m.group("fname"), m.start()) for m in _TOKEN_RE.finditer(text)
@@ -203,11 +203,13 @@ def _check_operators(tokens: list[tuple[str, str]]) -> None:
 
 def _term_class(fieldname: str, text: str, boost: float = 1.0) -> wq.Query:
     if fieldname in ("title", "body"):
-        return _Inflections(fieldname, text, boost=boost)
+        return Inflections(fieldname, text, boost=boost)
     return wq.Term(fieldname, text, boost=boost)
 
 
-def _parser(index: SearchIndex, fields: tuple[str, ...] = ("title", "body")) -> qparser.QueryParser:
+def make_parser(
+    index: SearchIndex, fields: tuple[str, ...] = ("title", "body")
+) -> qparser.QueryParser:
     parser = qparser.MultifieldParser(list(fields), index.schema, termclass=_term_class)
     # Apostrophes belong to words here ("Russia's", "O'Brien"), not to 'quoted phrases'.
     parser.remove_plugin_class(qparser.SingleQuotePlugin)
@@ -232,9 +234,9 @@ def parse_query(index: SearchIndex, text: str) -> wq.Query:
     text = text.strip()
     if not text:
         return wq.Every()
-    prepared = _prepare(text)
+    prepared = prepare(text)
     try:
-        q = _parser(index).parse(prepared)
+        q = make_parser(index).parse(prepared)
     except Exception as exc:  # the parser has many ways to fail on odd input
         raise QueryError(f"Could not understand the query: {exc}") from exc
     errors = _errors(q)
@@ -242,7 +244,7 @@ def parse_query(index: SearchIndex, text: str) -> wq.Query:
         raise QueryError(f"Could not understand the query: {errors[0]}")
     if q is wq.NullQuery:
         raise QueryError("The query has no words to search for.")
-    return q.accept(_bounded)
+    return q.accept(bounded_query)
 
 
 def _date_bound(value: str, what: str) -> str:
@@ -251,7 +253,7 @@ def _date_bound(value: str, what: str) -> str:
     return value.strip()
 
 
-def _filter_query(
+def filter_query(
     index: SearchIndex,
     since: str | None,
     until: str | None,
