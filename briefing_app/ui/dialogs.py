@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.core.articles import parse_date
+from briefing_app.core.dates import FIRST_YEAR, LAST_YEAR, parse_date
 from briefing_app.core.workspace import MAX_EXPANSION
 
 if TYPE_CHECKING:
     from briefing_app.core.workspace import ImportReport, StoredArticle, StoredFigure, Workspace
     from briefing_app.ui.watcher import FolderWatcher
+
+_NO_YEAR = FIRST_YEAR - 1  # shown as "no year" in the year box
 
 QUERY_HELP = f"""
 <h3 style="margin-top:0">Search syntax</h3>
@@ -154,10 +156,10 @@ class CorrectFigureDialog(QDialog):
             box.setSpecialValueText("—")
             box.setValue(int(value or 0))
         self.year = QSpinBox(self)
-        self.year.setRange(1900, 2100)
+        # The years extraction reads as years; the one below them stands for "no year".
+        self.year.setRange(_NO_YEAR, LAST_YEAR)
         self.year.setSpecialValueText("no year")
-        self.year.setMinimum(1899)
-        self.year.setValue(f.year or 1899)
+        self.year.setValue(f.year or _NO_YEAR)
         self.rejected = QCheckBox("Reject: this is not a troop figure", self)
         self.rejected.setChecked(stored.rejected)
         sentence = QLabel(f"“{html.escape(f.sentence or f.text)}”", self)
@@ -198,7 +200,7 @@ class CorrectFigureDialog(QDialog):
             "host": self.host.text().strip() or None,
             "low": low,
             "high": high,
-            "year": self.year.value() if self.year.value() >= 1900 else None,
+            "year": self.year.value() if self.year.value() != _NO_YEAR else None,
         }
 
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.core.formats.dates import parse_date
+from briefing_app.core.dates import parse_date
 from briefing_app.core.formats.html import read_html_article
 from briefing_app.core.formats.leads import dateline_of
 from briefing_app.core.formats.plaintext import read_text_article
