@@ -22,7 +22,13 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from briefing_app.core.country_colours import country_colour
-from briefing_app.core.figures import UNDATED, FigureReport, FigureRow, FiguresTable
+from briefing_app.core.figures import (
+    FigureReport,
+    FigureRow,
+    FiguresTable,
+    year_groups,
+    year_label,
+)
 
 GROUP_WIDTH = 0.8
 MAX_BAR_WIDTH = 0.3  # in year slots: one country's single bar stays a bar, not a wall
@@ -192,9 +198,7 @@ class ChartPlot(pg.PlotWidget):
         self.clear_chart()
         self.table = table
         rows = [r for r in table.rows if r.country in set(countries)]
-        groups: list[int | None] = sorted({r.year for r in rows if r.year is not None})
-        if any(r.year is None for r in rows):
-            groups.append(None)
+        groups = year_groups(rows)
         self.groups = groups
         x_of = {year: i for i, year in enumerate(groups)}
         axis = self.plot.getAxis("left")
@@ -266,7 +270,7 @@ class ChartPlot(pg.PlotWidget):
             return
         metrics = self.fontMetrics()
         pixels = max(self.plot.vb.width(), 100)
-        ticks = [(i, UNDATED if year is None else str(year)) for i, year in enumerate(groups)]
+        ticks = [(i, year_label(year)) for i, year in enumerate(groups)]
         fit = max(2, int(pixels // (metrics.horizontalAdvance("0000") + 14)))
         if len(ticks) > min(fit, 16):  # every year keeps its slot; labels thin out
             step = math.ceil(len(ticks) / min(fit, 16))
