@@ -147,9 +147,8 @@ class ChartPanel(QWidget):
             ("SVG image…", ".svg"),
             ("CSV data…", ".csv"),
         ):
-            self.export_menu.addAction(
-                label, lambda _checked=False, s=suffix: self.choose_export(s)
-            )
+            export_action = self.export_menu.addAction(label)
+            export_action.triggered.connect(lambda _checked=False, s=suffix: self.choose_export(s))
         self.briefing_button = QToolButton(self)
         self.briefing_button.setText("Add to briefing")
         self.briefing_button.clicked.connect(self._add_to_briefing)
@@ -551,9 +550,7 @@ class ChartPanel(QWidget):
         if style != "matrix" and not self._paper_draws_as_shown(table, style, scale):
             # On paper this many countries would become a matrix (or lose some lines): the
             # file is then the window's own chart, legend beneath, as the user sees it.
-            self.plot_widget.export_image(
-                path, self.table, self.drawn_countries, style, scale == "log"
-            )
+            self.plot_widget.export_image(path, table, self.drawn_countries, style, scale == "log")
             return
         try:
             write_chart(table, path, style=style, scale=scale)

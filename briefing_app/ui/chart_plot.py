@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QHelpEvent, QPalette
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from briefing_app.core.country_colours import country_colour
@@ -373,7 +373,7 @@ class ChartPlot(pg.PlotWidget):
     def _line(
         self, country: str, rows: list[FigureRow], x_of: dict, y: Any, colour: QColor
     ) -> None:
-        dated = sorted((r for r in rows if r.year is not None), key=lambda r: r.year)
+        dated = sorted((r for r in rows if r.year is not None), key=lambda r: x_of[r.year])
         pen = pg.mkPen(colour, width=2.5)
         line = self.plot.plot(
             [x_of[r.year] for r in dated],
@@ -485,7 +485,8 @@ class ChartPlot(pg.PlotWidget):
         return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's API)
-        if watched is self.viewport() and event.type() == QEvent.Type.ToolTip:
+        tip = event.type() == QEvent.Type.ToolTip
+        if watched is self.viewport() and tip and isinstance(event, QHelpEvent):
             # Answer the resting pointer's tooltip event ourselves: the scene would hide ours.
             self.show_tip(event.pos())
             return True

@@ -133,8 +133,9 @@ class EditArticleDialog(QDialog):
         if "title" in changes and not changes["title"]:
             self.error.setText("The title cannot be empty.")
             return
-        if changes.get("date") and parse_date(changes["date"]) is None:
-            self.error.setText(f"“{changes['date']}” is not a date (try 2016-06-14).")
+        date = changes.get("date")
+        if date and parse_date(date) is None:
+            self.error.setText(f"“{date}” is not a date (try 2016-06-14).")
             return
         super().accept()
 
@@ -160,8 +161,9 @@ class CorrectFigureDialog(QDialog):
         self.year.setRange(_NO_YEAR, LAST_YEAR)
         self.year.setSpecialValueText("no year")
         self.year.setValue(f.year or _NO_YEAR)
-        self.rejected = QCheckBox("Reject: this is not a troop figure", self)
-        self.rejected.setChecked(stored.rejected)
+        # Not `rejected`: that name is QDialog's signal, which an attribute would hide.
+        self.reject_box = QCheckBox("Reject: this is not a troop figure", self)
+        self.reject_box.setChecked(stored.rejected)
         sentence = QLabel(f"“{html.escape(f.sentence or f.text)}”", self)
         sentence.setWordWrap(True)
         sentence.setObjectName("muted")
@@ -171,7 +173,7 @@ class CorrectFigureDialog(QDialog):
         form.addRow("Count (&low):", self.low)
         form.addRow("Count (hi&gh):", self.high)
         form.addRow("&Year:", self.year)
-        form.addRow("", self.rejected)
+        form.addRow("", self.reject_box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -189,7 +191,7 @@ class CorrectFigureDialog(QDialog):
 
     def changes(self) -> dict[str, object]:
         """Keyword arguments for Workspace.correct_figure."""
-        if self.rejected.isChecked():
+        if self.reject_box.isChecked():
             return {"rejected": True}
         low = self.low.value() or None
         high = self.high.value() or low
