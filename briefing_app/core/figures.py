@@ -143,7 +143,7 @@ class FiguresTable:
         return sorted(totals, key=lambda c: (-totals[c], c))
 
     def years(self) -> list[int]:
-        return sorted({r.year for r in self.rows if r.year is not None})
+        return [year for year in year_groups(self.rows) if year is not None]
 
     def undated(self) -> list[FigureRow]:
         return [r for r in self.rows if r.year is None]

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from briefing_app.core.briefing import chart as briefing_chart
 from briefing_app.core.briefing.chart_file import WIDTH_PT, write_chart
 from briefing_app.core.briefing.export import ExportError
-from briefing_app.core.figures import DEFAULT_KINDS, KINDS
+from briefing_app.core.figures import DEFAULT_KINDS, KINDS, year_groups
 from briefing_app.ui.chart_matrix import FiguresMatrixModel, swatch
 from briefing_app.ui.chart_plot import ChartPlot, representative, row_tooltip
 from briefing_app.ui.file_dialogs import save_file_name
@@ -339,10 +339,7 @@ class ChartPanel(QWidget):
 
     def groups(self, table: FiguresTable) -> list[int | None]:
         """x positions, left to right: each year, then "undated" when any figure lacks a year."""
-        groups: list[int | None] = list(table.years())
-        if table.undated():
-            groups.append(None)
-        return groups
+        return year_groups(table.rows)
 
     @property
     def bars(self) -> dict:
