@@ -6,6 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefing_app.core.dates import YEAR_PATTERN
+
 from .gazetteer import Gazetteer
 from .records import Entity
 
@@ -62,7 +64,7 @@ _OWNS_FORCE = re.compile(
 )
 _FROM_PREP = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as well as\s+)(?:the\s+)?$")
-_YEAR = re.compile(r"(?<![\d,.$€£-])\b(19[5-9]\d|20[0-4]\d)\b(?!\d|,\d|\s*(?:troops|soldiers))")
+_YEAR = re.compile(rf"(?<![\d,.$€£-])\b({YEAR_PATTERN})\b(?!\d|,\d|\s*(?:troops|soldiers))")
 _RELATIVE_YEAR = re.compile(r"\b(since\s+)?(last|next|this)\s+year\b", re.IGNORECASE)
 
 

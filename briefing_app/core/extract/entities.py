@@ -6,6 +6,9 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from briefing_app.core.abbreviations import is_name_abbreviation
+from briefing_app.core.dates import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
+
 from .gazetteer import Gazetteer, Name
 from .records import Entity
 
@@ -59,9 +62,7 @@ _STOP = set(
     Neither No Not One Two Three Four Five Six Seven Eight Nine Ten Other Another Only Even Just
     Once Whether Instead Rather Like Unlike Probably Perhaps Maybe Already Around Nearly Almost
     Up Down Out Off Into Onto Upon Within Through Throughout Across Along Amid Toward Towards
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
-    June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept
-    Oct Nov Dec Mr Mrs Ms Dr Sir Madam Reporting Writing Editing Additional Photo Read More
+    Mr Mrs Ms Dr Sir Madam Reporting Writing Editing Additional Photo Read More
     Related Advertisement Yes Okay OK Please Thank Thanks Let Lets Do Does Did Is Are Was Were
     Be Been Being Have Has Had Will Would Can Could Shall Should May Might Must Says Said
     Officials Official Troops Soldiers Forces Military President Minister Government State
@@ -70,7 +71,7 @@ _STOP = set(
     Ambassador Secretary Prime Defence Defense Foreign Interior Deputy Senior Former Acting
     Lieutenant Colonel Major Captain Sergeant Admiral Brigadier Corporal Private Marshal
     USS HMS""".split()
-)
+) | {*WEEKDAY_NAMES, *MONTH_NAMES, *MONTH_ABBREVIATIONS}
 # Capitalised words that describe an organisation and may open its name ("Defense Ministry").
 _DESCRIPTIVE = set(
     """Military Government State States News Defence Defense Foreign Interior Deputy Senior
@@ -96,21 +97,11 @@ _PART_OF_PLACE = re.compile(
 )
 _LIST_JOIN_BEFORE = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|/)$")
 _LIST_JOIN_AFTER = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+|/)")
-_ABBREVIATIONS = set(
-    """Gen. Lt. Col. Maj. Capt. Sgt. Cpl. Pvt. Adm. Cmdr. Brig. Sen. Rep. Gov. Mr. Mrs. Ms. Dr.
-    Prof. St. Ft. Mt. Jr. Sr. Co. Inc. Corp. Ltd. Bros. Dept. Gov. Pres. Amb. Rev. Hon. Vol.
-    Jan. Feb. Mar. Apr. Aug. Sep. Sept. Oct. Nov. Dec. Ky. Va. Ga. Fla. Ala. Ariz. Ark. Calif.
-    Colo. Conn. Del. Ill. Ind. Kan. Md. Mass. Mich. Minn. Miss. Mo. Mont. Neb. Nev. Okla. Ore.
-    Pa. Tenn. Tex. Wash. Wis. Wyo. Cpt. Spc. Pfc. Msgt. Sgt.Maj.""".split()
-)
 _MEDIA_AFTER = re.compile(
     r" (?:newspaper|daily|weekly|news\s+(?:portal|agency|website|site|outlet)|broadcaster|"
     r"television|TV|radio|magazine|tabloid|website)\b"
 )
-_TIME_WORDS = set(
-    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
-    June July August September October November December Today Tonight Yesterday Tomorrow""".split()
-)
+_TIME_WORDS = {*WEEKDAY_NAMES, *MONTH_NAMES, "Today", "Tonight", "Yesterday", "Tomorrow"}
 _REGION_AFTER = re.compile(r" (?:province|region|district|governorate|oblast|prefecture|county)\b")
 _NOT_PEOPLE = {
     "Treasury", "Fed", "Co", "Partners", "Democrat", "Democrats", "Republican", "Police",
@@ -314,7 +305,7 @@ def _split_run(text: str, run_start: int, run_end: int, seqs: list[list[_Token]]
 def _looks_abbrev(tok: str) -> bool:
     # "U.S.", "J.T.", "Gen." keep their full stops; "Poland." does not.
     # "Nash." and "Wing." at the end of a sentence are words, not abbreviations.
-    return bool(re.fullmatch(r"(?:[A-Z]\.)+", tok)) or tok in _ABBREVIATIONS
+    return bool(re.fullmatch(r"(?:[A-Z]\.)+", tok)) or is_name_abbreviation(tok)
 
 
 def _classify_sequence(
