@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .hosts import Host, area_of, host_of, resolve_place
+from .hosts import Host, host_of, resolve_place
 from .scene import Scene
 from .troop_spans import Pattern
 
@@ -34,16 +34,6 @@ def place_in_sentence(sc: Scene) -> Host | None:
     return host_of(sc.text, sc.s, (c.start, c.end), sc.ms, sc.article.gaz, sc.article.countries)
 
 
-def mission_area(sc: Scene) -> Host | None:
-    """ "1,200 troops serve with UNIFIL": where the mission the sentence names serves
-    (resources/gazetteer/orgs.tsv, column area)."""
-    for m in sc.ms:
-        area = area_of(m, sc.article.gaz)
-        if area:
-            return Host(area, None)
-    return None
-
-
 def article_host(sc: Scene) -> Host | None:
     """ "8,600 U.S. troops in the country": the place the article names most as where troops
     are, when one stands out."""
@@ -58,7 +48,6 @@ def host_of_figure_before(sc: Scene) -> Host | None:
 HOST_RULES: tuple[HostRule, ...] = (
     listed_host,
     place_in_sentence,
-    mission_area,
     article_host,
     host_of_figure_before,
 )

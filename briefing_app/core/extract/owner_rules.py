@@ -67,13 +67,6 @@ _PEACEKEEPERS = re.compile(r"peacekeepers|[Bb]lue\s+(?:[Hh]elmets|[Bb]erets)")
 _UN_OR_BLUE = re.compile(r"\b(?:UN|U\.N\.)\b|[Bb]lue")
 _MULTI_WORD = re.compile(r"\b(?:multinational|multi-national|European|allied|international)\b")
 _MULTINATIONAL = re.compile(r"\b(?:multinational|multi-national)\b")
-_THE_ALLIANCE = re.compile(r"\bthe alliance\b|\ballied\b", re.IGNORECASE)
-# "citing support from France and Australia": helpers, not the unit's members.
-_HELP_FROM = re.compile(
-    r"\b(?:support|help|aid|assistance|backing|pressure|criticism|calls?|requests?|threats?|"
-    r"opposition|protests?)\s+from\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
 _AGREED = re.compile(r"\b(?:agreed|agree|agrees|signed|reached|negotiated|struck|settled)\b")
 _EACH_BETWEEN = re.compile(r"\beach\b(?![^,;]{0,40}?\bof\b)")
 _PRONOUN_SUBJECT = re.compile(
@@ -84,11 +77,6 @@ _UNIT_OF = re.compile(
     r"^\s*(?:[\w-]+\s+){0,2}?(?:contingent|force|battalion|brigade|unit|detachment|battle\s?group|"
     r"company|team)\s+(?:of|from)\s+(?:the\s+)?$",
     re.IGNORECASE,
-)
-# "the Indian contingent of the UN mission": a nation's unit within a multinational body.
-_CONTINGENT_OF = re.compile(
-    r"\s+(?:[\w-]+\s+)?(?:contingent|battalion|brigade|company|unit|detachment|troops|"
-    r"peacekeepers|forces|soldiers)\s+(?:of|in|with|within|serving\s+with)\s+(?:the\s+|a\s+)?$"
 )
 # "UNMISS has 850 Indian peacekeepers among its 12,000 troops": "its" is the subject's.
 _POSSESSIVE_PRONOUN = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,2}$")
@@ -177,11 +165,6 @@ def generic_size(text: str, s: int, e: int) -> bool:
 # --- Rules that read the sentence's other figures ------------------------------------------
 
 
-def table_row(sc: Scene) -> Owners | None:
-    """ "Burundi 5,432" on a line of a table of contingents: the state the line names."""
-    return [sc.ms[0].who] if sc.cand.pattern is Pattern.ROW else None
-
-
 def list_of_hosts_goes_on(sc: Scene) -> Owners | None:
     """ "Germany hosts 35,000 US troops, Japan 54,000 and South Korea 28,500": the list goes on
     naming hosts of the same troops, not senders of their own."""
@@ -243,7 +226,6 @@ def share_of_whole_force(sc: Scene) -> Owners | None:
 
 
 SENTENCE_RULES: tuple[Rule, ...] = (
-    table_row,
     list_of_hosts_goes_on,
     share_of_figure_before,
     each_of_states_before,
@@ -399,34 +381,6 @@ def multinational_word_in_figure(sc: Scene) -> Owners | None:
     return None
 
 
-def force_of_named_body(sc: Scene) -> Owners | None:
-    """ "an ECOWAS force of 7,000", "the German contingent of 500", "the Indian contingent of
-    the UN mission numbers 850"."""
-    c = sc.cand
-    if c.pattern is not Pattern.FORCE:
-        return None
-    near = [m for m in sc.ms if m.who and m.entity.end <= c.start and c.start - m.entity.end <= 30]
-    if not near or _NO_PUNCTUATION.search(sc.text, near[-1].entity.end, c.start):
-        return None
-    nation = _contingent_of_body(sc.text, near[-1], sc.ms)
-    return [nation.who if nation else near[-1].who]
-
-
-def _contingent_of_body(text: str, body: Mention, ms: list[Mention]) -> Mention | None:
-    """The nation whose unit of an alliance or mission a figure counts, if so named."""
-    if body.who not in BODIES:
-        return None
-    at = ms.index(body)
-    if at == 0:
-        return None
-    nation = ms[at - 1]
-    if not nation.country or nation.host or not nation.who:
-        return None
-    if _CONTINGENT_OF.fullmatch(text, nation.entity.end, body.entity.start) is None:
-        return None
-    return nation
-
-
 def unit_of_nation_after(sc: Scene) -> Owners | None:
     """ "149 Blue Helmets of a Beninese battalion", "129 soldiers of the Indonesian
     Battalion": the unit after the figure names the nation."""
@@ -505,21 +459,6 @@ def multinational_word_before(sc: Scene) -> Owners | None:
     if _MULTINATIONAL.search(sc.text[max(sc.s, sc.cand.start - 40) : sc.cand.match_end]):
         return ["multinational"]
     return None
-
-
-def troops_from_several_states(sc: Scene) -> Owners | None:
-    """ "a 1,000-strong unit of troops from Germany, the US, Poland and the Netherlands"."""
-    if sc.cand.pattern not in (Pattern.STRONG, Pattern.FORCE, Pattern.BARE):
-        return None
-    text, s = sc.text, sc.s
-    sources = {
-        m.who
-        for m in sc.ms
-        if m.from_
-        and m.who
-        and not _HELP_FROM.search(text, max(s, m.entity.start - 30), m.entity.start)
-    }
-    return ["multinational"] if len(sources) >= 2 else None
 
 
 def _nearest_before(sc: Scene) -> tuple[Mention, list[Mention]] | None:
@@ -610,19 +549,6 @@ def nearest_state_before(sc: Scene) -> Owners | None:
     return [near[0].who] if near is not None else None
 
 
-def the_alliance(sc: Scene) -> Owners | None:
-    """ "the alliance will add 300 troops" in an article about NATO."""
-    if sc.article.has_nato and _THE_ALLIANCE.search(sc.text[sc.s : sc.e]):
-        return ["NATO"]
-    return None
-
-
-def state_named_elsewhere(sc: Scene) -> Owners | None:
-    """ "... 300 troops, Poland said": a state named only after the figure leaves it to the
-    fallbacks (the article's sender first) rather than to a mission named near it."""
-    return [] if any(m.country and not m.host for m in sc.ms) else None
-
-
 def troops_take_part_in_mission(sc: Scene) -> Owners | None:
     """ "12,000 personnel have been authorised to take part in AUSSOM": with no state named,
     the troops a mission is made of are the mission's."""
@@ -668,7 +594,6 @@ CLAUSE_RULES: tuple[Rule, ...] = (
     many_countries_after,
     breakdown_by_nation,
     multinational_word_in_figure,
-    force_of_named_body,
     unit_of_nation_after,
     troops_from_state,
     un_peacekeepers,
@@ -676,13 +601,10 @@ CLAUSE_RULES: tuple[Rule, ...] = (
     peacekeeping_mission_strength,
     strong_unit_named_after,
     multinational_word_before,
-    troops_from_several_states,
     parties_to_a_deal,
     states_listed_before,
     each_state_listed_before,
     nearest_state_before,
-    the_alliance,
-    state_named_elsewhere,
     troops_take_part_in_mission,
     article_sender_unnamed,
     serves_under_body,
@@ -760,27 +682,36 @@ def _first(rules: tuple[Rule, ...], sc: Scene) -> tuple[Owners, str | None]:
     return [], None
 
 
-def owners(sc: Scene, generic: bool) -> tuple[Owners, str | None] | None:
-    """The figure's owners and the rule that named them; None drops the candidate ("Poland,
-    April 25": the word before an ellipsis' number names nobody). generic says the sentence
-    gives the size of a kind of unit (see generic_size): nobody's troops."""
+def ellipsis_names_nobody(sc: Scene) -> bool:
+    """ "Poland, April 25": the word before an ellipsis' number names nobody, so it is no figure."""
+    c = sc.cand
+    return c.pattern is Pattern.ELLIPSIS_STATE and not any(
+        m.entity.start == c.who_start for m in sc.ms
+    )
+
+
+def owners(sc: Scene, generic: bool) -> tuple[Owners, tuple[str, ...]] | None:
+    """The figure's owners and the rules that decided, in the order they did; None drops the
+    candidate (ellipsis_names_nobody). generic says the sentence gives the size of a kind of
+    unit (generic_size): nobody's troops, whatever a rule answered."""
     whos, rule = _first(SENTENCE_RULES, sc)
+    path: tuple[str, ...] = (rule,) if rule else ()
     if rule is None:
-        if sc.cand.pattern is Pattern.ELLIPSIS_STATE and not any(
-            m.entity.start == sc.cand.who_start for m in sc.ms
-        ):
+        if ellipsis_names_nobody(sc):
             return None
         whos, rule = _first(CLAUSE_RULES, sc)
-        if _place_not_sender(sc, whos):
-            whos, rule = list(sc.article.deployer), "place_not_sender"
+        path = (rule,) if rule else ()
+        if place_not_sender(sc, whos):
+            whos, path = list(sc.article.deployer), (*path, "place_not_sender")
     if generic:
-        return [], "generic_size"
+        return [], (*path, "generic_size")
     if not whos:
         whos, rule = _first(FALLBACK_RULES, sc)
-    return whos, rule
+        path += (rule,) if rule else ()
+    return whos, path
 
 
-def _place_not_sender(sc: Scene, whos: Owners) -> bool:
+def place_not_sender(sc: Scene, whos: Owners) -> bool:
     """ "the withdrawal of the 600-strong force from Iraq", in an article that shows Japan
     sending troops and Iraq only receiving them: a place is not the sender because it is the
     nearest name."""

@@ -8,6 +8,7 @@ from enum import Enum
 
 import ahocorasick
 
+from .gazetteer import word_list
 from .numbers import NUMBER, is_year_like, parse_number
 
 
@@ -304,7 +305,7 @@ _TRAINEES_BEFORE = re.compile(
     r"centre|center|programme|program|exercise|unit|role|and)\b)[^.;:!?]{0,70}$",
     re.IGNORECASE,
 )
-_STATE_ABBREVIATIONS = {"US", "U.S.", "UK", "U.K.", "USA"}
+_STATE_ABBREVIATIONS = word_list("state_abbreviations")
 _CARRIERS_AFTER = re.compile(r"\s+carriers?\b", re.IGNORECASE)
 _RANGE_ON = re.compile(rf"\s*(?:-|–|to|and|or)\s*{NUMBER}")
 _CLOCK_AFTER = re.compile(r"[:.]\d{2}(?!\d)|\s*(?:[ap]\.?m\.?|AM|PM|GMT|UTC|hrs|hours)\b")
@@ -332,15 +333,9 @@ _STRONG_HINT = re.compile(
 )
 # Words that make a sentence worth the costly patterns, found in one Aho-Corasick pass:
 # most sentences of most articles say nothing about troops.
-_HINT_WORDS = (
-    "troop", "soldier", "personnel", "servicem", "service member", "marine", "peacekeep",
-    "forces", "paratroop", "sailor", "airmen", "commando", "reservist", "conscript", "guardsm",
-    "trainers", "officers", "strong", "force", "contingent", "battalion", "brigade",
-    "battlegroup", "battle group", "deploy", "military", "-person", "-size", "-man ", "-member",
-    "guard", "advisers", "strength", "helmets", "berets", "policemen", "gendarmes", "members", "police",
-)  # fmt: skip
+_HINT_WORDS = word_list("troop_hint_words")
 _HINTS = ahocorasick.Automaton()
-for _word in _HINT_WORDS:
+for _word in sorted(_HINT_WORDS):
     _HINTS.add_word(_word, len(_word))
 _HINTS.make_automaton()
 

@@ -12,13 +12,16 @@ import re
 from collections.abc import Set as AbstractSet
 
 from .context import Mention, figure_year, list_members, mentions
+from .entities import find_entities
 from .gazetteer import Gazetteer
+from .gazetteer import load as load_gazetteer
 from .host_rules import host as host_by_rules
 from .hosts import Host, area_of, resolve_place, where_troops_are
 from .numbers import NUMBER, is_year_like, parse_number
 from .owner_rules import SENDS_AFTER, generic_size, owners
 from .records import Entity, Figure
 from .scene import Article, Memory, Scene
+from .sentences import split_sentences
 from .troop_spans import (
     STRICT_TROOP_WORD,
     Candidate,
@@ -28,8 +31,9 @@ from .troop_spans import (
     hint_positions,
 )
 
-# (figure, owner rule, host rule) for each figure, when a caller asks (attribution_trace).
-Trace = list[tuple[Figure, str | None, str | None]]
+# (figure, the owner rules that decided in order, the host rule) for each figure, when a
+# caller asks (attribution_trace).
+Trace = list[tuple[Figure, tuple[str, ...], str | None]]
 
 _KINDS = [
     ("withdrawal", r"withdr[ae]w|pull(?:ed|ing|s)?\s+(?:out|back)|pullout|drawdown|draw\s+down|"
@@ -102,7 +106,7 @@ def find_troop_figures(
             attributed = owners(scene, generic)
             if attributed is None:
                 continue
-            whos, owner_rule = attributed
+            whos, owner_rules = attributed
             host, host_rule = host_by_rules(scene)
             fig_year = figure_year(text, s, e, cand.start, cand.end, year, others)
             kind = _kind(text, s, e, cand)
@@ -127,7 +131,7 @@ def find_troop_figures(
                 )
                 figures.append(figure)
                 if trace is not None:
-                    trace.append((figure, owner_rule, host_rule))
+                    trace.append((figure, owner_rules, host_rule))
             if whos:
                 sent_whos.append(whos[-1])
             if host:
@@ -138,6 +142,17 @@ def find_troop_figures(
         prev_had_troops = bool(found) or STRICT_TROOP_WORD.search(text, s, e) is not None
         since_troops = 0 if prev_had_troops else since_troops + 1
     return figures
+
+
+def attribution_trace(text: str, year: int | None = None) -> Trace:
+    """Each troop figure of text with the names of the rules that gave its owner and its host
+    (before canonical names are folded): what the rule tests and the rule counts read."""
+    gaz = load_gazetteer()
+    sentences = split_sentences(text)
+    entities = find_entities(text, {s for s, _ in sentences}, gaz)
+    trace: Trace = []
+    find_troop_figures(text, sentences, entities, gaz, year, trace)
+    return trace
 
 
 def _remember(
