@@ -137,7 +137,6 @@ _POSSESSIVE_GAP = re.compile(
     r"existing|present|full|estimated|last|first|latest)\s+){0,2}"
 )
 _ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;:()]{3,120},")
-_NO_PUNCTUATION = re.compile(r"[,;.]")
 # "a permanent NATO mission", "bounded by NATO charters": the alliance names a thing.
 _MODIFIER_BEFORE = re.compile(
     r"\b(?:a|an|the|by|under|of|with|its|their|his|her|our)\s+(?:[a-z\d,.-]+\s+)?$"
