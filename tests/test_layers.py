@@ -31,6 +31,7 @@ FACADE = (
     "briefing_app.core.watch",
     "briefing_app.core.figures",
     "briefing_app.core.figure_text",
+    "briefing_app.core.dates",
     "briefing_app.core.paragraphs",
     "briefing_app.core.country_colours",
     "briefing_app.core.records",

@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing_app.core import articles as importers
+from briefing_app.core.dates import year_of
 from briefing_app.core.engines import ArticleStore, LibraryError, SearchEngine
 from briefing_app.core.extract import EXTRACTOR_VERSION, extract
 from briefing_app.core.extract.records import Entity, Extraction
 from briefing_app.core.figures import FigureReport, FiguresTable, build_table
 from briefing_app.core.index.sync import IndexSync, open_in_step
 from briefing_app.core.ingest import ImportPipeline, ImportReport
-from briefing_app.core.ingest.pipeline import BATCH_SIZE, year_of
+from briefing_app.core.ingest.pipeline import BATCH_SIZE
 from briefing_app.core.progress import CancelFn, Progress, ProgressFn
 from briefing_app.core.query import (
     MAX_EXPANSION,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from briefing_app.core.dates import YEAR_PATTERN
 
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, word_list
 from .records import Entity
 
 # A place after one of these words is where troops are or go, not who sends them.
@@ -48,9 +48,9 @@ _MILITARY_ORG = re.compile(
     r"Battalion|Division|Regiment|Fleet|Police|Gendarmerie|army|navy|military)\b"
 )
 # "Royal Brunei Armed Forces", "Royal Thai Navy": the nation follows the honorific.
-_HONORIFIC = {"Royal", "Imperial", "the", "The"}
+_HONORIFIC = word_list("honorifics")
 # "the Royal Irish Regiment", "the Royal Welsh": British regiments named for a home nation.
-_BRITISH_REGIMENTAL = {"Irish", "Scots", "Scottish", "Welsh", "English", "Gurkha", "Gurkhas"}
+_BRITISH_REGIMENTAL = word_list("british_regimental")
 # A list ends where a name starts speaking or acting: "deterrent to Russia, Lithuania said";
 # "In Iraq, the United States has 2,500 troops" does not make the United States a second place
 # troops are in.

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing_app.core import articles as importers
+from briefing_app.core.dates import year_of
 from briefing_app.core.engines import ArticleStore
 from briefing_app.core.extract import EXTRACTOR_VERSION, extract
 from briefing_app.core.extract.records import Extraction
@@ -299,13 +300,6 @@ class ImportPipeline:
     def _report_progress(self) -> None:
         if self._progress:
             self._progress(self._state)
-
-
-def year_of(date: str | None) -> int | None:
-    """The year of an ISO date ("2016-06-14" → 2016), None when there is none."""
-    if date and len(date) >= 4 and date[:4].isdigit():
-        return int(date[:4])
-    return None
 
 
 def _estimate_articles(path: Path) -> int:

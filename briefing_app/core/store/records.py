@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from briefing_app.core.dates import year_of
 from briefing_app.core.extract.records import Figure
 
 # Fields a user may edit on an article; the edit wins over what the importer read, and survives
@@ -39,9 +40,7 @@ class StoredArticle:
 
     @property
     def year(self) -> int | None:
-        if self.date and len(self.date) >= 4 and self.date[:4].isdigit():
-            return int(self.date[:4])
-        return None
+        return year_of(self.date)
 
 
 @dataclass
