@@ -299,7 +299,7 @@ def _owner_rows(art: _Article, k: int, fig: Figure) -> tuple[list[str], list[lis
         mine_before = [n for n in mine if n.end <= fig.start]
         mine_after = [n for n in mine if n.start >= fig.end]
         inside = [n for n in mine if fig.start <= n.start and n.end <= fig.end]
-        closest = mine_before[-1] if mine_before else (mine_after[0] if mine_after else None)
+        closest = (inside or mine_before[-1:] or mine_after[:1] or [None])[0]
         dist_before = fig.start - mine_before[-1].end if mine_before else 0
         dist_after = mine_after[0].start - fig.end if mine_after else 0
         prep = ""
