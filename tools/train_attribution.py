@@ -104,9 +104,16 @@ def load_articles(scorer) -> list[Article]:
             for c in cands:
                 mine = _golds_for(result.figures[c.figure].to_dict(), golds)
                 owner_ok.append(
-                    [any(scorer.contributor_match(n, g["contributor"]) for g in mine) for n in c.names]
+                    [
+                        any(scorer.contributor_match(n, g["contributor"]) for g in mine)
+                        for n in c.names
+                    ]
                 )
-                right = [g for g in mine if any(scorer.contributor_match(n, g["contributor"]) for n in c.names)]
+                right = [
+                    g
+                    for g in mine
+                    if any(scorer.contributor_match(n, g["contributor"]) for n in c.names)
+                ]
                 host_ok.append(
                     [any(scorer.host_match(h, g.get("host")) for g in right) for h in c.hosts]
                 )
@@ -173,20 +180,16 @@ def train(articles: list[Article], l2: float = L2) -> AttributionModel:
     return AttributionModel(tuple(float(w) for w in owner), tuple(float(w) for w in host))
 
 
-def _scored(scorer, articles: list[Article], model: AttributionModel | None) -> dict:
-    labels, outputs = [], []
-    for art in articles:
-        out = art.output
-        if model is not None:
-            out = copy.deepcopy(out)
-            figs = [_Fig(f) for f in out["figures"]]
-            model.apply(art.cands, figs)  # type: ignore[arg-type]
-            for f, d in zip(figs, out["figures"], strict=True):
-                d["contributor"], d["host"], d["host_place"] = f.contributor, f.host, f.host_place
-        labels.append(art.label)
-        outputs.append(out)
-    with redirect_stderr(io.StringIO()):
-        return scorer.score(labels, outputs, verbose=False)
+def _answered(art: Article, model: AttributionModel | None) -> dict:
+    """The article's extraction output with the model's choices (the rules' when model is None)."""
+    if model is None:
+        return art.output
+    out = copy.deepcopy(art.output)
+    figs = [_Fig(f) for f in out["figures"]]
+    model.apply(art.cands, figs)  # type: ignore[arg-type]
+    for f, d in zip(figs, out["figures"], strict=True):
+        d["contributor"], d["host"], d["host_place"] = f.contributor, f.host, f.host_place
+    return out
 
 
 class _Fig:
@@ -196,11 +199,18 @@ class _Fig:
         self.contributor, self.host, self.host_place = d["contributor"], d["host"], d["host_place"]
 
 
+def _score(scorer, pairs: list[tuple[Article, AttributionModel | None]]) -> dict:
+    """The scorer's figures over articles, each answered by the model paired with it."""
+    labels = [art.label for art, _ in pairs]
+    outputs = [_answered(art, model) for art, model in pairs]
+    with redirect_stderr(io.StringIO()):
+        return scorer.score(labels, outputs, verbose=False)
+
+
 def _folds(articles: list[Article]) -> list[int]:
     """A fold per article, by a fixed shuffle of their file names (seed 13)."""
     order = sorted(range(len(articles)), key=lambda i: articles[i].label["file"])
-    rng = np.random.default_rng(13)
-    perm = rng.permutation(len(order))
+    perm = np.random.default_rng(13).permutation(len(order))
     fold = [0] * len(articles)
     for rank, i in enumerate(perm):
         fold[order[i]] = rank % FOLDS
@@ -208,49 +218,27 @@ def _folds(articles: list[Article]) -> list[int]:
 
 
 def evaluate(scorer, articles: list[Article], l2: float = L2) -> None:
+    """Per set: the rules; the model by 5-fold cross-validation grouped by article (each article
+    answered by the model trained without it); the model trained on every other set."""
     sets = list(dict.fromkeys(a.set_name for a in articles))
     fold = _folds(articles)
-    models = [train([a for a, f in zip(articles, fold) if f != k], l2) for k in range(FOLDS)]
-    print(f"{'set':<12}{'arts':>5}  {'rules F1':>8}{'host':>6}  {'CV F1':>7}{'host':>6}  {'LOSO F1':>8}{'host':>6}")
-    cv_all, loso_all = [], []
+    cv = [
+        train([a for a, f in zip(articles, fold, strict=True) if f != k], l2) for k in range(FOLDS)
+    ]
+    loso = {name: train([a for a in articles if a.set_name != name], l2) for name in sets}
+    print(
+        f"{'set':<12}{'arts':>5}{'rules F1':>10}{'host':>6}{'CV F1':>9}{'host':>6}{'LOSO F1':>9}{'host':>6}"
+    )
     for name in sets + ["all"]:
         mine = [i for i, a in enumerate(articles) if name in ("all", a.set_name)]
-        group = [articles[i] for i in mine]
-        rules = _scored(scorer, group, None)
-        # Each article scored by the fold model that never saw it.
-        cv_out = _cv_scored(scorer, articles, mine, fold, models)
-        if name == "all":
-            loso = None
-        else:
-            model = train([a for a in articles if a.set_name != name], l2)
-            loso = _scored(scorer, group, model)
-            loso_all.append(loso)
-        cv_all.append(cv_out)
-        loso_txt = f"{loso['troop_f1']:>8.3f}{loso['host_acc']:>6.2f}" if loso else f"{'':>14}"
+        rules = _score(scorer, [(articles[i], None) for i in mine])
+        by_cv = _score(scorer, [(articles[i], cv[fold[i]]) for i in mine])
+        by_set = _score(scorer, [(articles[i], loso[articles[i].set_name]) for i in mine])
         print(
-            f"{name:<12}{len(group):>5}  {rules['troop_f1']:>8.3f}{rules['host_acc']:>6.2f}  "
-            f"{cv_out['troop_f1']:>7.3f}{cv_out['host_acc']:>6.2f}  {loso_txt}"
+            f"{name:<12}{len(mine):>5}{rules['troop_f1']:>10.3f}{rules['host_acc']:>6.2f}"
+            f"{by_cv['troop_f1']:>9.3f}{by_cv['host_acc']:>6.2f}"
+            f"{by_set['troop_f1']:>9.3f}{by_set['host_acc']:>6.2f}"
         )
-
-
-def _cv_scored(scorer, articles, mine, fold, models) -> dict:
-    labels, outputs = [], []
-    for i in mine:
-        art = articles[i]
-        one = _scored_output(art, models[fold[i]])
-        labels.append(art.label)
-        outputs.append(one)
-    with redirect_stderr(io.StringIO()):
-        return scorer.score(labels, outputs, verbose=False)
-
-
-def _scored_output(art: Article, model: AttributionModel) -> dict:
-    out = copy.deepcopy(art.output)
-    figs = [_Fig(f) for f in out["figures"]]
-    model.apply(art.cands, figs)  # type: ignore[arg-type]
-    for f, d in zip(figs, out["figures"], strict=True):
-        d["contributor"], d["host"], d["host_place"] = f.contributor, f.host, f.host_place
-    return out
 
 
 def write(model: AttributionModel, articles: list[Article], path: Path) -> None:
@@ -259,8 +247,14 @@ def write(model: AttributionModel, articles: list[Article], path: Path) -> None:
         "about": "Weights of the attribution model (briefing_app/core/extract/attribution_model.py), "
         "written by tools/train_attribution.py; do not edit by hand.",
         "trained_on": {"articles": len(articles), "sets": sets},
-        "owner": {"features": list(OWNER_FEATURES), "weights": [round(w, 6) for w in model.owner_weights]},
-        "host": {"features": list(HOST_FEATURES), "weights": [round(w, 6) for w in model.host_weights]},
+        "owner": {
+            "features": list(OWNER_FEATURES),
+            "weights": [round(w, 6) for w in model.owner_weights],
+        },
+        "host": {
+            "features": list(HOST_FEATURES),
+            "weights": [round(w, 6) for w in model.host_weights],
+        },
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")

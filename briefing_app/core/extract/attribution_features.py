@@ -276,8 +276,12 @@ def _owner_rows(art: _Article, k: int, fig: Figure) -> tuple[list[str], list[lis
     prev = [n for kk in range(max(0, k - _LOOKBACK), k) for n in art.named[kk]]
     names: list[str] = []
     for who in (
-        [fig.contributor] if fig.contributor else []
-    ) + [n.who for n in sent] + [n.who for n in prev] + art.top + ["multinational"]:
+        ([fig.contributor] if fig.contributor else [])
+        + [n.who for n in sent]
+        + [n.who for n in prev]
+        + art.top
+        + ["multinational"]
+    ):
         if who and who not in names and not (who == "NATO" and "multinational" in names):
             names.append(who)
     before = [n for n in sent if n.end <= fig.start]
@@ -312,7 +316,9 @@ def _owner_rows(art: _Article, k: int, fig: Figure) -> tuple[list[str], list[lis
             troop_noun = float(bool(_TROOP_NOUN.match(text, closest.end)))
             send_verb = float(bool(_SEND_VERB.match(text, closest.end, min(e, closest.end + 60))))
             host_verb = float(bool(_HOST_VERB.match(text, closest.end, min(e, closest.end + 30))))
-            lo, hi = (closest.end, fig.start) if closest.end <= fig.start else (fig.end, closest.start)
+            lo, hi = (
+                (closest.end, fig.start) if closest.end <= fig.start else (fig.end, closest.start)
+            )
             brk = float(bool(_CLAUSE_BREAK.search(text, lo, hi)))
         is_multi = who in MULTI
         rows.append(

@@ -11,6 +11,7 @@ from types import ModuleType
 
 import numpy as np
 import pytest
+from shared_data import REPO, SHARED
 
 from briefing_app.core.extract import extract
 from briefing_app.core.extract.attribution_features import (
@@ -27,7 +28,6 @@ from briefing_app.core.extract.attribution_model import (
 )
 from briefing_app.core.extract.gazetteer import load as load_gazetteer
 from briefing_app.core.extract.sentences import split_sentences
-from shared_data import REPO, SHARED
 
 
 def _candidates(text: str):
