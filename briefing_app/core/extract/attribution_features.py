@@ -303,7 +303,8 @@ def _owner_rows(art: _Article, k: int, fig: Figure) -> tuple[list[str], list[lis
         mine_before = [n for n in mine if n.end <= fig.start]
         mine_after = [n for n in mine if n.start >= fig.end]
         inside = [n for n in mine if fig.start <= n.start and n.end <= fig.end]
-        closest = (inside or mine_before[-1:] or mine_after[:1] or [None])[0]
+        nearby = inside or mine_before[-1:] or mine_after[:1]
+        closest = nearby[0] if nearby else None
         dist_before = fig.start - mine_before[-1].end if mine_before else 0
         dist_after = mine_after[0].start - fig.end if mine_after else 0
         prep = ""
