@@ -95,8 +95,9 @@ def load_articles(scorer) -> list[Article]:
             where = bench.resolve(path, lab["file"])
             if not where.exists():
                 continue
-            fields, body = bench.split_header(where.read_text(encoding="utf-8"))
-            result = extract(body, year=bench.year_of(fields), attribution_model=False)
+            article = bench.read_article(where)  # through the product's own reader
+            body = article.body
+            result = extract(body, year=bench.article_year(article), attribution_model=False)
             sentences = split_sentences(body)
             cands = candidates(body, sentences, result.entities, result.figures, gaz)
             golds = [g for g in lab["troop_figures"] if g.get("count") is not None]
