@@ -36,7 +36,7 @@ FACADE = (
     "briefing_app.core.country_colours",
     "briefing_app.core.records",
     "briefing_app.core.articles",
-    "briefing_app.core.formats",
+    "briefing_app.core.pasted",
     "briefing_app.core.extract",
 )
 FACES = ("ui", "cli")

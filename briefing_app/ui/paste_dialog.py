@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import (
@@ -17,10 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.core.dates import parse_date
-from briefing_app.core.formats.html import read_html_article
-from briefing_app.core.formats.leads import dateline_of
-from briefing_app.core.formats.plaintext import read_text_article
+from briefing_app.core.pasted import article_as_checked, article_from_clipboard
 from briefing_app.core.records import Article
 from briefing_app.ui.dialogs import ArticleDetailsDialog
 
@@ -50,22 +46,9 @@ def article_from_mime(mime: QMimeData) -> Article | None:
     """The article in pasted or dropped data: the HTML flavour through the HTML reader (a web
     page copied from a browser), else the plain text through the text reader; None if neither
     holds text. Nothing is fetched: HTML is read as a string."""
-    article = None
-    if mime.hasHtml() and mime.html().strip():
-        article = read_html_article(mime.html())
-        if not article.body.strip():
-            article = None
-    if article is None and mime.hasText() and mime.text().strip():
-        article = read_text_article(mime.text())
-    if article is None or not article.body.strip():
-        return None
-    urls = [url.toString() for url in mime.urls() if url.scheme() in ("http", "https")]
-    if urls and not article.url:
-        article.url = urls[0]
-    if article.url and not article.source:
-        host = urlsplit(article.url).hostname or ""
-        article.source = host.removeprefix("www.") or None
-    return article
+    html = mime.html() if mime.hasHtml() else None
+    text = mime.text() if mime.hasText() else None
+    return article_from_clipboard(html, text, [url.toString() for url in mime.urls()])
 
 
 class PasteDialog(ArticleDetailsDialog):
@@ -110,22 +93,13 @@ class PasteDialog(ArticleDetailsDialog):
 
     def article(self) -> Article:
         """The article with the user's title, date, source and text."""
-        body = self.body_edit.toPlainText().strip()
-        written = self.date_edit.text().strip()
-        title = " ".join(self.title_edit.text().split())
-        article = Article(
-            body=body,
-            title=title,
-            date=parse_date(written) if written else None,
-            source=self.source_edit.text().strip() or None,
-            url=self._article.url,
-            dateline=dateline_of(body),
-            author=self._article.author,
-            extra=dict(self._article.extra),
+        return article_as_checked(
+            self._article,
+            body=self.body_edit.toPlainText(),
+            title=self.title_edit.text(),
+            date_written=self.date_edit.text(),
+            source=self.source_edit.text(),
         )
-        if not article.title:
-            article.title = read_text_article(body).title
-        return article
 
 
 def import_from_mime(
