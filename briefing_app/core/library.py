@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from briefing_app.core.extract.records import Entity, Extraction, Figure
 from briefing_app.core.figure_keys import figure_key, keys_in_order, overlapping
@@ -28,6 +29,7 @@ __all__ = [
     "StoredArticle",
     "StoredFigure",
     "UpsertResult",
+    "apply_corrections",
     "figure_key",
     "now_iso",
 ]
@@ -167,6 +169,9 @@ class StoredFigure:
     original: Figure
     corrected: bool = False
     rejected: bool = False
+    # Who corrected the figure and when: a team library says so (the local one has one user).
+    corrected_by: str | None = None
+    corrected_at: str | None = None
 
 
 @dataclass
@@ -574,7 +579,7 @@ class Library:
         for row in rows:
             by_id.setdefault(row["article_id"], []).append(row)
         for article_id, article_rows in by_id.items():
-            out[article_id] = _apply_corrections(
+            out[article_id] = apply_corrections(
                 article_id, article_rows, corrections.get(article_id, {})
             )
         return out
@@ -739,8 +744,8 @@ class _Transaction:
             self._conn.execute("ROLLBACK")
 
 
-def _apply_corrections(
-    article_id: int, rows: list[sqlite3.Row], own: dict[str, sqlite3.Row]
+def apply_corrections(
+    article_id: int, rows: Sequence[Mapping[str, Any]], own: Mapping[str, Mapping[str, Any]]
 ) -> list[StoredFigure]:
     """An article's figures (rows in extraction order) with its corrections applied.
 

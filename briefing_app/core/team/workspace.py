@@ -1,0 +1,150 @@
+"""The door (`Workspace`) on a team library: the team store and search in place of SQLite and
+Whoosh, with everything else (import pipeline, extraction, figures, briefings) shared.
+
+There is no index to keep in step: the server computes each article's full-text vector in the
+transaction that stores it, so the index catch-up and rebuild of the local library fall away.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import psycopg
+from psycopg import errors
+
+from briefing_app.core.extract import EXTRACTOR_VERSION
+from briefing_app.core.extract.records import Extraction
+from briefing_app.core.records import Article
+from briefing_app.core.search import HitSummary, SearchResult
+from briefing_app.core.team.location import shown_url
+from briefing_app.core.team.roles import Permissions, permissions
+from briefing_app.core.team.search import TeamSearch
+from briefing_app.core.team.settings import TeamLibraryError
+from briefing_app.core.team.store import TeamStore
+from briefing_app.core.workspace import CancelFn, ImportReport, ProgressFn, Workspace
+
+# A batch that lost a race with another importer (a deadlock the server broke, or the same new
+# text inserted by both) is rolled back whole and stored again: the second time it finds the
+# other's rows. More attempts than this means something else is wrong.
+_BATCH_ATTEMPTS = 5
+_RACES = (errors.DeadlockDetected, errors.UniqueViolation, errors.SerializationFailure)
+
+
+class TeamWorkspace(Workspace):
+    """An open team library behind the same interface as a local one."""
+
+    def __init__(self, url: str, store: TeamStore, search: TeamSearch) -> None:
+        # Workspace keeps a folder for messages and the window's title: the URL without password.
+        super().__init__(Path(shown_url(url)), store, search)  # type: ignore[arg-type]
+        self.location = shown_url(url)
+        self.store = store
+        self.engine = search
+        self.permissions: Permissions = permissions(store)
+
+    @classmethod
+    def open_url(cls, url: str, *, create: bool = True) -> TeamWorkspace:
+        """Open the team library at `url`; TeamLibraryError in one sentence when it cannot be."""
+        store = TeamStore(url, create=create)
+        return cls(url, store, TeamSearch(store))
+
+    # -- maintenance: only re-extraction; the server keeps the full-text index itself -----------
+
+    def maintenance_needed(self) -> str | None:
+        stale = len(self.store.stale_extraction_ids(EXTRACTOR_VERSION))
+        return f"{stale} articles need extracting again with the current engine" if stale else None
+
+    def run_maintenance(
+        self, *, progress: ProgressFn | None = None, cancelled: CancelFn | None = None
+    ) -> None:
+        stale = self.store.stale_extraction_ids(EXTRACTOR_VERSION)
+        if stale:
+            self._reextract(stale, progress=progress, cancelled=cancelled)
+
+    def reindex(
+        self, *, progress: ProgressFn | None = None, cancelled: CancelFn | None = None
+    ) -> int:
+        """The server indexes every article as it stores it: nothing to rebuild; returns how
+        many articles the index holds."""
+        return self.engine.doc_count()
+
+    def _index_pending(
+        self, *, progress: ProgressFn | None = None, cancelled: CancelFn | None = None
+    ) -> int:
+        return 0  # none is ever pending (see reindex)
+
+    def _reindex_ids(self, ids: object) -> None:
+        """Edits are searchable when committed: the vector is a generated column."""
+
+    # -- import: a batch that raced another importer is stored again -----------------------------
+
+    def _store_batch(
+        self,
+        batch: list[tuple[Article, str]],
+        report: ImportReport,
+        parent_id: int | None,
+        extractions: list[Extraction | None] | None = None,
+    ) -> None:
+        counts = (report.imported, report.updated, report.unchanged, report.duplicates)
+        skipped, ids = len(report.skipped), len(report.article_ids)
+        for attempt in range(_BATCH_ATTEMPTS):
+            try:
+                super()._store_batch(batch, report, parent_id, extractions)
+                return
+            except _RACES:
+                if attempt + 1 == _BATCH_ATTEMPTS:
+                    raise
+                # The transaction rolled back whole: forget what it counted, then retry.
+                report.imported, report.updated, report.unchanged, report.duplicates = counts
+                del report.skipped[skipped:]
+                del report.article_ids[ids:]
+                time.sleep(0.05 * (attempt + 1))
+            except psycopg.OperationalError as exc:
+                raise TeamLibraryError(
+                    f"The connection to the team library at {self.location} was lost ({exc})."
+                ) from exc
+
+    # -- search ----------------------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str = "",
+        *,
+        sort: str = "relevance",
+        page: int = 1,
+        page_size: int = 20,
+        since: str | None = None,
+        until: str | None = None,
+        filters: dict[str, list[str]] | None = None,
+        facets: bool = True,
+    ) -> SearchResult:
+        return self.engine.search(
+            query,
+            sort=sort,
+            page=page,
+            page_size=page_size,
+            since=since,
+            until=until,
+            filters=filters,
+            facets=facets,
+        )
+
+    def summarize(
+        self,
+        query: str = "",
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        filters: dict[str, list[str]] | None = None,
+    ) -> HitSummary:
+        return self.engine.summarize(query, since=since, until=until, filters=filters)
+
+    def briefing_owner(self, name: str) -> str | None:
+        """Who first saved the shared briefing `name`."""
+        return self.store.briefing_owner(name)
+
+    def stats(self) -> dict[str, object]:
+        stats = super().stats()
+        stats["library"] = self.location
+        stats["user"] = self.store.user()
+        return stats
