@@ -48,6 +48,7 @@ def connect(url: str, *, autocommit: bool = False) -> psycopg.Connection:
 
 
 def _unreachable(url: str, exc: Exception) -> str:
-    first = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
-    first = first.removeprefix("FATAL:").strip()
-    return f"The team library at {shown_url(url)} cannot be reached ({first})."
+    # libpq's message names the socket or address tried, then the reason; keep the reason.
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    reason = text.rsplit("FATAL:", 1)[-1] if "FATAL:" in text else text.rsplit(" failed: ", 1)[-1]
+    return f"The team library at {shown_url(url)} cannot be reached ({reason.strip()})."

@@ -112,8 +112,8 @@ class TeamStore:
     def get_meta(self, key: str) -> str | None:
         return self._one("SELECT value FROM meta WHERE key = %s", (key,))
 
-    def set_meta(self, key: str, value: str) -> None:
-        self._conn.execute(
+    def set_meta(self, key: str, value: str, *, tx: Tx | None = None) -> None:
+        (tx or self._conn).execute(
             "INSERT INTO meta (key, value) VALUES (%s, %s)"
             " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (key, value),
@@ -477,6 +477,47 @@ class TeamStore:
             "DELETE FROM figure_corrections WHERE article_id = %s AND figure_key = %s",
             (article_id, key),
         )
+
+    # -- adopting a local library's user data (team push): the team's own value, once
+    # present, is never overwritten, so pushing again changes nothing
+
+    def adopt_edits(self, tx: Tx, article_id: int, edits: dict[str, str | None]) -> None:
+        for name, value in edits.items():
+            if name in EDITABLE_FIELDS:
+                tx.execute(
+                    "INSERT INTO article_edits (article_id, field, value) VALUES (%s, %s, %s)"
+                    " ON CONFLICT (article_id, field) DO NOTHING",
+                    (article_id, name, value),
+                )
+        if edits:
+            self._refresh_shown(tx, [article_id])
+
+    def adopt_correction(
+        self, tx: Tx, article_id: int, key: str, changes: dict[str, object], rejected: bool
+    ) -> None:
+        tx.execute(
+            "INSERT INTO figure_corrections (article_id, figure_key, changes, rejected)"
+            " VALUES (%s, %s, %s, %s) ON CONFLICT (article_id, figure_key) DO NOTHING",
+            (article_id, key, json.dumps(changes), rejected),
+        )
+
+    def adopt_flags(self, tx: Tx, article_id: int, read: bool, starred: bool) -> None:
+        """The pushing person's reading state: read or starred in either library stays so."""
+        tx.execute(
+            "INSERT INTO reading_state (article_id, read, starred) VALUES (%s, %s, %s)"
+            " ON CONFLICT (user_name, article_id) DO UPDATE SET"
+            " read = reading_state.read OR excluded.read,"
+            " starred = reading_state.starred OR excluded.starred",
+            (article_id, read, starred),
+        )
+
+    def adopt_briefing(self, name: str, document: dict) -> bool:
+        """Add a briefing unless the team has one of that name; whether it was added."""
+        cur = self._conn.execute(
+            "INSERT INTO briefings (name, document) VALUES (%s, %s) ON CONFLICT (name) DO NOTHING",
+            (name, json.dumps(document, ensure_ascii=False)),
+        )
+        return cur.rowcount > 0
 
     # -- files seen (so importing a folder again only reads what changed) ----------------------
 

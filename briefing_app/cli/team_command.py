@@ -1,0 +1,57 @@
+"""`briefing team init URL` and `briefing team push LOCAL URL`: set up a team library on a
+PostgreSQL server, and copy a local library into one."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from briefing_app.cli.exit_codes import EXIT_OK, EXIT_USAGE, fail
+from briefing_app.core.team.location import is_team_location, shown_url
+from briefing_app.core.team.push import push
+from briefing_app.core.team.roles import init_library
+from briefing_app.core.team.settings import TeamLibraryError
+from briefing_app.core.team.store import TeamStore
+from briefing_app.paths import default_library_dir
+
+
+def run(args: argparse.Namespace) -> int:
+    if not is_team_location(args.url):
+        return fail(f"'{args.url}' is not a team library address (postgresql://…)", EXIT_USAGE)
+    try:
+        return _init(args) if args.team_command == "init" else _push(args)
+    except TeamLibraryError as exc:
+        return fail(exc)
+
+
+def _init(args: argparse.Namespace) -> int:
+    names = init_library(args.url)
+    print(f"Team library ready at {shown_url(args.url)}. Its roles:")
+    print(f"  {names['readers']:<24} search and read")
+    print(f"  {names['editors']:<24} also correct figures, edit articles, make briefings")
+    print(f"  {names['importers']:<24} also import")
+    print(f"Add a person: CREATE ROLE alice LOGIN; GRANT {names['editors']} TO alice;")
+    return EXIT_OK
+
+
+def _push(args: argparse.Namespace) -> int:
+    local = default_library_dir(args.local)
+    if not (local / "library.sqlite3").exists():
+        return fail(f"there is no library at {local}")
+    store = TeamStore(args.url, create=False)
+    try:
+
+        def shown(done: int, total: int) -> None:
+            if sys.stderr.isatty():
+                print(f"\r{done}/{total} articles", end="", file=sys.stderr, flush=True)
+
+        try:
+            report = push(local, store, progress=shown)
+        except ValueError as exc:
+            return fail(exc)
+    finally:
+        store.close()
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(f"Pushed {local} to {store.location}: {report.summary()}.")
+    return EXIT_OK
