@@ -106,7 +106,7 @@ class TeamSearch:
         first = (page - 1) * page_size
         rank_sql, rank_params = "0", []
         if sort == "relevance":
-            rank_sql, rank_params = "ts_rank(a.tsv, to_tsquery('english', %s))", [translation.rank]
+            rank_sql, rank_params = "ts_rank(a.tsv, to_tsquery('briefing', %s))", [translation.rank]
         sql = (
             f"SELECT a.id, {rank_sql} AS rank FROM articles a WHERE {where.text}"
             f" ORDER BY {_ORDER[sort]}"
@@ -171,7 +171,7 @@ class TeamSearch:
             return []
         ids = [r[0] for r in window]
         if rank:
-            snippet_sql = "ts_headline('english', a.body, to_tsquery('english', %s), %s)"
+            snippet_sql = "ts_headline('briefing', a.body, to_tsquery('briefing', %s), %s)"
             params: list[object] = [rank, _HEADLINE_OPTIONS, ids]
         else:
             snippet_sql = "left(a.body, 2000)"

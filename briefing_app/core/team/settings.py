@@ -51,4 +51,5 @@ def _unreachable(url: str, exc: Exception) -> str:
     # libpq's message names the socket or address tried, then the reason; keep the reason.
     text = " ".join(str(exc).split()) or type(exc).__name__
     reason = text.rsplit("FATAL:", 1)[-1] if "FATAL:" in text else text.rsplit(" failed: ", 1)[-1]
-    return f"The team library at {shown_url(url)} cannot be reached ({reason.strip()})."
+    reason = reason.split(" Is the server")[0].strip()
+    return f"The team library at {shown_url(url)} cannot be reached ({reason})."

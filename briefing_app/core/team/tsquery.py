@@ -199,7 +199,7 @@ class _Compiler:
             query = self._words(node.kind, value, "")
             column = _WORDS_COLUMNS[name]
             return Sql(
-                f"(to_tsvector('english', coalesce({column}, '')) @@ to_tsquery('english', %s))",
+                f"(to_tsvector('briefing', coalesce({column}, '')) @@ to_tsquery('briefing', %s))",
                 [query],
             )
         if name in ENTITY_FIELDS:
@@ -255,7 +255,7 @@ class _Compiler:
 def _as_sql(part: str | Sql) -> Sql:
     if isinstance(part, Sql):
         return part
-    return Sql("(a.tsv @@ to_tsquery('english', %s))", [part])
+    return Sql("(a.tsv @@ to_tsquery('briefing', %s))", [part])
 
 
 def _range(text: str) -> tuple[str | None, str | None]:
@@ -334,8 +334,8 @@ def filters_sql(since: str | None, until: str | None, filters: dict[str, list[st
                     raise QueryError(f"'{value}' is not a dateline.")
                 parts.append(
                     Sql(
-                        "(to_tsvector('english', coalesce(a.dateline, ''))"
-                        " @@ to_tsquery('english', %s))",
+                        "(to_tsvector('briefing', coalesce(a.dateline, ''))"
+                        " @@ to_tsquery('briefing', %s))",
                         [" <-> ".join(lexeme(w) for w in words)],
                     )
                 )
