@@ -63,7 +63,8 @@ def lexeme(word: str) -> str:
 
 def translate(text: str, expand: Expander | None = None) -> Translation:
     """The SQL condition and ranking tsquery for a query; raises QueryError for a bad query."""
-    text = text.strip()
+    # PostgreSQL refuses NUL in any text; pasted binary junk is a space like any other.
+    text = text.replace("\x00", " ").strip()
     if not text:
         return Translation(Sql("TRUE"), None)
     prepared = _prepare(text)
@@ -193,6 +194,8 @@ class _Compiler:
     def _leaf(self, node: _Node) -> str | Sql:
         name = node.field
         value = re.sub(r"\^[\d.]*$", "", node.text)  # a boost ranks; it does not match
+        if not value.strip():
+            return Sql("TRUE")  # a lone boost mark ("^"): nothing to look for, nothing refused
         if name in _WEIGHTS:
             return self._words(node.kind, value, _WEIGHTS[name])
         if name in _WORDS_COLUMNS:
@@ -314,7 +317,7 @@ def filters_sql(since: str | None, until: str | None, filters: dict[str, list[st
         if name not in FILTER_FIELDS:
             raise QueryError(f"Cannot filter on '{name}'. Filters are: {', '.join(FILTER_FIELDS)}.")
         for raw in values:
-            value = str(raw)
+            value = str(raw).replace("\x00", " ")
             clean = " ".join(value.replace(",", " ").split()).lower()
             if name == "source":
                 parts.append(Sql("(lower(a.shown_source) = %s)", [clean]))

@@ -7,8 +7,12 @@ transaction that stores it, so the index catch-up and rebuild of the local libra
 
 from __future__ import annotations
 
+import functools
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TypeVar
 
 import psycopg
 from psycopg import errors
@@ -30,6 +34,22 @@ from briefing_app.core.workspace import CancelFn, ImportReport, ProgressFn, Work
 _BATCH_ATTEMPTS = 5
 _RACES = (errors.DeadlockDetected, errors.UniqueViolation, errors.SerializationFailure)
 
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _needs(what: str) -> Callable[[_F], _F]:
+    """A change the connected role may be refused: the server's refusal becomes one sentence."""
+
+    def wrap(method: _F) -> _F:
+        @functools.wraps(method)
+        def checked(self: TeamWorkspace, *args: Any, **kwargs: Any) -> Any:
+            with self._refused_as(what):
+                return method(self, *args, **kwargs)
+
+        return checked  # type: ignore[return-value]
+
+    return wrap
+
 
 class TeamWorkspace(Workspace):
     """An open team library behind the same interface as a local one."""
@@ -47,6 +67,31 @@ class TeamWorkspace(Workspace):
         """Open the team library at `url`; TeamLibraryError in one sentence when it cannot be."""
         store = TeamStore(url, create=create)
         return cls(url, store, TeamSearch(store))
+
+    @contextmanager
+    def _refused_as(self, what: str) -> Iterator[None]:
+        try:
+            yield
+        except errors.InsufficientPrivilege as exc:
+            raise TeamLibraryError(
+                f"{self.permissions.user} may not {what} in the team library at {self.location};"
+                " its administrator grants that."
+            ) from exc
+
+    # -- changes the server may refuse the connected role (roles.py) ---------------------------
+
+    import_paths = _needs("import articles")(Workspace.import_paths)
+    import_text = _needs("import articles")(Workspace.import_text)
+    import_article = _needs("import articles")(Workspace.import_article)
+    edit_article = _needs("edit articles")(Workspace.edit_article)
+    revert_edit = _needs("edit articles")(Workspace.revert_edit)
+    correct_figure = _needs("correct figures")(Workspace.correct_figure)
+    clear_correction = _needs("correct figures")(Workspace.clear_correction)
+    store_briefing = _needs("save briefings")(Workspace.store_briefing)
+    rename_briefing = _needs("rename briefings")(Workspace.rename_briefing)
+    delete_briefing = _needs("delete briefings")(Workspace.delete_briefing)
+    watch_folder = _needs("watch folders")(Workspace.watch_folder)
+    unwatch_folder = _needs("watch folders")(Workspace.unwatch_folder)
 
     # -- maintenance: only re-extraction; the server keeps the full-text index itself -----------
 
