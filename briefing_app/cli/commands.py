@@ -29,6 +29,7 @@ from briefing_app.cli import (
 )
 from briefing_app.cli.exit_codes import EXIT_INTERRUPTED, fail
 from briefing_app.cli.progress import TerminalProgress
+from briefing_app.core.opening import open_workspace
 from briefing_app.core.team.location import team_url
 from briefing_app.core.workspace import LibraryError, Workspace
 from briefing_app.paths import default_library_dir
@@ -97,7 +98,7 @@ def _open_workspace(library: str | None) -> Workspace:
     bar = TerminalProgress(enabled=sys.stderr.isatty())
     # The built-in articles are the window's welcome on its first run, never something a
     # command adds to a library a user is filling with their own corpus.
-    workspace = Workspace.open(library, seed_if_empty=False, progress=bar)
+    workspace = open_workspace(library, seed_if_empty=False, progress=bar)
     bar.finish()
     for notice in workspace.notices:
         print(f"briefing: {notice}", file=sys.stderr)

@@ -8,10 +8,9 @@ import sys
 
 from briefing_app.cli.exit_codes import EXIT_OK, EXIT_USAGE, fail
 from briefing_app.core.team.location import is_team_location, shown_url
-from briefing_app.core.team.push import push
+from briefing_app.core.team.push import push_library
 from briefing_app.core.team.roles import init_library
 from briefing_app.core.team.settings import TeamLibraryError
-from briefing_app.core.team.store import TeamStore
 from briefing_app.paths import default_library_dir
 
 
@@ -38,20 +37,16 @@ def _push(args: argparse.Namespace) -> int:
     local = default_library_dir(args.local)
     if not (local / "library.sqlite3").exists():
         return fail(f"there is no library at {local}")
-    store = TeamStore(args.url, create=False)
+
+    def shown(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            print(f"\r{done}/{total} articles", end="", file=sys.stderr, flush=True)
+
     try:
-
-        def shown(done: int, total: int) -> None:
-            if sys.stderr.isatty():
-                print(f"\r{done}/{total} articles", end="", file=sys.stderr, flush=True)
-
-        try:
-            report = push(local, store, progress=shown)
-        except ValueError as exc:
-            return fail(exc)
-    finally:
-        store.close()
+        report, location = push_library(local, args.url, progress=shown)
+    except ValueError as exc:
+        return fail(exc)
     if sys.stderr.isatty():
         print(file=sys.stderr)
-    print(f"Pushed {local} to {store.location}: {report.summary()}.")
+    print(f"Pushed {local} to {location}: {report.summary()}.")
     return EXIT_OK

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from briefing_app.core.extract.records import Entity, Extraction, Figure
 from briefing_app.core.figure_keys import figure_key, keys_in_order, overlapping
@@ -118,6 +118,12 @@ CREATE TABLE IF NOT EXISTS watched_folders (
     added_at TEXT NOT NULL
 );
 """
+
+
+class FieldsByName(Protocol):
+    """A stored row read by column name: sqlite3.Row here, a dict from the team store."""
+
+    def __getitem__(self, name: str, /) -> Any: ...
 
 
 class LibraryError(Exception):
@@ -745,7 +751,7 @@ class _Transaction:
 
 
 def apply_corrections(
-    article_id: int, rows: Sequence[Mapping[str, Any]], own: Mapping[str, Mapping[str, Any]]
+    article_id: int, rows: Sequence[FieldsByName], own: Mapping[str, FieldsByName]
 ) -> list[StoredFigure]:
     """An article's figures (rows in extraction order) with its corrections applied.
 

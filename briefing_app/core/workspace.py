@@ -42,7 +42,6 @@ from briefing_app.core.search import (
     search,
     summarize,
 )
-from briefing_app.core.team.location import team_url
 from briefing_app.paths import default_library_dir, seeds_dir
 
 INDEX_DIR = "index"
@@ -144,21 +143,9 @@ class Workspace:
     ) -> Workspace:
         """Open (or create) the library in `folder`; rebuild a missing or damaged index.
 
-        A `postgresql://` URL (as `folder` or in $BRIEFING_LIBRARY) opens a team library.
-
         With `repair=False` the index work is left for `run_maintenance()`, so a window can do
         it in a worker; `maintenance_needed()` says whether there is any.
         """
-        url = team_url(folder)
-        if url is not None:
-            # Imported here so a local library never loads the PostgreSQL driver; the team
-            # package builds on this module (TeamWorkspace is a Workspace).
-            from briefing_app.core.team.workspace import TeamWorkspace
-
-            team = TeamWorkspace.open_url(url)
-            if repair and team.maintenance_needed():
-                team.run_maintenance(progress=progress)
-            return team
         path = default_library_dir(folder)
         library = Library(path)
         notices: list[str] = []

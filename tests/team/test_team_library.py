@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from briefing_app.cli import main as cli_main
 from briefing_app.core.library import LibraryError
+from briefing_app.core.opening import open_workspace
 from briefing_app.core.team import push as push_module
 from briefing_app.core.team.push import push
 from briefing_app.core.team.roles import init_library
@@ -47,7 +48,7 @@ def _corpus(path: Path, n: int) -> Path:
 
 @pytest.fixture
 def team(team_url: str):
-    workspace = Workspace.open(team_url)
+    workspace = open_workspace(team_url)
     yield workspace
     workspace.close()
 
@@ -65,7 +66,7 @@ def _user(cluster, database: str, name: str, kind: str) -> str:
 def desk(pg_cluster, team_url: str):
     """A team library set up by `team init`, with the seeds imported and three people."""
     init_library(team_url)
-    with Workspace.open(team_url) as admin:
+    with open_workspace(team_url) as admin:
         admin.import_paths([SEEDS])
     database = team_url.split("@/")[1].split("?")[0]
     return {
@@ -85,7 +86,7 @@ def _a_troop_figure(ws: Workspace) -> tuple[int, str]:
 
 
 def test_the_later_correction_wins_and_says_who_and_when(desk):
-    with Workspace.open(desk["editors"]) as ed, Workspace.open(desk["editors2"]) as eve:
+    with open_workspace(desk["editors"]) as ed, open_workspace(desk["editors2"]) as eve:
         article_id, key = _a_troop_figure(ed)
         ed.correct_figure(article_id, key, count=900)
         eve.correct_figure(article_id, key, count=950)
@@ -97,7 +98,7 @@ def test_the_later_correction_wins_and_says_who_and_when(desk):
 
 
 def test_reading_state_and_stars_are_each_persons_own(desk):
-    with Workspace.open(desk["readers"]) as rita, Workspace.open(desk["editors"]) as ed:
+    with open_workspace(desk["readers"]) as rita, open_workspace(desk["editors"]) as ed:
         article_id = rita.search("").hits[0].id
         rita.set_read(article_id, True)
         rita.set_starred(article_id, True)
@@ -109,7 +110,7 @@ def test_reading_state_and_stars_are_each_persons_own(desk):
 
 
 def test_briefings_are_shared_and_keep_their_owner(desk):
-    with Workspace.open(desk["editors"]) as ed, Workspace.open(desk["editors2"]) as eve:
+    with open_workspace(desk["editors"]) as ed, open_workspace(desk["editors2"]) as eve:
         ed.store_briefing("Baltic", {"title": "Baltic", "items": []})
         eve.store_briefing("Baltic", {"title": "Baltic", "items": [1]})
         assert ed.stored_briefing("Baltic") == {"title": "Baltic", "items": [1]}
@@ -119,7 +120,7 @@ def test_briefings_are_shared_and_keep_their_owner(desk):
 def test_each_role_may_do_what_it_should_and_is_told_otherwise(desk, tmp_path):
     extra = tmp_path / "extra.txt"
     extra.write_text("title: Frigate joins group\n\nOSLO — A frigate joined the group.\n")
-    with Workspace.open(desk["readers"]) as rita:
+    with open_workspace(desk["readers"]) as rita:
         assert (rita.permissions.edit, rita.permissions.import_) == (False, False)  # type: ignore[attr-defined]
         article_id, key = _a_troop_figure(rita)
         assert rita.search("troops").total  # searching and reading are allowed
@@ -129,12 +130,12 @@ def test_each_role_may_do_what_it_should_and_is_told_otherwise(desk, tmp_path):
             rita.store_briefing("Mine", {"items": []})
         with pytest.raises(TeamLibraryError, match="may not import articles"):
             rita.import_paths([extra])
-    with Workspace.open(desk["editors"]) as ed:
+    with open_workspace(desk["editors"]) as ed:
         assert (ed.permissions.edit, ed.permissions.import_) == (True, False)  # type: ignore[attr-defined]
         ed.edit_article(article_id, title="Edited by the desk")
         with pytest.raises(TeamLibraryError, match="may not import articles"):
             ed.import_paths([extra])
-    with Workspace.open(desk["importers"]) as ida:
+    with open_workspace(desk["importers"]) as ida:
         assert (ida.permissions.edit, ida.permissions.import_) == (True, True)  # type: ignore[attr-defined]
         assert ida.import_paths([extra]).imported == 1
         assert ida.article(article_id).article.title == "Edited by the desk"  # type: ignore[union-attr]
@@ -192,14 +193,14 @@ def test_an_unreachable_server_is_one_sentence_and_quick(monkeypatch):
     monkeypatch.setenv("BRIEFING_CONNECT_TIMEOUT", "2")
     started = time.monotonic()
     with pytest.raises(LibraryError, match="cannot be reached") as caught:
-        Workspace.open("postgresql://nobody@127.0.0.1:1/nothing")
+        open_workspace("postgresql://nobody@127.0.0.1:1/nothing")
     assert time.monotonic() - started < 5
     assert "\n" not in str(caught.value)
 
 
 def test_briefing_library_names_a_team_library(team_url, monkeypatch):
     monkeypatch.setenv("BRIEFING_LIBRARY", team_url)
-    with Workspace.open(None, seed_if_empty=False) as ws:
+    with open_workspace(None, seed_if_empty=False) as ws:
         assert ws.stats()["library"] == team_url
 
 
@@ -219,7 +220,7 @@ def test_cli_team_init_is_repeatable_and_the_cli_works_on_the_url(team_url, caps
 
 def _local_library(tmp_path: Path) -> Path:
     folder = tmp_path / "local"
-    with Workspace.open(folder) as local:  # the seeds
+    with open_workspace(folder) as local:  # the seeds
         local.import_paths([_corpus(tmp_path / "c.jsonl", 30)])
         hit = local.search("troops").hits[0]
         local.edit_article(hit.id, title="Edited locally")
@@ -241,7 +242,7 @@ def test_push_copies_everything_once_and_again_adds_nothing(team_url, tmp_path):
         assert (again.articles, again.briefings) == (0, 0)
     finally:
         store.close()
-    with Workspace.open(team_url) as ws:
+    with open_workspace(team_url) as ws:
         assert ws.stats()["articles"] == 33
         [edited] = ws.search('title:"Edited locally"').hits
         assert ws.article(edited.id).article.starred  # type: ignore[union-attr]

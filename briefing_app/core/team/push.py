@@ -40,6 +40,21 @@ class PushReport:
         return text
 
 
+def push_library(
+    local: str | os.PathLike[str],
+    url: str,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[PushReport, str]:
+    """Push the local library in `local` to the team library at `url` (set up by `team init`);
+    returns the report and the team library's location as shown to people."""
+    store = TeamStore(url, create=False)
+    try:
+        return push(local, store, progress=progress), store.location
+    finally:
+        store.close()
+
+
 def push(
     local: str | os.PathLike[str],
     store: TeamStore,

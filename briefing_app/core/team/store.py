@@ -202,6 +202,10 @@ class TeamStore:
             existing = tx.execute(
                 "SELECT id, path, origin FROM articles WHERE content_hash = %s", (content_hash,)
             ).fetchone()
+            if existing is None:
+                # The other importer's row was gone again (deleted meanwhile): let the caller's
+                # retry store this batch afresh.
+                raise psycopg.errors.SerializationFailure("the conflicting article vanished")
         same_record = existing[1] == article.path and existing[2] == article.origin
         if article.path and existing[1] == article.path:
             tx.execute("UPDATE articles SET original_missing = false WHERE id = %s", (existing[0],))

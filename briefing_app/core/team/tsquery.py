@@ -269,7 +269,8 @@ def _range(text: str) -> tuple[str | None, str | None]:
 
 def _date_range(start: str | None, end: str | None) -> Sql:
     # Dates are text YYYY[-MM[-DD]]: "to 2016" runs to the end of 2016, as locally.
-    parts, params = [], []
+    parts: list[str] = []
+    params: list[object] = []
     if start:
         parts.append("a.shown_date >= %s")
         params.append(start)
