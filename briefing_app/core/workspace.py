@@ -124,6 +124,8 @@ class Workspace:
 
     def __init__(self, folder: Path, library: Library, index: SearchIndex) -> None:
         self.folder = folder
+        # Where the library is, as shown to people (a team library's URL, without password).
+        self.location = str(folder)
         self.library = library
         self.index = index
         self.notices: list[str] = []
