@@ -164,17 +164,18 @@ class TeamStore:
     ) -> UpsertResult:
         """Insert a new article, update one whose file changed, or leave an identical one alone
         (the same rules as the local library). Call inside `with store.transaction() as tx`."""
-        existing = tx.execute(
-            "SELECT id, path, origin FROM articles WHERE content_hash = %s", (content_hash,)
+        # One round trip for both questions: is this text held, and is this record?
+        found = tx.execute(
+            "SELECT h.id, h.path, h.origin, (SELECT p.id FROM articles p WHERE p.path = %s"
+            "  AND p.origin IS NOT DISTINCT FROM %s ORDER BY p.id LIMIT 1)"
+            " FROM (SELECT 1) AS one"
+            " LEFT JOIN articles h ON h.content_hash = %s",
+            (article.path, article.origin, content_hash),
         ).fetchone()
+        assert found is not None  # the outer row always exists
+        existing = found[:3] if found[0] is not None else None
         if existing is None:
-            previous = None
-            if article.path is not None:
-                previous = tx.execute(
-                    "SELECT id FROM articles WHERE path = %s AND origin IS NOT DISTINCT FROM %s"
-                    " ORDER BY id LIMIT 1",
-                    (article.path, article.origin),
-                ).fetchone()
+            previous = (found[3],) if article.path is not None and found[3] is not None else None
             values = (
                 article.title,
                 article.body,
@@ -202,13 +203,21 @@ class TeamStore:
             # its transaction and then does nothing, so the text is stored exactly once.
             row = tx.execute(
                 "INSERT INTO articles (title, body, date, source, url, dateline, author, path,"
-                " origin, content_hash, parent_id, shown_title, shown_date, shown_source)"
-                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+                " origin, content_hash, parent_id, shown_title, shown_date, shown_source,"
+                " extractor_version)"
+                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
                 " ON CONFLICT (content_hash) DO NOTHING RETURNING id",
-                (*values, parent_id, article.title or "", article.date, article.source),
+                (
+                    *values,
+                    parent_id,
+                    article.title or "",
+                    article.date,
+                    article.source,
+                    extractor_version,
+                ),
             ).fetchone()
             if row is not None:
-                self.store_extraction(tx, row[0], extraction, extractor_version)
+                self._insert_extraction(tx, row[0], extraction)
                 fresh = getattr(self._local, "fresh", None)
                 if fresh is None:  # outside store.transaction(): the words go in now
                     self._add_to_lexicon(tx, [row[0]])
@@ -230,9 +239,16 @@ class TeamStore:
     def store_extraction(
         self, tx: Tx, article_id: int, extraction: Extraction, version: int
     ) -> None:
+        """Replace an article's extraction with `extraction`, found by engine `version`."""
         tx.execute("DELETE FROM entities WHERE article_id = %s", (article_id,))
         tx.execute("DELETE FROM figures WHERE article_id = %s", (article_id,))
         tx.execute("DELETE FROM article_facets WHERE article_id = %s", (article_id,))
+        self._insert_extraction(tx, article_id, extraction)
+        tx.execute(
+            "UPDATE articles SET extractor_version = %s WHERE id = %s", (version, article_id)
+        )
+
+    def _insert_extraction(self, tx: Tx, article_id: int, extraction: Extraction) -> None:
         with tx.cursor() as cur:
             if extraction.entities:
                 cur.executemany(
@@ -260,9 +276,6 @@ class TeamStore:
                     "INSERT INTO article_facets (article_id, facet, value) VALUES (%s, %s, %s)",
                     sorted(rows),
                 )
-        tx.execute(
-            "UPDATE articles SET extractor_version = %s WHERE id = %s", (version, article_id)
-        )
 
     def _add_to_lexicon(self, tx: Tx, article_ids: list[int]) -> None:
         # Sorted, so two importers adding the same words lock them in the same order and
