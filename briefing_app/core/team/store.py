@@ -98,7 +98,9 @@ class TeamStore:
         if outer:
             self._local.fresh = []
         try:
-            with conn.transaction():
+            # Pipeline mode: statements whose results nobody reads (an article's entities and
+            # figures) go out without waiting for the server; a fetch waits for what it needs.
+            with conn.pipeline(), conn.transaction():
                 yield conn
                 if outer and self._local.fresh:
                     self._add_to_lexicon(conn, self._local.fresh)
