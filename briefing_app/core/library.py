@@ -30,6 +30,7 @@ __all__ = [
     "StoredFigure",
     "UpsertResult",
     "apply_corrections",
+    "stored_values",
     "figure_key",
     "now_iso",
 ]
@@ -118,6 +119,23 @@ CREATE TABLE IF NOT EXISTS watched_folders (
     added_at TEXT NOT NULL
 );
 """
+
+
+def stored_values(article: Article, content_hash: str) -> tuple[str | None, ...]:
+    """An article's columns in the order both stores write them: title, body, date, source,
+    url, dateline, author, path, origin, content_hash."""
+    return (
+        article.title,
+        article.body,
+        article.date,
+        article.source,
+        article.url,
+        article.dateline,
+        article.author,
+        article.path,
+        article.origin,
+        content_hash,
+    )
 
 
 class FieldsByName(Protocol):
@@ -315,18 +333,7 @@ class Library:
                 "SELECT id FROM articles WHERE path = ? AND origin IS ? ORDER BY id LIMIT 1",
                 (article.path, article.origin),
             ).fetchone()
-        values = (
-            article.title,
-            article.body,
-            article.date,
-            article.source,
-            article.url,
-            article.dateline,
-            article.author,
-            article.path,
-            article.origin,
-            content_hash,
-        )
+        values = stored_values(article, content_hash)
         if previous is not None:
             article_id = previous[0]
             tx.execute(

@@ -26,6 +26,7 @@ from briefing_app.core.library import (
     StoredFigure,
     UpsertResult,
     apply_corrections,
+    stored_values,
 )
 from briefing_app.core.records import Article
 from briefing_app.core.team import schema
@@ -178,18 +179,7 @@ class TeamStore:
         existing = found[:3] if found[0] is not None else None
         if existing is None:
             previous = (found[3],) if article.path is not None and found[3] is not None else None
-            values = (
-                article.title,
-                article.body,
-                article.date,
-                article.source,
-                article.url,
-                article.dateline,
-                article.author,
-                article.path,
-                article.origin,
-                content_hash,
-            )
+            values = stored_values(article, content_hash)
             if previous is not None:
                 article_id = previous[0]
                 tx.execute(
