@@ -18,7 +18,6 @@ import importlib.util
 import io
 import itertools
 import json
-import re
 import sys
 import tempfile
 import time
@@ -32,32 +31,26 @@ SHARED = REPO.parent / "shared"
 TEXT_DIRS: list[Path] = [REPO.parent / "dev_sets"]
 sys.path.insert(0, str(REPO))
 
+from briefing_app.core.articles import read_path  # noqa: E402
+from briefing_app.core.dates import year_of  # noqa: E402
 from briefing_app.core.extract import EXTRACTOR_VERSION, extract  # noqa: E402
-
-_HEADER_LINE = re.compile(r"^[a-z_]+:\s?.*$")
-_SEED_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+")
+from briefing_app.core.records import Article, Skipped  # noqa: E402
 
 
-def split_header(raw: str) -> tuple[dict[str, str], str]:
-    """Header fields and the body: `key: value` lines ended by a blank line, or " date 2017-07-11 "."""
-    lines = raw.split("\n")
-    fields: dict[str, str] = {}
-    i = 0
-    while i < len(lines) and _HEADER_LINE.match(lines[i]):
-        key, _, value = lines[i].partition(":")
-        fields[key.strip()] = value.strip()
-        i += 1
-    if fields and i < len(lines) and lines[i].strip() == "":
-        return fields, "\n".join(lines[i + 1 :])
-    seed = _SEED_DATE.match(raw)
-    if seed:
-        return {"date": seed.group(1)}, raw[seed.end() :]
-    return {}, raw
+def read_article(path: Path) -> Article:
+    """The article in a labelled text file as the program's importer reads it (header, title,
+    date, the site furniture it drops), so that the scores measure what a library would hold."""
+    found = next(read_path(path))
+    if isinstance(found, Skipped):
+        raise ValueError(f"{path}: {found.reason}")
+    return found
 
 
-def year_of(fields: dict[str, str]) -> int | None:
-    m = re.match(r"(\d{4})", fields.get("date") or "")
-    return int(m.group(1)) if m else None
+def article_year(article: Article) -> int | None:
+    """The year extraction is given: the article's date's. A file that dates its article only
+    by month ("date: 2023-10") has no date in the library, but its labels count that year, so
+    the year of the date as written (kept in `extra["date_text"]`) is given too."""
+    return year_of(article.date or article.extra.get("date_text"))
 
 
 def load_scorer():
@@ -78,11 +71,14 @@ def resolve(label_file: Path, name: str) -> Path:
     return label_file.parent / name
 
 
-def run_labels(label_file: Path, only: set[str] | None = None) -> tuple[list, list]:
+def labelled_texts(label_file: Path, only: set[str] | None = None) -> list[tuple[dict, Path]]:
+    """Each label of `label_file` whose article text is present, with the text's path (all the
+    labels, or those of the file names in `only`)."""
     labels = json.loads(label_file.read_text(encoding="utf-8"))
     if only is not None:
         labels = [lab for lab in labels if Path(lab["file"]).name in only]
-    present = [lab for lab in labels if resolve(label_file, lab["file"]).exists()]
+    found = [(lab, resolve(label_file, lab["file"])) for lab in labels]
+    present = [(lab, path) for lab, path in found if path.exists()]
     if present and len(present) < len(labels):
         # Our own labels ship without their article texts (benchmarks/labels/README.md): score
         # what is there rather than count a missing text as all misses.
@@ -91,17 +87,20 @@ def run_labels(label_file: Path, only: set[str] | None = None) -> tuple[list, li
             f"found beside the labels; scoring the other {len(present)}",
             file=sys.stderr,
         )
-    labels = present
-    output = []
-    for lab in labels:
-        path = resolve(label_file, lab["file"])
-        fields, body = split_header(path.read_text(encoding="utf-8"))
-        result = extract(body, year=year_of(fields))
+    return present
+
+
+def run_labels(label_file: Path, only: set[str] | None = None) -> tuple[list, list]:
+    labels, output = [], []
+    for lab, path in labelled_texts(label_file, only):
+        article = read_article(path)
+        result = extract(article.body, year=article_year(article))
+        labels.append(lab)
         output.append(
             {
                 "path": str(path),
-                "title": fields.get("title", ""),
-                "date": fields.get("date"),
+                "title": article.title,
+                "date": article.date,
                 "entities": [e.to_dict() for e in result.entities],
                 "figures": [f.to_dict() for f in result.figures],
             }
@@ -142,7 +141,7 @@ def reuters_speed(limit: int | None) -> dict:
     t0, w0 = time.process_time(), time.perf_counter()
     n_ent = n_troops = 0
     for body, date in bodies:
-        r = extract(body, year=int(date[:4]) if date else None)
+        r = extract(body, year=year_of(date))
         n_ent += len(r.entities)
         n_troops += sum(f.kind == "troops" for f in r.figures)
     elapsed = time.process_time() - t0

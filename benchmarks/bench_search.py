@@ -117,12 +117,12 @@ class BareWhoosh:
 
 
 def measure(workspace, queries: list[str], repeat: int) -> list[dict]:
-    from briefing_app.core import search as search_module
-    from briefing_app.core.search import QueryError
+    from briefing_app.core.query import QueryError
+    from briefing_app.core.query import caches as search_module
 
     def empty_caches() -> None:
-        search_module._EXPANSIONS.clear()
-        search_module._SUMMARIES.clear()
+        search_module.EXPANSIONS.clear()
+        search_module.SUMMARIES.clear()
 
     bare = BareWhoosh(workspace)
     rows = []
@@ -151,7 +151,7 @@ def measure(workspace, queries: list[str], repeat: int) -> list[dict]:
 
 
 def _refused(workspace, text: str) -> None:
-    from briefing_app.core.search import QueryError
+    from briefing_app.core.query import QueryError
 
     try:
         workspace.search(text, page_size=20, facets=False)
@@ -201,11 +201,11 @@ def print_rows(title: str, rows: list[dict], *, each: bool) -> None:
 
 
 def bench(workspace, repeat: int) -> None:
-    from briefing_app.core import search as search_module
+    from briefing_app.core.query import caches as search_module
 
     count = workspace.library.count()
     print(f"\n=== {count:,} articles ({workspace.folder}) ===")
-    search_module._DATE_ORDERS.clear()
+    search_module.DATE_ORDERS.clear()
     started = time.perf_counter()
     workspace.search("", page_size=20, facets=False)
     print("first listing after a commit (computes the date order): ", end="")

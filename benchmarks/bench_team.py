@@ -54,10 +54,10 @@ def _searches(location: str, repeat: int) -> list[tuple[str, float, float]]:
 def _empty_caches() -> None:
     """Every run pays what a new query pays: the local search's caches of expansions and
     counts are emptied (as bench_search.py does); the team library keeps none of its own."""
-    from briefing_app.core import search as search_module
+    from briefing_app.core.query import caches
 
-    search_module._EXPANSIONS.clear()
-    search_module._SUMMARIES.clear()
+    caches.EXPANSIONS.clear()
+    caches.SUMMARIES.clear()
 
 
 def _corpus(copies: int, folder: Path) -> Path:

@@ -17,8 +17,14 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing_app import __version__
+
+if TYPE_CHECKING:  # imported inside the steps: a failing import is a step's failure
+    from PySide6.QtCore import QCoreApplication
+
+    from briefing_app.core.workspace import ArticleView, Workspace
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -52,8 +58,8 @@ class StepFailed(Exception):
 @dataclass
 class _Context:
     folder: Path
-    workspace: object = None
-    app: object = None
+    workspace: Workspace | None = None
+    app: QCoreApplication | None = None
     notes: list[str] = field(default_factory=list)
 
 
@@ -143,13 +149,12 @@ def _step_seeds(ctx: _Context) -> str:
 def _step_search(ctx: _Context) -> str:
     workspace = _workspace(ctx)
     result = workspace.search(SEARCH_TERM)
-    _check(result.total > 0, f"no hits for {SEARCH_TERM!r}")
+    _check(bool(result.total), f"no hits for {SEARCH_TERM!r}")
     _check(
         any("<b" in hit.snippet for hit in result.hits),
         f"hits for {SEARCH_TERM!r} have no highlighted snippet",
     )
-    view = workspace.article(result.hits[0].id)
-    _check(view is not None, f"search hit {result.hits[0].id} cannot be opened")
+    _opened(workspace, result.hits[0].id, "search hit")
     return f"{result.total} hits for {SEARCH_TERM!r}, first: {_short(result.hits[0].title)}"
 
 
@@ -163,7 +168,7 @@ def _step_extract(ctx: _Context) -> str:
         bool(found),
         f"expected a troop figure {country} {value:,}; extraction found: {', '.join(seen) or 'none'}",
     )
-    entities = sum(len(workspace.article(r.article_id).entities) for r in found[:1])
+    entities = len(_opened(workspace, found[0].article_id, "the figure's article").entities)
     _check(entities > 0, "the article with the expected figure has no entities")
     return f"{len(reports)} troop figures, including {country} {value:,}"
 
@@ -177,11 +182,12 @@ def _step_chart(ctx: _Context) -> str:
     from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QApplication
 
-    ctx.app = QCoreApplication.instance() or QApplication(["briefing-self-test"])
+    app = QCoreApplication.instance() or QApplication(["briefing-self-test"])
+    ctx.app = app
     # Qt aborts the process if a widget is made under a non-widget application; say so instead.
     _check(
-        isinstance(ctx.app, QApplication),
-        f"a {type(ctx.app).__name__} is already running; the chart needs a QApplication",
+        isinstance(app, QApplication),
+        f"a {type(app).__name__} is already running; the chart needs a QApplication",
     )
     table = _workspace(ctx).figures_table()
     rows = table.rows
@@ -200,7 +206,7 @@ def _step_chart(ctx: _Context) -> str:
     plot.setXRange(-0.7, len(rows) - 0.3, padding=0)
     plot.setYRange(-top * 0.03, top * 1.05, padding=0)
     plot.getAxis("bottom").setTicks([[(i, str(i + 1)) for i in range(len(rows))]])
-    ctx.app.processEvents()
+    app.processEvents()
 
     exporter = pg.exporters.ImageExporter(plot.plotItem)
     exporter.parameters()["width"] = CHART_SIZE[0]
@@ -248,9 +254,10 @@ def _step_html(ctx: _Context) -> str:
 
     _check(bool(justext.get_stoplist("English")), "justext has no English stoplist")
     document = trafilatura.bare_extraction(_HTML_PAGE, with_metadata=True)
-    _check(document is not None, "trafilatura found no article in the page")
-    text = document.get("text") if isinstance(document, dict) else document.text
-    _check("battalion" in (text or ""), "trafilatura did not extract the article text")
+    if document is None:
+        raise StepFailed("trafilatura found no article in the page")
+    text = (document.get("text") if isinstance(document, dict) else document.text) or ""
+    _check("battalion" in text, "trafilatura did not extract the article text")
     _check("Copyright" not in text, "trafilatura left the page footer in the text")
 
     workspace = _workspace(ctx)
@@ -260,7 +267,7 @@ def _step_html(ctx: _Context) -> str:
     reasons = "; ".join(s.reason for s in report.skipped)
     _check(not report.skipped, f"the saved web page was skipped: {reasons}")
     _check(report.imported == 1, f"expected 1 article from the web page, got {report.imported}")
-    view = workspace.article(report.article_ids[0])
+    view = _opened(workspace, report.article_ids[0], "the imported web page")
     body = view.article.body
     _check("battalion" in body, "the article text was not imported from the page")
     _check("Copyright" not in body, "the page footer was imported with the text")
@@ -300,10 +307,17 @@ def _describe(exc: BaseException) -> str:
     return text if len(text) <= 300 else text[:299] + "…"
 
 
-def _workspace(ctx: _Context):
+def _workspace(ctx: _Context) -> Workspace:
     if ctx.workspace is None:
         raise StepFailed("no library (the seeds step failed)")
     return ctx.workspace
+
+
+def _opened(workspace: Workspace, article_id: int, what: str) -> ArticleView:
+    view = workspace.article(article_id)
+    if view is None:
+        raise StepFailed(f"{what} (article {article_id}) cannot be opened")
+    return view
 
 
 def _count_pages(data: bytes) -> int:

@@ -20,10 +20,15 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
-def load_benchmark(name: str) -> ModuleType:
-    """A script of benchmarks/ loaded as a module (the folder is no package), for tests and tools."""
-    spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / f"{name}.py")
+def load_script(path: Path) -> ModuleType:
+    """A script outside any package (benchmarks/, the golden-file generator) loaded as a module."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def load_benchmark(name: str) -> ModuleType:
+    """A script of benchmarks/ loaded as a module, for tests and tools."""
+    return load_script(REPO / "benchmarks" / f"{name}.py")

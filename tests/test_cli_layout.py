@@ -1,7 +1,7 @@
 """The command line's shape: one parser knows every command, and the cli enters the core by the door.
 
-The door is `Workspace` (core/workspace.py): the store (core.library), the index (core.index) and
-the search engine (core.search) are behind it, so a module of the cli that imports one of them, or
+The door is `Workspace` (core/workspace.py): the store (core.store), the index (core.index) and
+the search engine (core.query) are behind it, so a module of the cli that imports one of them, or
 reaches through `workspace.library`, fails here.
 """
 
@@ -20,9 +20,9 @@ from briefing_app.cli.parser import build_parser, command_names
 
 CLI = REPO / "briefing_app" / "cli"
 BEHIND_THE_DOOR = (
-    "briefing_app.core.library",
+    "briefing_app.core.store",
     "briefing_app.core.index",
-    "briefing_app.core.search",
+    "briefing_app.core.query",
 )
 PRIVATE_PARTS = ("library", "index")  # the Workspace's store and index
 
@@ -138,10 +138,10 @@ def test_no_cli_module_passes_the_door():
 
 def test_the_door_check_finds_the_store_the_index_and_the_search(tmp_path):
     (tmp_path / "bad.py").write_text(
-        "from briefing_app.core.search import QueryError\n"
+        "from briefing_app.core.query import QueryError\n"
         "import briefing_app.core.index\n"
-        "from briefing_app.core import library\n"
-        "from ..core.search import search\n"
+        "from briefing_app.core import store\n"
+        "from ..core.query import search\n"
         "def run(workspace, args):\n"
         "    return workspace.library.get_article(args.library)\n",
         encoding="utf-8",
@@ -155,12 +155,12 @@ def test_the_door_check_finds_the_store_the_index_and_the_search(tmp_path):
         encoding="utf-8",
     )
     assert door_violations(tmp_path, "briefing_app.cli") == [
-        "bad.py:1 imports briefing_app.core.search",
-        "bad.py:1 imports briefing_app.core.search.QueryError",
+        "bad.py:1 imports briefing_app.core.query",
+        "bad.py:1 imports briefing_app.core.query.QueryError",
         "bad.py:2 imports briefing_app.core.index",
-        "bad.py:3 imports briefing_app.core.library",
-        "bad.py:4 imports briefing_app.core.search",
-        "bad.py:4 imports briefing_app.core.search.search",
+        "bad.py:3 imports briefing_app.core.store",
+        "bad.py:4 imports briefing_app.core.query",
+        "bad.py:4 imports briefing_app.core.query.search",
         "bad.py:6 reaches workspace.library",
     ]
 

@@ -21,7 +21,7 @@ OUT = Path(__file__).resolve().parent.parent / "resources" / "gazetteer"
 OVERLAY = """
 US|United States|U.S.,US,USA,U.S.A.,America,United States of America,the United States|American,Americans|Washington
 GB|United Kingdom|UK,U.K.,Britain,Great Britain|British,Briton,Britons|London
-RU|Russia|Russian Federation|Russian,Russians|Moscow,Kremlin
+RU|Russia|Russian Federation|Russian,Russians|Moscow
 DE|Germany|Federal Republic of Germany|German,Germans|Berlin
 FR|France|French Republic|French|Paris,Elysee,Élysée
 IT|Italy||Italian,Italians|Rome

@@ -86,8 +86,10 @@ def _describe(workspace: Workspace, item: BriefingItem) -> str:
     if item.kind == "passage":
         quote = item.text if len(item.text) <= 70 else item.text[:69] + "…"
         return f"“{quote}” ({item.label})"
-    if item.kind == "figure":
+    if item.kind == "figure" and item.article_id is not None:
         view = workspace.article(item.article_id)
-        stored = next(f for f in view.figures if f.key == item.figure_key)
-        return f"{troop_text(stored.figure)} ({item.label})"
+        figures = view.figures if view is not None else []
+        stored = next((f for f in figures if f.key == item.figure_key), None)
+        if stored is not None:
+            return f"{troop_text(stored.figure)} ({item.label})"
     return item.label

@@ -29,8 +29,7 @@ from briefing_app.cli import (
 )
 from briefing_app.cli.exit_codes import EXIT_INTERRUPTED, fail
 from briefing_app.cli.progress import TerminalProgress
-from briefing_app.core.opening import open_workspace
-from briefing_app.core.team.location import team_url
+from briefing_app.core.opening import open_workspace, team_url
 from briefing_app.core.workspace import LibraryError, Workspace
 from briefing_app.paths import default_library_dir
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from briefing_app.cli.exit_codes import EXIT_ERROR, EXIT_OK
 from briefing_app.core import articles as importers
+from briefing_app.core.dates import year_of
 from briefing_app.core.extract import extract
 from briefing_app.core.extract.records import Extraction
 from briefing_app.core.figure_text import troop_text
@@ -27,9 +28,8 @@ def run(args: argparse.Namespace) -> int:
                 print(f"briefing: {item.path}: {item.reason}", file=sys.stderr)
                 status = EXIT_ERROR
                 continue
-            year = int(item.date[:4]) if item.date else None
             where = name if item.origin is None else f"{name}#{item.origin}"
-            found.append((where, item, extract(item.body, year=year)))
+            found.append((where, item, extract(item.body, year=year_of(item.date))))
     if args.json:
         documents = [
             {

@@ -179,8 +179,8 @@ class _Subcommands:
         self._action = action
         self._parents = parents
 
-    def add_parser(self, name: str, **kwargs: object) -> argparse.ArgumentParser:
-        return self._action.add_parser(name, parents=self._parents, **kwargs)
+    def add_parser(self, name: str, *, help: str) -> argparse.ArgumentParser:
+        return self._action.add_parser(name, parents=self._parents, help=help)
 
 
 def _verbose_option(parser: argparse.ArgumentParser, default: object) -> None:

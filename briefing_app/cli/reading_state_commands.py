@@ -44,7 +44,6 @@ def _set_state(
     if changed:
         print(f"{done.capitalize()}: " + ", ".join(str(i) for i in changed))
     # A change saved while another program holds the index is said so, not hidden.
-    for notice in workspace.notices:
-        if "busy" in notice:
-            print(f"briefing: {notice}", file=sys.stderr)
+    for notice in workspace.busy_notices():
+        print(f"briefing: {notice}", file=sys.stderr)
     return EXIT_ERROR if len(changed) < len(ids) else EXIT_OK

@@ -27,11 +27,15 @@ def run(workspace: Workspace, args: argparse.Namespace) -> int:
         )
     except QueryError as exc:
         return fail(exc, EXIT_USAGE)
+    # A search with facets (Workspace.search's default) has counted every hit.
+    total, facets = result.total, result.facets
+    assert total is not None and facets is not None
     if args.json:
-        print(json.dumps(_as_json(result), ensure_ascii=False, indent=1))
+        print(json.dumps(_as_json(result, facets), ensure_ascii=False, indent=1))
         return EXIT_OK
     print(
-        f"{counted(result.total, 'article')} match ({result.elapsed * 1000:.0f} ms){_page_note(result)}"
+        f"{counted(total, 'article')} match ({result.elapsed * 1000:.0f} ms)"
+        f"{_page_note(result, total)}"
     )
     if result.suggestion:
         print(f"Did you mean: {result.suggestion}")
@@ -40,13 +44,13 @@ def run(workspace: Workspace, args: argparse.Namespace) -> int:
         print(f"\n{n:>3}. [{hit.id}] {hit.title}\n     {meta}")
         print(textwrap.indent(textwrap.fill(_terminal_snippet(hit.snippet), 96), "     "))
     if args.facets:
-        for name, values in result.facets.items():
+        for name, values in facets.items():
             if values:
                 print(f"\n{name}: " + ", ".join(f"{v} ({n})" for v, n in values))
     return EXIT_OK
 
 
-def _as_json(result: SearchResult) -> dict[str, object]:
+def _as_json(result: SearchResult, facets: dict[str, list[tuple[str, int]]]) -> dict[str, object]:
     return {
         "query": result.query,
         "total": result.total,
@@ -65,21 +69,21 @@ def _as_json(result: SearchResult) -> dict[str, object]:
             }
             for h in result.hits
         ],
-        "facets": {k: [[v, n] for v, n in vals] for k, vals in result.facets.items()},
+        "facets": {k: [[v, n] for v, n in vals] for k, vals in facets.items()},
     }
 
 
-def _page_note(result: SearchResult) -> str:
-    """ "; showing 1–5, next: --page 2" when the matches run over more than one page."""
-    if result.total <= result.page_size and result.page == 1:
+def _page_note(result: SearchResult, total: int) -> str:
+    """ "; showing 1–5, next: --page 2" when the `total` matches run over more than one page."""
+    if total <= result.page_size and result.page == 1:
         return ""
     first = (result.page - 1) * result.page_size + 1
-    last = min(result.page * result.page_size, result.total)
-    if first > result.total:
-        pages = -(-result.total // result.page_size)
+    last = min(result.page * result.page_size, total)
+    if first > total:
+        pages = -(-total // result.page_size)
         return f"; page {result.page} is past the last page ({pages})"
     note = f"; showing {first}–{last}"
-    if last < result.total:
+    if last < total:
         note += f", next: --page {result.page + 1}"
     return note
 

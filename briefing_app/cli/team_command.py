@@ -7,10 +7,13 @@ import argparse
 import sys
 
 from briefing_app.cli.exit_codes import EXIT_OK, EXIT_USAGE, fail
-from briefing_app.core.team.location import is_team_location, shown_url
-from briefing_app.core.team.push import push_library
-from briefing_app.core.team.roles import init_library
-from briefing_app.core.team.settings import TeamLibraryError
+from briefing_app.core.opening import (
+    init_team_library,
+    is_team_location,
+    push_to_team,
+    shown_url,
+)
+from briefing_app.core.workspace import LibraryError
 from briefing_app.paths import default_library_dir
 
 
@@ -19,12 +22,12 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"'{args.url}' is not a team library address (postgresql://…)", EXIT_USAGE)
     try:
         return _init(args) if args.team_command == "init" else _push(args)
-    except TeamLibraryError as exc:
+    except LibraryError as exc:
         return fail(exc)
 
 
 def _init(args: argparse.Namespace) -> int:
-    names = init_library(args.url)
+    names = init_team_library(args.url)
     print(f"Team library ready at {shown_url(args.url)}. Its roles:")
     print(f"  {names['readers']:<24} search and read")
     print(f"  {names['editors']:<24} also correct figures, edit articles, make briefings")
@@ -43,7 +46,7 @@ def _push(args: argparse.Namespace) -> int:
             print(f"\r{done}/{total} articles", end="", file=sys.stderr, flush=True)
 
     try:
-        report, location = push_library(local, args.url, progress=shown)
+        report, location = push_to_team(local, args.url, progress=shown)
     except ValueError as exc:
         return fail(exc)
     if sys.stderr.isatty():

@@ -26,8 +26,8 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from briefing_app.core.dates import parse_date
 from briefing_app.core.formats import html, jsonrecords, mail, markdown, office, pdf, plaintext
-from briefing_app.core.formats.dates import parse_date
 from briefing_app.core.formats.decoding import FileProblem
 from briefing_app.core.formats.plaintext import read_text_article
 from briefing_app.core.records import Article, Skipped

@@ -8,10 +8,10 @@ the year. The window lays the same pieces out on two lines; nothing else words a
 from __future__ import annotations
 
 from briefing_app.core.extract.records import Figure
+from briefing_app.core.figures import year_label
 
 UNKNOWN_COUNTRY = "unknown"
 NO_COUNT = "unspecified number"
-NO_YEAR = "undated"
 
 
 def troop_route(figure: Figure) -> str:
@@ -39,7 +39,7 @@ def troop_count(figure: Figure) -> str:
 def troop_details(figure: Figure) -> list[str]:
     """ "deployment", "2022": the kind when extraction found one, and the year or "undated"."""
     kind = [figure.troop_kind] if figure.troop_kind else []
-    return [*kind, str(figure.year) if figure.year else NO_YEAR]
+    return [*kind, year_label(figure.year)]
 
 
 def troop_text(figure: Figure) -> str:

@@ -42,6 +42,20 @@ class FigureReport:
         return self.figure.troop_kind or "deployment"
 
 
+def year_label(year: int | None) -> str:
+    """ "2016", or "undated" for figures without a year: every face labels a year so."""
+    return str(year) if year is not None else UNDATED
+
+
+def year_groups(rows: Iterable[FigureRow]) -> list[int | None]:
+    """The years of `rows` in order, then None when any row has no year: the chart's columns."""
+    rows = list(rows)
+    groups: list[int | None] = [*sorted({r.year for r in rows if r.year is not None})]
+    if any(r.year is None for r in rows):
+        groups.append(None)
+    return groups
+
+
 @dataclass
 class FigureRow:
     country: str
@@ -51,7 +65,7 @@ class FigureRow:
 
     @property
     def year_label(self) -> str:
-        return str(self.year) if self.year is not None else UNDATED
+        return year_label(self.year)
 
     @property
     def article_ids(self) -> list[int]:
@@ -129,7 +143,7 @@ class FiguresTable:
         return sorted(totals, key=lambda c: (-totals[c], c))
 
     def years(self) -> list[int]:
-        return sorted({r.year for r in self.rows if r.year is not None})
+        return [year for year in year_groups(self.rows) if year is not None]
 
     def undated(self) -> list[FigureRow]:
         return [r for r in self.rows if r.year is None]

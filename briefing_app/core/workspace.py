@@ -7,107 +7,36 @@ predicate so a worker thread or a terminal can drive them.
 
 from __future__ import annotations
 
-import gzip
 import os
-import threading
 import time
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from briefing_app.core import articles as importers
-from briefing_app.core.extract import EXTRACTOR_VERSION, extract, facet_values
+from briefing_app.core.dates import year_of
+from briefing_app.core.engines import ArticleStore, LibraryError, SearchEngine
+from briefing_app.core.extract import EXTRACTOR_VERSION, extract
 from briefing_app.core.extract.records import Entity, Extraction
-from briefing_app.core.extract_pool import (
-    POOL_THRESHOLD,
-    ExtractionPool,
-    PendingExtractions,
-    extract_many,
-)
 from briefing_app.core.figures import FigureReport, FiguresTable, build_table
-from briefing_app.core.index import IndexBusy, IndexDamaged, IndexDoc, SearchIndex
-from briefing_app.core.library import (
-    Library,
-    LibraryError,
-    StoredArticle,
-    StoredFigure,
-)
-from briefing_app.core.records import Article, Skipped
-from briefing_app.core.search import (
+from briefing_app.core.index.sync import IndexSync, open_in_step
+from briefing_app.core.ingest import ImportPipeline, ImportReport
+from briefing_app.core.ingest.pipeline import BATCH_SIZE
+from briefing_app.core.progress import CancelFn, Progress, ProgressFn
+from briefing_app.core.query import (
     MAX_EXPANSION,
     HitSummary,
     QueryError,
     SearchResult,
-    search,
-    summarize,
+    WhooshSearch,
 )
+from briefing_app.core.records import Article, Skipped
+from briefing_app.core.store import Library, StoredArticle, StoredFigure
 from briefing_app.paths import default_library_dir, seeds_dir
 
 INDEX_DIR = "index"
 # Set in the library's meta table once the built-in sample articles have been offered.
 SEEDED_KEY = "seeded"
-# Articles are committed to SQLite and then indexed in batches: large enough to keep Whoosh's
-# per-commit cost small, small enough that a cancel or a kill loses little work.
-BATCH_SIZE = 500
-# Whoosh pays per commit (a new segment, then merges): index in large commits during an import.
-# The library marks what is not yet indexed, so a kill between commits loses no article.
-INDEX_BATCH = 5000
-# Batches waiting for the extraction process: enough to keep it busy through an index commit.
-MAX_INFLIGHT = 8
-
-ProgressFn = Callable[["Progress"], None]
-CancelFn = Callable[[], bool]
-
-
-@dataclass
-class Progress:
-    """What a long job has done so far; `total` is 0 when it is not known."""
-
-    stage: str
-    done: int
-    total: int
-    current: str = ""
-    started: float = field(default_factory=time.monotonic)
-
-    @property
-    def rate(self) -> float:
-        elapsed = time.monotonic() - self.started
-        return self.done / elapsed if elapsed > 0 else 0.0
-
-    @property
-    def seconds_left(self) -> float | None:
-        if not self.total or not self.done:
-            return None
-        return (self.total - self.done) / self.rate if self.rate else None
-
-
-@dataclass
-class ImportReport:
-    imported: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    duplicates: int = 0  # the same text as an article already held, from another file or record
-    unchanged_files: int = 0
-    skipped: list[Skipped] = field(default_factory=list)
-    article_ids: list[int] = field(default_factory=list)  # imported or updated, in order
-    cancelled: bool = False
-    seconds: float = 0.0
-
-    def summary(self) -> str:
-        parts = [
-            f"{self.imported} imported",
-            f"{self.updated} updated",
-            f"{self.unchanged} unchanged",
-            f"{self.duplicates} duplicates",
-            f"{len(self.skipped)} skipped",
-        ]
-        text = ", ".join(parts)
-        if self.unchanged_files:
-            text += f" ({self.unchanged_files} unchanged files not read again)"
-        if self.cancelled:
-            text += " — cancelled; what was imported before the cancel is kept"
-        return text
 
 
 @dataclass
@@ -122,14 +51,17 @@ class ArticleView:
 class Workspace:
     """An open library: SQLite store, Whoosh index and extraction behind one interface."""
 
-    def __init__(self, folder: Path, library: Library, index: SearchIndex) -> None:
+    # The import pipeline (a team library's retries a batch that raced another importer).
+    pipeline: type[ImportPipeline] = ImportPipeline
+
+    def __init__(self, folder: Path, library: ArticleStore, index: SearchEngine) -> None:
         self.folder = folder
         # Where the library is, as shown to people (a team library's URL, without password).
         self.location = str(folder)
         self.library = library
         self.index = index
         self.notices: list[str] = []
-        self._index_lock = threading.RLock()
+        self._sync = IndexSync(library, index, self.notices)
         self._index_repair_needed = False
 
     # -- opening ---------------------------------------------------------------------------------
@@ -150,32 +82,12 @@ class Workspace:
         """
         path = default_library_dir(folder)
         library = Library(path)
-        notices: list[str] = []
         index_dir = path / INDEX_DIR
-        try:
-            index = SearchIndex(index_dir)
-            rebuild = index.needs_rebuild() and library.count() > 0
-            if index.needs_rebuild() and library.count() == 0:
-                # An empty library's index is complete as it stands. Unless it is marked so,
-                # the index the first import builds is never "complete" and every later open
-                # rebuilds all of it (95 s for the Reuters corpus).
-                index.rebuild(())
-            indexed_at_least = library.count() - library.count_unindexed()
-            if not rebuild and not indexed_at_least <= index.doc_count() <= library.count():
-                rebuild = True
-                notices.append("The search index did not match the library; rebuilding it.")
-        except IndexDamaged as exc:
-            notices.append(f"The search index was damaged ({exc}); rebuilding it from the library.")
-            SearchIndex.destroy(index_dir)
-            index = SearchIndex(index_dir)
-            rebuild = library.count() > 0
-        if rebuild:
-            library.mark_all_unindexed()
-            if not notices:  # a damaged or mismatched index has said why already
-                reason = index.rebuild_reason or "The search index is incomplete"
-                notices.append(f"{reason}; rebuilding it from the library.")
+        index, rebuild, notices = open_in_step(
+            library, lambda: WhooshSearch(index_dir), lambda: WhooshSearch.destroy(index_dir)
+        )
         workspace = cls(path, library, index)
-        workspace.notices = notices
+        workspace.notices.extend(notices)
         workspace._index_repair_needed = rebuild
         if seed_if_empty and library.count() == 0 and library.get_meta(SEEDED_KEY) is None:
             # Once per library: a user who empties it does not get the samples back.
@@ -191,8 +103,13 @@ class Workspace:
             workspace.run_maintenance(progress=progress)
         return workspace
 
+    def busy_notices(self) -> list[str]:
+        """The notices (among `notices`) saying a change waits because another program held
+        the search index: the change is saved, and searchable once that program finishes."""
+        return list(self._sync.busy)
+
     def close(self) -> None:
-        with self._index_lock:
+        with self._sync.lock:
             self.index.close()
         self.library.close()
 
@@ -225,7 +142,7 @@ class Workspace:
         if self._index_repair_needed:
             self.reindex(progress=progress, cancelled=cancelled)
         else:
-            self._index_pending(progress=progress, cancelled=cancelled)
+            self._sync.catch_up(progress=progress, cancelled=cancelled)
 
     def reindex(
         self, *, progress: ProgressFn | None = None, cancelled: CancelFn | None = None
@@ -234,28 +151,10 @@ class Workspace:
 
         Searches see the old index until the commit; a cancel leaves the old index in place.
         """
-        self.library.mark_all_unindexed()
-        state = Progress("Indexing", 0, self.library.count())
-        indexed: list[int] = []
-
-        def docs() -> Iterator[IndexDoc]:
-            for chunk in _batched(self.library.iter_articles(), BATCH_SIZE):
-                for doc in self._index_docs(chunk):
-                    indexed.append(doc.id)
-                    yield doc
-
-        def report(done: int) -> None:
-            state.done = done
-            if progress:
-                progress(state)
-
-        with self._index_lock:
-            self.index.rebuild(docs(), progress=report, cancelled=cancelled)
-        if cancelled and cancelled():
-            return 0
-        self.library.mark_indexed(indexed)
-        self._index_repair_needed = False
-        return len(indexed)
+        done = self._sync.rebuild(progress=progress, cancelled=cancelled)
+        if not (cancelled and cancelled()):
+            self._index_repair_needed = False
+        return done
 
     def _reextract(
         self, ids: list[int], *, progress: ProgressFn | None, cancelled: CancelFn | None
@@ -266,12 +165,11 @@ class Workspace:
                 return
             chunk = ids[start : start + BATCH_SIZE]
             articles = self.library.get_articles(chunk)
-            with self.library.transaction() as tx:
+            with self.library.transaction():
                 for article_id in chunk:
                     stored = articles.get(article_id)
                     if stored is not None:
                         self.library.store_extraction(
-                            tx,
                             article_id,
                             self._extract(stored.body, stored.date),
                             EXTRACTOR_VERSION,
@@ -279,83 +177,6 @@ class Workspace:
             state.done += len(chunk)
             if progress:
                 progress(state)
-
-    def _index_pending(
-        self, *, progress: ProgressFn | None = None, cancelled: CancelFn | None = None
-    ) -> int:
-        """Index every article the library marks as not yet indexed, in large commits."""
-        state = Progress("Indexing", 0, self.library.count_unindexed())
-        try:
-            for chunk in _batched(self.library.iter_articles(only_unindexed=True), INDEX_BATCH):
-                self._write_index(chunk)
-                state.done += len(chunk)
-                if progress:
-                    progress(state)
-                if cancelled and cancelled():
-                    break
-        except IndexBusy:
-            # Another process holds the index (a second window opening, a second import). The
-            # articles are committed and stay marked unindexed: whoever next holds the index
-            # indexes them. Raising here killed a running import with a traceback.
-            notice = (
-                "The search index is busy in another Briefing Reader; some articles will be"
-                " searchable once it finishes."
-            )
-            if notice not in self.notices:
-                self.notices.append(notice)
-        return state.done
-
-    def _index_docs(self, stored: list[StoredArticle]) -> list[IndexDoc]:
-        entities = self.library.entities_for([a.id for a in stored])
-        docs = []
-        for article in stored:
-            facets = facet_values(Extraction(entities=entities.get(article.id, [])))
-            docs.append(
-                IndexDoc(
-                    id=article.id,
-                    title=article.title,
-                    body=article.body,
-                    source=article.source,
-                    date=article.date,
-                    dateline=article.dateline,
-                    people=facets.get("people", []),
-                    places=facets.get("places", []),
-                    countries=facets.get("countries", []),
-                    orgs=facets.get("orgs", []),
-                    read=article.read,
-                    starred=article.starred,
-                )
-            )
-        return docs
-
-    def _write_index(self, stored: list[StoredArticle]) -> None:
-        docs = self._index_docs(stored)
-        with self._index_lock:
-            self.index.write(docs)
-        self.library.mark_indexed([d.id for d in docs])
-
-    def _reindex_ids(self, ids: Iterable[int]) -> None:
-        """Bring a few edited articles up to date in the index, without waiting.
-
-        While an import holds the index for a large commit, the articles stay marked as not
-        indexed and the import indexes them when it finishes; the GUI thread never waits here.
-        """
-        if not self._index_lock.acquire(blocking=False):
-            return
-        try:
-            articles = self.library.get_articles(list(ids))
-            if articles:
-                self._write_index(list(articles.values()))
-        except IndexBusy:
-            # Another process (a second window, a command-line import) holds the index. The
-            # change is committed to the library and marked unindexed; that process's import,
-            # or the next open, indexes it. Raising here would report a saved edit as failed.
-            self.notices.append(
-                "The search index is busy in another Briefing Reader; your change is saved and"
-                " will be searchable once that finishes."
-            )
-        finally:
-            self._index_lock.release()
 
     # -- import ----------------------------------------------------------------------------------
 
@@ -367,112 +188,11 @@ class Workspace:
         cancelled: CancelFn | None = None,
         parent_id: int | None = None,
     ) -> ImportReport:
-        """Import files and folders; one bad file never stops the batch.
-
-        Files whose size and modification time are unchanged since they were last imported are
-        not read again. Each batch is committed to SQLite before it is indexed, so a kill at any
-        moment leaves a consistent library whose unindexed tail is indexed at the next open.
-        """
-        started = time.monotonic()
-        report = ImportReport()
-        files = list(importers.iter_files([Path(p) for p in paths]))
-        total = sum(_estimate_articles(f) for f in files)
-        state = Progress("Importing", 0, total)
-        pool = ExtractionPool() if total >= POOL_THRESHOLD else None
-        # Batches read and sent for extraction but not yet stored; with a pool, several wait
-        # here so the child extracts ahead while this process stores and indexes.
-        inflight: deque[tuple[list[tuple[Article, str]], list, PendingExtractions | None]] = deque()
-        finished_files: list[tuple[str, int, int]] = []
-
-        def store_oldest() -> None:
-            batch, jobs, handle = inflight.popleft()
-            extractions = (
-                pool.result(handle, jobs) if pool and handle is not None else extract_many(jobs)
-            )
-            self._store_batch(batch, report, parent_id, extractions)
-            state.done += len(batch)
-            if not inflight and finished_files:
-                # A file is remembered only once all its articles are stored, so a kill
-                # part-way makes the next import read it again.
-                with self.library.transaction() as tx:
-                    for entry in finished_files:
-                        self.library.remember_file(tx, *entry)
-                finished_files.clear()
-            if self.library.count_unindexed() >= INDEX_BATCH:
-                self._index_pending()
-            if progress:
-                progress(state)
-
-        def send(batch: list[tuple[Article, str]]) -> None:
-            jobs = [
-                None if self.library.find_by_hash(digest) else (article.body, _year(article.date))
-                for article, digest in batch
-            ]
-            inflight.append((batch, jobs, pool.submit(jobs) if pool else None))
-            while len(inflight) > (MAX_INFLIGHT if pool else 0):
-                store_oldest()
-
-        pending: list[tuple[Article, str]] = []
-        try:
-            for path in files:
-                if cancelled and cancelled():
-                    report.cancelled = True
-                    break
-                state.current = str(path)
-                try:
-                    stat = path.stat()
-                except OSError as exc:
-                    report.skipped.append(Skipped(str(path), f"unreadable: {exc.strerror or exc}"))
-                    continue
-                resolved = str(path.resolve())
-                if self.library.file_unchanged(resolved, stat.st_size, stat.st_mtime_ns):
-                    report.unchanged_files += 1
-                    known = self.library.count_from_path(resolved)
-                    report.unchanged += known
-                    state.done += max(known, 1) if total else 0
-                    if progress:
-                        progress(state)
-                    continue
-                for item in importers.read_path(path):
-                    if isinstance(item, Skipped):
-                        report.skipped.append(item)
-                        continue
-                    pending.append((item, importers.content_hash(item)))
-                    if len(pending) >= BATCH_SIZE:
-                        send(pending)
-                        pending = []
-                        if cancelled and cancelled():
-                            report.cancelled = True
-                            break
-                if report.cancelled:
-                    break
-                if pending:
-                    send(pending)
-                    pending = []
-                finished_files.append((resolved, stat.st_size, stat.st_mtime_ns))
-                if not inflight:
-                    with self.library.transaction() as tx:
-                        self.library.remember_file(tx, *finished_files.pop())
-                if progress:
-                    progress(state)
-            while inflight:
-                if cancelled and cancelled():
-                    # Read but not stored: none of it is in the library, so dropping it loses
-                    # nothing; the files stay unremembered and are read again next time.
-                    report.cancelled = True
-                    inflight.clear()
-                    break
-                store_oldest()
-        finally:
-            if pool:
-                pool.close()
-        if self.library.count_unindexed():
-            state.stage = "Indexing"
-            if progress:
-                progress(state)
-            self._index_pending()
-        report.seconds = time.monotonic() - started
-        return report
+        """Import files and folders (see ingest.ImportPipeline); one bad file never stops it."""
+        pipeline = self.pipeline(
+            self.library, self._sync, progress=progress, cancelled=cancelled, parent_id=parent_id
+        )
+        return pipeline.run(paths)
 
     def import_text(
         self,
@@ -484,11 +204,9 @@ class Workspace:
         url: str | None = None,
     ) -> ImportReport:
         """Import one article from text (standard input, the clipboard); returns the report."""
-        report = ImportReport()
         started = time.monotonic()
         if not text.strip():
-            report.skipped.append(Skipped("<text>", "empty text"))
-            return report
+            return ImportReport(skipped=[Skipped("<text>", "empty text")])
         article = importers.read_text_article(text)
         if title:
             article.title = title
@@ -498,69 +216,20 @@ class Workspace:
             article.source = source
         if url:
             article.url = url
-        self._store_batch([(article, importers.content_hash(article))], report, None)
-        self._reindex_ids(report.article_ids)
+        report = self.import_article(article)
         report.seconds = time.monotonic() - started
         return report
 
     def import_article(self, article: Article) -> ImportReport:
         """Import an Article an outside reader produced (the window's paste dialog)."""
-        report = ImportReport()
         if not article.body.strip():
-            report.skipped.append(Skipped(article.path or "<text>", "no article text"))
-            return report
-        self._store_batch([(article, importers.content_hash(article))], report, None)
-        self._reindex_ids(report.article_ids)
+            return ImportReport(skipped=[Skipped(article.path or "<text>", "no article text")])
+        report = self.pipeline(self.library, self._sync).store_article(article)
+        self._sync.refresh(report.article_ids)
         return report
 
-    def _store_batch(
-        self,
-        batch: list[tuple[Article, str]],
-        report: ImportReport,
-        parent_id: int | None,
-        extractions: list[Extraction | None] | None = None,
-    ) -> None:
-        with self.library.transaction() as tx:
-            for n, (article, digest) in enumerate(batch):
-                if not article.body.strip():
-                    report.skipped.append(Skipped(article.path or "<text>", "no article text"))
-                    continue
-                existing = self.library.find_by_hash(digest)
-                if existing is not None:
-                    # Same text already held: no extraction, no index work.
-                    result = self.library.upsert_article(
-                        tx, article, digest, Extraction(), EXTRACTOR_VERSION
-                    )
-                else:
-                    found = extractions[n] if extractions else None
-                    parent = parent_id
-                    if parent is None and "parent_origin" in article.extra:
-                        # An e-mail attachment: its message was yielded (and stored) just before.
-                        parent = self.library.find_by_origin(
-                            article.path, article.extra["parent_origin"] or None
-                        )
-                    result = self.library.upsert_article(
-                        tx,
-                        article,
-                        digest,
-                        found or self._extract(article.body, article.date),
-                        EXTRACTOR_VERSION,
-                        parent_id=parent,
-                    )
-                if result.status == "unchanged":
-                    report.unchanged += 1
-                    continue
-                if result.status == "duplicate":
-                    report.duplicates += 1
-                    continue
-                if result.status == "imported":
-                    report.imported += 1
-                else:
-                    report.updated += 1
-                report.article_ids.append(result.article_id)
-
     def _extract(self, body: str, date: str | None) -> Extraction:
-        return extract(body, year=_year(date))
+        return extract(body, year=year_of(date))
 
     # -- reading and editing ---------------------------------------------------------------------
 
@@ -595,32 +264,30 @@ class Workspace:
         if before is None:
             raise KeyError(article_id)
         self.library.edit_article(article_id, changes)
-        if "date" in changes and _year(changes["date"]) != before.year:
+        if "date" in changes and year_of(changes["date"]) != before.year:
             # Figures whose sentence names no year take the article's year: extract again so
             # they follow the new date. Corrections are keyed by span and survive this.
-            with self.library.transaction() as tx:
-                self.library.store_extraction(
-                    tx, article_id, self._extract(before.body, changes["date"]), EXTRACTOR_VERSION
-                )
-        self._reindex_ids([article_id])
+            self.library.store_extraction(
+                article_id, self._extract(before.body, changes["date"]), EXTRACTOR_VERSION
+            )
+        self._sync.refresh([article_id])
 
     def revert_edit(self, article_id: int, name: str) -> None:
         self.library.revert_edit(article_id, name)
         stored = self.library.get_article(article_id)
         if name == "date" and stored is not None:
-            with self.library.transaction() as tx:
-                self.library.store_extraction(
-                    tx, article_id, self._extract(stored.body, stored.date), EXTRACTOR_VERSION
-                )
-        self._reindex_ids([article_id])
+            self.library.store_extraction(
+                article_id, self._extract(stored.body, stored.date), EXTRACTOR_VERSION
+            )
+        self._sync.refresh([article_id])
 
     def set_read(self, article_id: int, read: bool) -> None:
         self.library.set_flag(article_id, "read", read)
-        self._reindex_ids([article_id])
+        self._sync.refresh([article_id])
 
     def set_starred(self, article_id: int, starred: bool) -> None:
         self.library.set_flag(article_id, "starred", starred)
-        self._reindex_ids([article_id])
+        self._sync.refresh([article_id])
 
     def correct_figure(
         self, article_id: int, key: str, *, rejected: bool = False, **changes: object
@@ -651,8 +318,7 @@ class Workspace:
     ) -> SearchResult:
         """Search the index; raises search.QueryError with a readable message for a bad query.
         With facets=False only the page is computed (fast); summarize() gives the rest."""
-        return search(
-            self.index,
+        return self.index.search(
             query,
             sort=sort,
             page=page,
@@ -673,8 +339,7 @@ class Workspace:
         filters: dict[str, list[str]] | None = None,
     ) -> HitSummary:
         """The hit count, facets and ids of every hit of a search (see search(facets=False))."""
-        return summarize(
-            self.index,
+        return self.index.summarize(
             query,
             since=since,
             until=until,
@@ -776,38 +441,6 @@ class Workspace:
         return stats
 
 
-def _year(date: str | None) -> int | None:
-    if date and len(date) >= 4 and date[:4].isdigit():
-        return int(date[:4])
-    return None
-
-
-def _batched(items: Iterable, size: int) -> Iterator[list]:
-    batch = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def _estimate_articles(path: Path) -> int:
-    """How many articles a file holds, for the progress bar: bulk files are counted by line."""
-    name = path.name.lower()
-    try:
-        if name.endswith(".jsonl.gz"):
-            with gzip.open(path, "rb") as handle:
-                return sum(1 for _ in handle)
-        if name.endswith(".jsonl"):
-            with open(path, "rb") as handle:
-                return sum(1 for _ in handle)
-    except (OSError, EOFError):
-        return 1
-    return 1
-
-
 # The records the window and the command line receive come from the door too (issue 16): the
 # store, the index and search stay private to the core.
 __all__ = [
@@ -822,4 +455,6 @@ __all__ = [
     "StoredArticle",
     "StoredFigure",
     "Workspace",
+    "CancelFn",
+    "ProgressFn",
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -227,7 +227,7 @@ class BriefingItemsModel(QAbstractListModel):
     def mimeTypes(self) -> list[str]:  # noqa: N802
         return [ITEM_MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
         rows = sorted({i.row() for i in indexes if i.isValid()})
         data = QMimeData()
         payload = json.dumps([self._items[r].to_dict() for r in rows])
@@ -360,7 +360,8 @@ class BriefingPane(QWidget):
         form = QFormLayout()
         self.title_edit = QLineEdit()
         self.author_edit = QLineEdit()
-        self.date_edit = QDateEdit(calendarPopup=True)
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("d MMMM yyyy")
         self.marking_edit = QComboBox(editable=True)
         self.marking_edit.addItems(MARKINGS)
@@ -647,8 +648,16 @@ class BriefingPane(QWidget):
     @Slot(int, str, int, int)
     def add_passage(self, article_id: int, text: str, start: int, end: int) -> None:
         """Offsets of -1 mean unknown: the quote is then found in the article when exported."""
-        offsets = (start, end) if 0 <= start <= end else (None, None)
-        self._add(BriefingItem.passage(article_id, text, *offsets, self._title_of(article_id)))
+        known = 0 <= start <= end
+        self._add(
+            BriefingItem.passage(
+                article_id,
+                text,
+                start if known else None,
+                end if known else None,
+                self._title_of(article_id),
+            )
+        )
 
     @Slot(int, str)
     def add_figure(self, article_id: int, figure_key: str) -> None:

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from briefing_app.core.briefing import chart as briefing_chart
 from briefing_app.core.briefing.chart_file import WIDTH_PT, write_chart
 from briefing_app.core.briefing.export import ExportError
-from briefing_app.core.figures import DEFAULT_KINDS, KINDS
+from briefing_app.core.figures import DEFAULT_KINDS, KINDS, year_groups
 from briefing_app.ui.chart_matrix import FiguresMatrixModel, swatch
 from briefing_app.ui.chart_plot import ChartPlot, representative, row_tooltip
 from briefing_app.ui.file_dialogs import save_file_name
@@ -147,9 +147,8 @@ class ChartPanel(QWidget):
             ("SVG image…", ".svg"),
             ("CSV data…", ".csv"),
         ):
-            self.export_menu.addAction(
-                label, lambda _checked=False, s=suffix: self.choose_export(s)
-            )
+            export_action = self.export_menu.addAction(label)
+            export_action.triggered.connect(lambda _checked=False, s=suffix: self.choose_export(s))
         self.briefing_button = QToolButton(self)
         self.briefing_button.setText("Add to briefing")
         self.briefing_button.clicked.connect(self._add_to_briefing)
@@ -340,10 +339,7 @@ class ChartPanel(QWidget):
 
     def groups(self, table: FiguresTable) -> list[int | None]:
         """x positions, left to right: each year, then "undated" when any figure lacks a year."""
-        groups: list[int | None] = list(table.years())
-        if table.undated():
-            groups.append(None)
-        return groups
+        return year_groups(table.rows)
 
     @property
     def bars(self) -> dict:
@@ -551,9 +547,7 @@ class ChartPanel(QWidget):
         if style != "matrix" and not self._paper_draws_as_shown(table, style, scale):
             # On paper this many countries would become a matrix (or lose some lines): the
             # file is then the window's own chart, legend beneath, as the user sees it.
-            self.plot_widget.export_image(
-                path, self.table, self.drawn_countries, style, scale == "log"
-            )
+            self.plot_widget.export_image(path, table, self.drawn_countries, style, scale == "log")
             return
         try:
             write_chart(table, path, style=style, scale=scale)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QPixmap
 
 from briefing_app.core.country_colours import country_colour
-from briefing_app.core.figures import UNDATED, FigureRow, FiguresTable
+from briefing_app.core.figures import FigureRow, FiguresTable, year_groups, year_label
 from briefing_app.ui.chart_plot import value_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -44,10 +44,7 @@ class FiguresMatrixModel(QAbstractTableModel):
         self.table = table
         self.countries = list(countries)
         self.cells = {(r.country, r.year): r for r in table.rows if r.country in set(countries)}
-        years: list[int | None] = sorted({y for _c, y in self.cells if y is not None})
-        if any(y is None for _c, y in self.cells):
-            years.append(None)
-        self.years = years
+        self.years = year_groups(self.cells.values())
         values = [r.value for r in self.cells.values()] or [1.0]
         self._low = math.log10(max(min(values), 1))
         self._high = math.log10(max(max(values), 1))
@@ -91,7 +88,7 @@ class FiguresMatrixModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             if role == Qt.ItemDataRole.DisplayRole and section < len(self.years):
                 year = self.years[section]
-                return UNDATED if year is None else str(year)
+                return year_label(year)
             return None
         if section >= len(self.countries):
             return None

@@ -18,11 +18,17 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QHelpEvent, QPalette
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from briefing_app.core.country_colours import country_colour
-from briefing_app.core.figures import UNDATED, FigureReport, FigureRow, FiguresTable
+from briefing_app.core.figures import (
+    FigureReport,
+    FigureRow,
+    FiguresTable,
+    year_groups,
+    year_label,
+)
 
 GROUP_WIDTH = 0.8
 MAX_BAR_WIDTH = 0.3  # in year slots: one country's single bar stays a bar, not a wall
@@ -192,9 +198,7 @@ class ChartPlot(pg.PlotWidget):
         self.clear_chart()
         self.table = table
         rows = [r for r in table.rows if r.country in set(countries)]
-        groups: list[int | None] = sorted({r.year for r in rows if r.year is not None})
-        if any(r.year is None for r in rows):
-            groups.append(None)
+        groups = year_groups(rows)
         self.groups = groups
         x_of = {year: i for i, year in enumerate(groups)}
         axis = self.plot.getAxis("left")
@@ -266,7 +270,7 @@ class ChartPlot(pg.PlotWidget):
             return
         metrics = self.fontMetrics()
         pixels = max(self.plot.vb.width(), 100)
-        ticks = [(i, UNDATED if year is None else str(year)) for i, year in enumerate(groups)]
+        ticks = [(i, year_label(year)) for i, year in enumerate(groups)]
         fit = max(2, int(pixels // (metrics.horizontalAdvance("0000") + 14)))
         if len(ticks) > min(fit, 16):  # every year keeps its slot; labels thin out
             step = math.ceil(len(ticks) / min(fit, 16))
@@ -369,7 +373,7 @@ class ChartPlot(pg.PlotWidget):
     def _line(
         self, country: str, rows: list[FigureRow], x_of: dict, y: Any, colour: QColor
     ) -> None:
-        dated = sorted((r for r in rows if r.year is not None), key=lambda r: r.year)
+        dated = sorted((r for r in rows if r.year is not None), key=lambda r: x_of[r.year])
         pen = pg.mkPen(colour, width=2.5)
         line = self.plot.plot(
             [x_of[r.year] for r in dated],
@@ -481,7 +485,8 @@ class ChartPlot(pg.PlotWidget):
         return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's API)
-        if watched is self.viewport() and event.type() == QEvent.Type.ToolTip:
+        tip = event.type() == QEvent.Type.ToolTip
+        if watched is self.viewport() and tip and isinstance(event, QHelpEvent):
             # Answer the resting pointer's tooltip event ourselves: the scene would hide ours.
             self.show_tip(event.pos())
             return True

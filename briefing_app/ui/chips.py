@@ -105,8 +105,9 @@ class ChipBar(QWidget):
     def set_chips(self, chips: list[Chip]) -> None:
         while self._layout.count():
             item = self._layout.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.chips = list(chips)
         for chip in chips:
             button = QToolButton(self)
@@ -120,4 +121,9 @@ class ChipBar(QWidget):
         self.updateGeometry()
 
     def buttons(self) -> list[QToolButton]:
-        return [self._layout.itemAt(i).widget() for i in range(self._layout.count())]  # type: ignore[union-attr]
+        items = (self._layout.itemAt(i) for i in range(self._layout.count()))
+        return [
+            widget
+            for item in items
+            if item is not None and isinstance(widget := item.widget(), QToolButton)
+        ]

@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.core.articles import parse_date
+from briefing_app.core.dates import FIRST_YEAR, LAST_YEAR, parse_date
 from briefing_app.core.workspace import MAX_EXPANSION
 
 if TYPE_CHECKING:
     from briefing_app.core.workspace import ImportReport, StoredArticle, StoredFigure, Workspace
     from briefing_app.ui.watcher import FolderWatcher
+
+_NO_YEAR = FIRST_YEAR - 1  # shown as "no year" in the year box
 
 QUERY_HELP = f"""
 <h3 style="margin-top:0">Search syntax</h3>
@@ -65,15 +67,29 @@ class QueryHelp(QDialog):
         self.resize(520, 400)
 
 
-class DetailsFields:
-    """The title, date and source fields and the error line that article dialogs share."""
+def _save_and_cancel(dialog: QDialog) -> QDialogButtonBox:
+    """Save and Cancel buttons that accept and reject `dialog`."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
-    def __init__(self, owner: QWidget, title: str, date: str | None, source: str | None) -> None:
-        self.title_edit = QLineEdit(title, owner)
-        self.date_edit = QLineEdit(date or "", owner)
+
+class ArticleDetailsDialog(QDialog):
+    """A dialog with an article's title, date and source fields (in `form`) and an error line;
+    the date is checked the way the library will read it."""
+
+    def __init__(
+        self, title: str, date: str | None, source: str | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.title_edit = QLineEdit(title, self)
+        self.date_edit = QLineEdit(date or "", self)
         self.date_edit.setPlaceholderText("e.g. 2016-06-14 or 14 June 2016")
-        self.source_edit = QLineEdit(source or "", owner)
-        self.error = QLabel(owner)
+        self.source_edit = QLineEdit(source or "", self)
+        self.error = QLabel(self)
         self.error.setStyleSheet("color: #dc2626")
         self.error.setWordWrap(True)
         self.form = QFormLayout()
@@ -81,32 +97,29 @@ class DetailsFields:
         self.form.addRow("&Date:", self.date_edit)
         self.form.addRow("&Source:", self.source_edit)
 
+    def date_is_readable(self) -> bool:
+        """Whether the date field is empty or a date; when not, says so and goes there."""
+        written = self.date_edit.text().strip()
+        if written and parse_date(written) is None:
+            self.error.setText(f"“{written}” is not a date (try 2016-06-14 or 14 June 2016).")
+            self.date_edit.setFocus()
+            return False
+        return True
 
-class EditArticleDialog(QDialog):
-    """Title, date and source; the date is checked the way the library will read it."""
+
+class EditArticleDialog(ArticleDetailsDialog):
+    """Title, date and source, kept apart from the imported values."""
 
     def __init__(self, article: StoredArticle, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(article.title, article.date, article.source, parent)
         self.setWindowTitle("Edit article details")
         self.article = article
-        fields = DetailsFields(self, article.title, article.date, article.source)
-        self.title_edit, self.date_edit, self.source_edit = (
-            fields.title_edit,
-            fields.date_edit,
-            fields.source_edit,
-        )
-        self.error = fields.error
-        form = fields.form
         hint = QLabel("Your changes are kept apart from the imported values and survive re-import.")
         hint.setObjectName("muted")
         hint.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = _save_and_cancel(self)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(self.form)
         layout.addWidget(hint)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -131,8 +144,7 @@ class EditArticleDialog(QDialog):
         if "title" in changes and not changes["title"]:
             self.error.setText("The title cannot be empty.")
             return
-        if changes.get("date") and parse_date(changes["date"]) is None:
-            self.error.setText(f"“{changes['date']}” is not a date (try 2016-06-14).")
+        if not self.date_is_readable():
             return
         super().accept()
 
@@ -154,12 +166,13 @@ class CorrectFigureDialog(QDialog):
             box.setSpecialValueText("—")
             box.setValue(int(value or 0))
         self.year = QSpinBox(self)
-        self.year.setRange(1900, 2100)
+        # The years extraction reads as years; the one below them stands for "no year".
+        self.year.setRange(_NO_YEAR, LAST_YEAR)
         self.year.setSpecialValueText("no year")
-        self.year.setMinimum(1899)
-        self.year.setValue(f.year or 1899)
-        self.rejected = QCheckBox("Reject: this is not a troop figure", self)
-        self.rejected.setChecked(stored.rejected)
+        self.year.setValue(f.year or _NO_YEAR)
+        # Not `rejected`: that name is QDialog's signal, which an attribute would hide.
+        self.reject_box = QCheckBox("Reject: this is not a troop figure", self)
+        self.reject_box.setChecked(stored.rejected)
         sentence = QLabel(f"“{html.escape(f.sentence or f.text)}”", self)
         sentence.setWordWrap(True)
         sentence.setObjectName("muted")
@@ -169,12 +182,8 @@ class CorrectFigureDialog(QDialog):
         form.addRow("Count (&low):", self.low)
         form.addRow("Count (hi&gh):", self.high)
         form.addRow("&Year:", self.year)
-        form.addRow("", self.rejected)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        form.addRow("", self.reject_box)
+        buttons = _save_and_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(sentence)
         layout.addLayout(form)
@@ -187,7 +196,7 @@ class CorrectFigureDialog(QDialog):
 
     def changes(self) -> dict[str, object]:
         """Keyword arguments for Workspace.correct_figure."""
-        if self.rejected.isChecked():
+        if self.reject_box.isChecked():
             return {"rejected": True}
         low = self.low.value() or None
         high = self.high.value() or low
@@ -198,7 +207,7 @@ class CorrectFigureDialog(QDialog):
             "host": self.host.text().strip() or None,
             "low": low,
             "high": high,
-            "year": self.year.value() if self.year.value() >= 1900 else None,
+            "year": self.year.value() if self.year.value() != _NO_YEAR else None,
         }
 
 

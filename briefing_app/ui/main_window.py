@@ -193,14 +193,15 @@ class MainWindow(QMainWindow):
         focus = self._action(
             search_menu, "&Find…", self.focus_search, QKeySequence.StandardKey.Find
         )
-        focus.setShortcuts([QKeySequence.StandardKey.Find, QKeySequence("Ctrl+L")])
+        focus.setShortcuts([QKeySequence(QKeySequence.StandardKey.Find), QKeySequence("Ctrl+L")])
         search_menu.addAction(self.search.unread_action)
         search_menu.addAction(self.search.starred_action)
         self._action(search_menu, "&Clear Filters", self.search.clear_chips)
         sort_menu = search_menu.addMenu("&Sort By")
         for i, (label, _value) in enumerate(SORTS):
-            sort_menu.addAction(
-                label, lambda _checked=False, i=i: self.search.sort_combo.setCurrentIndex(i)
+            sort_action = sort_menu.addAction(label)
+            sort_action.triggered.connect(
+                lambda _checked=False, i=i: self.search.sort_combo.setCurrentIndex(i)
             )
         search_menu.addSeparator()
         self._action(search_menu, "Search &Syntax…", self.search.show_help, "F1")
@@ -486,10 +487,17 @@ class MainWindow(QMainWindow):
             self.search.splitter.restoreState(splitter)
         else:
             self.search.splitter.setSizes([520, 200])
-        self.reader.view.apply_font_size(int(settings.value("reader/fontSize", DEFAULT_FONT_SIZE)))
+        self.reader.view.apply_font_size(
+            _int_setting(settings.value("reader/fontSize"), DEFAULT_FONT_SIZE)
+        )
+        # An INI file gives back a one-item list as that item.
         hidden = settings.value("reader/hidden", [])
         self.reader.legend.set_hidden(
-            set(hidden if isinstance(hidden, list) else [hidden] if hidden else [])
+            {str(h) for h in hidden}
+            if isinstance(hidden, list)
+            else {str(hidden)}
+            if hidden
+            else set()
         )
         sort = self.search.sort_combo.findData(settings.value("search/sort", "relevance"))
         self.search.sort_combo.blockSignals(True)
@@ -549,3 +557,12 @@ class MainWindow(QMainWindow):
             self.watcher.stop()
             self.session.shutdown()
         super().closeEvent(event)
+
+
+def _int_setting(value: object, default: int) -> int:
+    """A stored whole number (an INI file gives it back as text), or `default` when it is
+    missing or damaged: a bad settings file must not stop the window from opening."""
+    try:
+        return int(value) if isinstance(value, (int, str)) else default
+    except ValueError:
+        return default

@@ -100,13 +100,14 @@ class ResultsModel(QAbstractListModel):
             return row.title
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{row.title}\n{row.meta}"
-        return {
+        by_role: dict[int, Any] = {
             Role.ArticleId: row.id,
             Role.Meta: row.meta,
             Role.Snippet: row.snippet,
             Role.Read: row.read,
             Role.Starred: row.starred,
-        }.get(role)
+        }
+        return by_role.get(role)
 
     def set_rows(self, rows: list[ResultRow], total: int, page: int) -> None:
         self.beginResetModel()

@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.core.formats.dates import parse_date
+from briefing_app.core.dates import parse_date
 from briefing_app.core.formats.html import read_html_article
 from briefing_app.core.formats.leads import dateline_of
 from briefing_app.core.formats.plaintext import read_text_article
 from briefing_app.core.records import Article
-from briefing_app.ui.dialogs import DetailsFields
+from briefing_app.ui.dialogs import ArticleDetailsDialog
 
 if TYPE_CHECKING:
     from briefing_app.core.workspace import ImportReport, Workspace
@@ -68,25 +68,18 @@ def article_from_mime(mime: QMimeData) -> Article | None:
     return article
 
 
-class PasteDialog(QDialog):
+class PasteDialog(ArticleDetailsDialog):
     """Shows the pasted article with editable title, date and source; `article()` gives the
     Article as the user left it."""
 
     def __init__(
         self, mime: QMimeData, parent: QWidget | None = None, *, article: Article | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Import pasted article")
         # `article` spares reading the data twice when the caller has read it already.
-        self._article = article or article_from_mime(mime) or Article(body="")
-        fields = DetailsFields(self, self._article.title, self._article.date, self._article.source)
-        self.title_edit, self.date_edit, self.source_edit = (
-            fields.title_edit,
-            fields.date_edit,
-            fields.source_edit,
-        )
-        self.error = fields.error
-        form = fields.form
+        found = article or article_from_mime(mime) or Article(body="")
+        super().__init__(found.title, found.date, found.source, parent)
+        self.setWindowTitle("Import pasted article")
+        self._article = found
         self.body_edit = QPlainTextEdit(self._article.body, self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -96,7 +89,7 @@ class PasteDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.body_edit.textChanged.connect(self._update_ok)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(self.form)
         layout.addWidget(self.body_edit, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
@@ -108,10 +101,7 @@ class PasteDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(has_text)
 
     def accept(self) -> None:
-        written = self.date_edit.text().strip()
-        if written and parse_date(written) is None:
-            self.error.setText(f"“{written}” is not a date (try 2016-06-14 or 14 June 2016).")
-            self.date_edit.setFocus()
+        if not self.date_is_readable():
             return
         if not self.body_edit.toPlainText().strip():
             self.error.setText("There is no text to import.")

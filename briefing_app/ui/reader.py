@@ -87,7 +87,7 @@ class ReaderView(QTextBrowser):
         self.setViewportMargins(spare // 2, 0, spare - spare // 2, 0)
         super().resizeEvent(event)
 
-    def loadResource(self, type: int, name: QUrl) -> Any:  # noqa: A002 - Qt's signature
+    def loadResource(self, type: int, name: QUrl | str) -> Any:  # noqa: A002 - Qt's signature
         return None
 
     # -- content -----------------------------------------------------------------------------------
@@ -349,7 +349,7 @@ class ReaderPanel(QWidget):
         layout.addLayout(footer)
         self.view.hide()
 
-        self.zoom_in = QAction("Zoom In", self, shortcut=QKeySequence.StandardKey.ZoomIn)
+        self.zoom_in = QAction("Zoom In", self)
         self.zoom_in.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
         self.zoom_out = QAction("Zoom Out", self, shortcut=QKeySequence("Ctrl+-"))
         self.zoom_reset = QAction("Actual Size", self, shortcut=QKeySequence("Ctrl+0"))

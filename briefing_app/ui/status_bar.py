@@ -30,12 +30,13 @@ class ElidingStatusBar(QStatusBar):
         """The message as given, before eliding (empty once it has timed out)."""
         return self._full
 
-    def addPermanentWidget(self, widget: QWidget, stretch: int = 0) -> None:  # noqa: N802
-        super().addPermanentWidget(widget, stretch)
+    def addPermanentWidget(self, widget: QWidget, stretch: int | None = 0) -> None:  # noqa: N802
+        super().addPermanentWidget(widget, stretch or 0)
         self._permanent.append(widget)
         widget.installEventFilter(self)
 
-    def showMessage(self, message: str, timeout: int = 0) -> None:  # noqa: N802 (Qt's API)
+    def showMessage(self, message: str, timeout: int | None = 0) -> None:  # noqa: N802 (Qt's API)
+        timeout = timeout or 0
         self._full = message
         self._ends_at = time.monotonic() + timeout / 1000 if timeout > 0 else None
         super().showMessage(self._elided(message), timeout)

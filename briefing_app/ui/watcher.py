@@ -9,8 +9,9 @@ limit reached). `WatchedFoldersPage` is the list with Add…/Remove for the Pref
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import (
     QFileSystemWatcher,
@@ -102,7 +103,7 @@ class FolderWatcher(QObject):
     def folders(self) -> list[Path]:
         return watch.watched_folders(self.workspace)
 
-    def set_folders(self, folders: list[str | os.PathLike[str]]) -> None:
+    def set_folders(self, folders: Iterable[str | os.PathLike[str]]) -> None:
         """Make the watched folders exactly `folders` (stored in the library) and scan."""
         watch.set_folders(self.workspace, folders)
         if self._running:
@@ -137,7 +138,8 @@ class FolderWatcher(QObject):
         self._job.start(self._pool)
 
     def _finished(self, result: object) -> None:
-        report, paths = result  # type: ignore[misc]
+        # What body() above returned: the scan's report and the paths to watch now.
+        report, paths = cast("tuple[watch.ScanReport, list[str]]", result)
         self._done()
         if not self._running:
             return

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing_app.core import index as index_module
 from briefing_app.core.index import IndexBusy, IndexDamaged, IndexDoc, SearchIndex
-from briefing_app.core.search import search
+from briefing_app.core.index import schema as index_module
+from briefing_app.core.query import search
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -206,7 +206,8 @@ _CHILD = textwrap.dedent(
     sys.path.insert(0, {repo!r})
     from pathlib import Path
     from whoosh import index
-    from briefing_app.core.index import INDEX_NAME, SearchIndex, _to_fields, IndexDoc
+    from briefing_app.core.index.documents import IndexDoc, to_fields as _to_fields
+    from briefing_app.core.index.whoosh_index import INDEX_NAME, SearchIndex
     ix = SearchIndex(Path({folder!r}))
     writer = ix._ix.writer(procs=1, limitmb=16)
     for i in range(200):

@@ -9,13 +9,12 @@ from pathlib import Path
 import pytest
 
 from briefing_app.core import briefing as briefings
-from briefing_app.core import migrations
 from briefing_app.core import workspace as workspace_module
 from briefing_app.core.extract import EXTRACTOR_VERSION, extract
 from briefing_app.core.extract.records import Entity, Extraction, Figure
-from briefing_app.core.figure_keys import keys_in_order
-from briefing_app.core.library import SCHEMA_VERSION, Library, LibraryError, figure_key
+from briefing_app.core.figure_keys import figure_key, keys_in_order
 from briefing_app.core.records import Article
+from briefing_app.core.store import SCHEMA_VERSION, Library, LibraryError, migrations
 from briefing_app.core.workspace import Workspace
 
 
@@ -49,8 +48,7 @@ def _extraction() -> Extraction:
 
 
 def _store(lib: Library, article: Article, digest: str):
-    with lib.transaction() as tx:
-        return lib.upsert_article(tx, article, digest, _extraction(), 1)
+    return lib.upsert_article(article, digest, _extraction(), 1)
 
 
 def test_insert_then_same_text_is_unchanged_or_a_duplicate(tmp_path):
@@ -96,8 +94,7 @@ def test_figure_correction_survives_reextraction(tmp_path):
     aid = _store(lib, _article(), "h1").article_id
     key = figure_key(_extraction().figures[0])
     lib.correct_figure(aid, key, {"low": 850, "high": 850, "year": 2018})
-    with lib.transaction() as tx:
-        lib.store_extraction(tx, aid, _extraction(), 2)
+    lib.store_extraction(aid, _extraction(), 2)
     [stored] = lib.figures(aid)
     assert stored.corrected and (stored.figure.low, stored.figure.year) == (850, 2018)
     assert stored.original.low == 800
@@ -110,8 +107,8 @@ def test_figure_correction_survives_reextraction(tmp_path):
 def test_transaction_rolls_back_everything_on_error(tmp_path):
     lib = Library(tmp_path)
     with pytest.raises(RuntimeError):
-        with lib.transaction() as tx:
-            lib.upsert_article(tx, _article(), "h1", _extraction(), 1)
+        with lib.transaction():
+            lib.upsert_article(_article(), "h1", _extraction(), 1)
             raise RuntimeError("crash in the middle")
     assert lib.count() == 0
     assert lib.stats()["entities"] == 0
@@ -119,8 +116,7 @@ def test_transaction_rolls_back_everything_on_error(tmp_path):
 
 def test_unchanged_files_are_remembered(tmp_path):
     lib = Library(tmp_path)
-    with lib.transaction() as tx:
-        lib.remember_file(tx, "/data/a.txt", 10, 123)
+    lib.remember_file("/data/a.txt", 10, 123)
     assert lib.file_unchanged("/data/a.txt", 10, 123)
     assert not lib.file_unchanged("/data/a.txt", 11, 123)
     assert not lib.file_unchanged("/data/b.txt", 10, 123)
@@ -223,8 +219,7 @@ def test_correction_follows_its_figure_when_the_span_moves(tmp_path):
     lib.correct_figure(aid, "troops:14:32:0", {"year": 2019})
     wider = _extraction()
     wider.figures[0].start = 10  # a new engine takes "about" into the figure
-    with lib.transaction() as tx:
-        lib.store_extraction(tx, aid, wider, 2)
+    lib.store_extraction(aid, wider, 2)
     [stored] = lib.figures(aid)
     assert stored.corrected and stored.figure.year == 2019
     assert stored.key == "troops:14:32:0"  # the key the correction and any briefing hold

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefing_app.core.index import IndexDoc, SearchIndex
-from briefing_app.core.search import QueryError, match_terms, search
+from briefing_app.core.query import QueryError, match_terms, search
 
 DOCS = [
     IndexDoc(

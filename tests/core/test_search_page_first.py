@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 from whoosh import qparser
 
-from briefing_app.core import search as search_module
 from briefing_app.core.index import IndexDoc, SearchIndex
-from briefing_app.core.search import MAX_EXPANSION, search, summarize
+from briefing_app.core.query import MAX_EXPANSION, parse_query, search, summarize
 
 COUNTRIES = ["Estonia", "Latvia", "Lithuania", "Poland", "Norway"]
 
@@ -140,7 +139,7 @@ def test_wildcard_and_fuzzy_rank_the_exact_word_first_then_as_whoosh_does(
 ) -> None:
     # Queries of only such words are ranked from posting sets: the articles with a word as typed
     # first, then in Whoosh's own order (which scores "golf" as "gold").
-    q = search_module.parse_query(ix, query)
+    q = parse_query(ix, query)
     with ix.searcher() as searcher:
         whoosh_order = [
             int(searcher.stored_fields(d)["id"]) for _, d in searcher.search(q, limit=None).top_n

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefing_app.core.index import TEXT_ANALYZER, IndexDoc, SearchIndex
-from briefing_app.core.search import match_terms, search
+from briefing_app.core.query import match_terms, search
 
 BODIES = {
     1: "The Kremlin’s generals and Moldova's army met Zelenskyy’s envoy.",

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from briefing_app.core.index import IndexDoc, SearchIndex
-from briefing_app.core.search import search
+from briefing_app.core.query import search
 
 WORDS = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike".split()
 

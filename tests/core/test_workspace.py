@@ -75,8 +75,7 @@ def test_the_samples_are_offered_once_and_only_when_asked(library_dir, tmp_path)
 def test_articles_extracted_by_an_older_engine_are_extracted_again_on_open(library_dir):
     with Workspace.open(library_dir) as ws:
         [hit] = ws.search("Antalya").hits
-        with ws.library.transaction() as tx:
-            ws.library.store_extraction(tx, hit.id, Extraction(), EXTRACTOR_VERSION - 1)
+        ws.library.store_extraction(hit.id, Extraction(), EXTRACTOR_VERSION - 1)
         assert ws.article(hit.id).figures == []
     with Workspace.open(library_dir) as ws:
         assert ws.maintenance_needed() is None
@@ -236,10 +235,10 @@ def test_import_text_from_standard_input(ws):
 def test_large_imports_extract_in_a_second_process(ws, tmp_path, monkeypatch):
     import json
 
-    from briefing_app.core import workspace as workspace_module
+    from briefing_app.core.ingest import pipeline
 
-    monkeypatch.setattr(workspace_module, "POOL_THRESHOLD", 10)
-    monkeypatch.setattr(workspace_module, "BATCH_SIZE", 7)
+    monkeypatch.setattr(pipeline, "POOL_THRESHOLD", 10)
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 7)
     bulk = tmp_path / "bulk.jsonl"
     records = [
         {
@@ -264,12 +263,12 @@ def test_cancel_during_a_large_import_stops_before_storing_what_was_only_read(
 ):
     import json
 
-    from briefing_app.core import workspace as workspace_module
+    from briefing_app.core.ingest import pipeline
 
     # A bulk file is read far faster than it is extracted: all of it is read and queued before
     # the first batch is stored. A cancel then must not wait for the whole queue.
-    monkeypatch.setattr(workspace_module, "POOL_THRESHOLD", 10)
-    monkeypatch.setattr(workspace_module, "BATCH_SIZE", 5)
+    monkeypatch.setattr(pipeline, "POOL_THRESHOLD", 10)
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 5)
     bulk = tmp_path / "bulk.jsonl"
     bulk.write_text(
         "\n".join(
@@ -279,13 +278,13 @@ def test_cancel_during_a_large_import_stops_before_storing_what_was_only_read(
         encoding="utf-8",
     )
     stored = []
-    original = ws._store_batch
+    original = pipeline.ImportPipeline._store
 
-    def store(batch, *args, **kwargs):
+    def store(self, batch, *args, **kwargs):
         stored.append(len(batch))
-        return original(batch, *args, **kwargs)
+        return original(self, batch, *args, **kwargs)
 
-    monkeypatch.setattr(ws, "_store_batch", store)
+    monkeypatch.setattr(pipeline.ImportPipeline, "_store", store)
     report = ws.import_paths([bulk], cancelled=lambda: len(stored) >= 1)
     assert report.cancelled
     assert report.imported == 5 and stored == [5]

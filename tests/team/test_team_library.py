@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefing_app.cli import main as cli_main
-from briefing_app.core.library import LibraryError
+from briefing_app.core.engines import LibraryError
 from briefing_app.core.opening import open_workspace
 from briefing_app.core.team import push as push_module
 from briefing_app.core.team.push import push

@@ -22,7 +22,7 @@ import pytest
 from trust_support import cli, count, needs_reuters, read_only_count, wait_for
 
 from briefing_app.core import articles
-from briefing_app.core.library import DB_NAME
+from briefing_app.core.store import DB_NAME
 from briefing_app.core.workspace import Workspace
 
 # Kill when the library holds this share of the corpus (early-middle and late).

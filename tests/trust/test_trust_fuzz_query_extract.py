@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from trust_support import budget, count
 
 from briefing_app.core.extract import extract
-from briefing_app.core.search import QueryError
+from briefing_app.core.query import QueryError
 from briefing_app.core.workspace import Workspace
 
 _any_text = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=200)

@@ -21,7 +21,7 @@ from itertools import islice
 import pytest
 from trust_support import cli, count, needs_reuters, read_only_count, wait_for
 
-from briefing_app.core.library import DB_NAME, LibraryError
+from briefing_app.core.store import DB_NAME, LibraryError
 from briefing_app.core.workspace import Workspace
 
 LINES = 8_000  # a slice of Reuters: long enough to overlap with everything below

@@ -24,7 +24,7 @@ import time
 import pytest
 from trust_support import REPO, count
 
-from briefing_app.core.library import DB_NAME
+from briefing_app.core.store import DB_NAME
 from briefing_app.core.workspace import Workspace
 
 _EDITOR = textwrap.dedent(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QDialog
 
+from briefing_app.core.dates import FIRST_YEAR, LAST_YEAR
 from briefing_app.core.workspace import Workspace
 from briefing_app.ui.highlights import entity_filter
 from tests.ui.conftest import SEED_000_TITLE, open_article, open_window, titles
@@ -50,6 +51,23 @@ def test_filter_library_by_an_entity_from_the_highlight_pane(qtbot, window):
     assert len(titles(window)) == 1
     estonia = model.item(model.find(lambda i: i.label == "Estonia"))
     assert entity_filter(estonia) == ("country", "Estonia")
+
+
+def test_the_correction_year_box_offers_the_years_extraction_reads_and_no_year(qtbot, window):
+    open_article(qtbot, window, SEED_000_TITLE)
+    model = window.highlights.model
+    item = model.item(
+        model.find(lambda i: i.kind == "troops" and i.stored.figure.contributor == "United States")
+    )
+    dialog = window.highlights.correct(item)
+    try:
+        assert dialog.year.text() == "no year" and dialog.changes()["year"] is None
+        dialog.year.stepBy(1)
+        assert dialog.year.text() == str(FIRST_YEAR) and dialog.changes()["year"] == FIRST_YEAR
+        dialog.year.setValue(LAST_YEAR + 1)
+        assert dialog.changes()["year"] == LAST_YEAR
+    finally:
+        dialog.reject()
 
 
 def test_edit_date_and_correct_figure_survive_a_new_window(qtbot, library_dir):

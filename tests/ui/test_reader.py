@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextDocument, QTextOption
 
-from briefing_app.core.library import StoredArticle
+from briefing_app.core.store import StoredArticle
 from briefing_app.core.workspace import ArticleView
 from briefing_app.ui.highlights_html import article_html, article_marks, search_terms
 from briefing_app.ui.models import Role

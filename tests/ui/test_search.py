@@ -8,7 +8,7 @@ import time
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QTextBrowser
 
-from briefing_app.core.search import MAX_EXPANSION
+from briefing_app.core.query import MAX_EXPANSION
 from briefing_app.ui.chips import Chip
 from briefing_app.ui.models import Role
 from briefing_app.ui.search_panel import no_result_tips

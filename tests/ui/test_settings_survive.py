@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from briefing_app.paths import APP_NAME
 from briefing_app.ui.app import ORGANIZATION
 from briefing_app.ui.main_window import SAVE_SETTINGS_MS
+from briefing_app.ui.reader import DEFAULT_FONT_SIZE
 from tests.ui.conftest import open_window, search
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -102,3 +103,14 @@ def test_settings_are_saved_shortly_after_a_change_without_closing(qtbot, window
         lambda: QSettings().value("search/query") == "NATO", timeout=SAVE_SETTINGS_MS + 3000
     )
     assert '"scope": "library"' in str(QSettings().value("chart/config"))
+
+
+def test_a_damaged_setting_opens_the_window_with_its_default(qtbot, library_dir):
+    QSettings().setValue("reader/fontSize", "large")  # edited by hand, or from a future version
+    QSettings().setValue("reader/hidden", "troops")  # an INI file gives a one-item list back so
+    window = open_window(qtbot, library_dir)
+    try:
+        assert window.reader.view.font_size == DEFAULT_FONT_SIZE
+        assert window.reader.legend.hidden() == {"troops"}
+    finally:
+        window.close()

@@ -9,7 +9,7 @@ from PySide6.QtGui import QDropEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 import briefing_app.ui.search_panel as search_panel
-from briefing_app.core.library import LibraryError
+from briefing_app.core.store import LibraryError
 from briefing_app.ui import app as app_module
 from tests.ui.conftest import SEED_000_TITLE, open_article, titles
 

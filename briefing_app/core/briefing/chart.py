@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass, field
 
 from briefing_app.core.country_colours import country_style
-from briefing_app.core.figures import FigureRow, FiguresTable
+from briefing_app.core.figures import FigureRow, FiguresTable, year_groups, year_label
 
 FONT_SIZE = 7.5
 MAX_BAR_COUNTRIES = 14
@@ -172,17 +172,6 @@ def spread(row: FigureRow, axis: Axis, left: float, y: float) -> list[Shape]:
     ]
 
 
-def year_categories(table: FiguresTable) -> list[int | None]:
-    years: list[int | None] = list(table.years())
-    if table.undated():
-        years.append(None)
-    return years
-
-
-def year_label(year: int | None) -> str:
-    return str(year) if year is not None else "undated"
-
-
 def draw(
     table: FiguresTable, width: float, style: str = "bars", scale: str = "linear"
 ) -> ChartDrawing:
@@ -297,7 +286,7 @@ def draw_bars(table: FiguresTable, width: float, scale: str = "linear") -> Chart
     chart = ChartDrawing(width, 0)
     if not countries:
         return chart
-    years = year_categories(table)
+    years = year_groups(table.rows)
     label_w = min(max(text_width(c) for c in countries) + 8, width * 0.3)
     value_w = text_width("000,000 (undated) 000,000–000,000") + 4
     left, right = label_w, width - value_w
@@ -426,7 +415,7 @@ def draw_matrix(table: FiguresTable, width: float) -> ChartDrawing:
     chart = ChartDrawing(width, 0, kind="matrix")
     if not countries:
         return chart
-    years = year_categories(table)
+    years = year_groups(table.rows)
     label_w = min(max(text_width(c, FONT_SIZE - 0.5) for c in countries) + 14, width * 0.28)
     cell_w = (width - label_w) / max(len(years), 1)
     size = max(4.5, min(FONT_SIZE - 0.5, cell_w / 4.2))

@@ -15,7 +15,7 @@ from briefing_app.core.briefing.phrases import display_date, figure_summary
 from briefing_app.core.extract.records import Entity, Figure
 from briefing_app.core.figure_keys import overlapping
 from briefing_app.core.figures import KINDS, FigureReport, FiguresTable, build_table
-from briefing_app.core.library import StoredArticle
+from briefing_app.core.store import StoredArticle
 
 if TYPE_CHECKING:
     from briefing_app.core.workspace import Workspace

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from briefing_app.core.dates import MONTH_NAMES
 from briefing_app.core.extract.records import Figure
 from briefing_app.core.figure_text import troop_count, troop_text
 
@@ -20,7 +21,9 @@ def display_date(iso: str | None) -> str:
         day = _dt.date.fromisoformat(iso[:10])
     except ValueError:
         return iso
-    return f"{day.day} {day:%B %Y}"
+    # The month's name from the one table, not strftime's %B: Qt sets the C locale from the
+    # environment, and a German desktop would otherwise print "14 Juni 2016".
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 def troops_text(figure: Figure) -> str:

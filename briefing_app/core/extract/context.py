@@ -6,7 +6,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .gazetteer import Gazetteer
+from briefing_app.core.dates import YEAR_PATTERN
+
+from .gazetteer import Gazetteer, word_list
 from .records import Entity
 
 # A place after one of these words is where troops are or go, not who sends them.
@@ -46,9 +48,9 @@ _MILITARY_ORG = re.compile(
     r"Battalion|Division|Regiment|Fleet|Police|Gendarmerie|army|navy|military)\b"
 )
 # "Royal Brunei Armed Forces", "Royal Thai Navy": the nation follows the honorific.
-_HONORIFIC = {"Royal", "Imperial", "the", "The"}
+_HONORIFIC = word_list("honorifics")
 # "the Royal Irish Regiment", "the Royal Welsh": British regiments named for a home nation.
-_BRITISH_REGIMENTAL = {"Irish", "Scots", "Scottish", "Welsh", "English", "Gurkha", "Gurkhas"}
+_BRITISH_REGIMENTAL = word_list("british_regimental")
 # A list ends where a name starts speaking or acting: "deterrent to Russia, Lithuania said";
 # "In Iraq, the United States has 2,500 troops" does not make the United States a second place
 # troops are in.
@@ -62,7 +64,7 @@ _OWNS_FORCE = re.compile(
 )
 _FROM_PREP = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as well as\s+)(?:the\s+)?$")
-_YEAR = re.compile(r"(?<![\d,.$€£-])\b(19[5-9]\d|20[0-4]\d)\b(?!\d|,\d|\s*(?:troops|soldiers))")
+_YEAR = re.compile(rf"(?<![\d,.$€£-])\b({YEAR_PATTERN})\b(?!\d|,\d|\s*(?:troops|soldiers))")
 _RELATIVE_YEAR = re.compile(r"\b(since\s+)?(last|next|this)\s+year\b", re.IGNORECASE)
 
 

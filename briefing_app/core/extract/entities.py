@@ -6,7 +6,10 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .gazetteer import Gazetteer, Name
+from briefing_app.core.abbreviations import is_name_abbreviation
+from briefing_app.core.dates import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
+
+from .gazetteer import Gazetteer, Name, word_list
 from .records import Entity
 
 # A capitalised token: words, initials ("J.T."), acronyms ("U.S."), apostrophes and hyphens
@@ -23,59 +26,21 @@ _RUN = re.compile(
 _CAP = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]|(?:al|el)-[A-Z]")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
 # Words that join the parts of an organisation's name.
-_CONNECTORS = {"of", "for", "and", "on", "the", "de", "du", "des", "la", "le", "al", "el", "von"}
-_NAME_PARTICLES = {"de", "van", "von", "der", "bin", "ibn", "al", "el", "da", "di", "le", "la"}
+_CONNECTORS = word_list("connectors")
+_NAME_PARTICLES = word_list("name_particles")
+_JOINERS = _CONNECTORS | _NAME_PARTICLES
 # The last word of an organisation's name says what it is.
-_ORG_HEADS = {
-    "Ministry", "Department", "Council", "Committee", "Commission", "Institute", "Agency",
-    "Organization", "Organisation", "Office", "Bureau", "Service", "Services", "Court",
-    "Parliament", "Assembly", "Congress", "Senate", "Party", "Front", "Movement", "Union",
-    "League", "Federation", "Association", "Alliance", "Coalition", "Group", "Gruppen",
-    "Company", "Corporation", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "Bank", "Fund",
-    "University", "Academy", "College", "School", "Foundation", "Center", "Centre", "Board",
-    "Authority", "Administration", "Army", "Navy", "Corps", "Force", "Forces", "Guard",
-    "Command", "Brigade", "Battalion", "Division", "Regiment", "Squadron", "Fleet", "Wing",
-    "Customs", "Protection", "Police", "Gendarmerie", "Television", "TV", "Radio", "News",
-    "Times", "Post", "Herald", "Journal", "Press", "Network", "Systems", "Industries",
-    "Guards", "Marines", "Mission", "Exchange", "Team", "Co", "Co.", "Plc", "PLC", "LLC",
-    "Holdings", "Secretariat", "Cabinet", "Staff", "Chiefs", "Unit", "Airways", "Airlines",
-    "Brotherhood",
-}  # fmt: skip
+_ORG_HEADS = word_list("org_heads")
 # "African Union Mission in Somalia", "Combat Logistics Battalion 5": the name runs on.
-_UNIT_HEADS = {"Force", "Battalion", "Squadron", "Brigade", "Regiment", "Unit", "Group", "Wing"}
+_UNIT_HEADS = word_list("unit_heads")
 _ORG_TAIL = re.compile(
     r"(?: (?P<num>\d{1,3})\b(?![,.]\d| ?%)| in (?:the )?(?P<place>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})\b)"
 )
-_ORG_HEADS_LOWER = {"army", "navy", "military", "police"}
 # Capitalised words that start sentences or name times, never entities on their own.
-_STOP = set(
-    """A An The In On At By For From With Without Of To As But And Or Nor So Yet If When While
-    Where Why How What Which Who Whom Whose That This These Those There Here Then Than Thus He She
-    It We They I You His Her Its Our Their My Your Him Them Us Me After Before During Since Until
-    Over Under About Above Below Between Among Against Despite Although Though Because However
-    Meanwhile Moreover Furthermore Also Still Yet Last Next First Second Third Earlier Later Now
-    Today Tonight Yesterday Tomorrow Currently Initially Finally Separately Together According
-    Asked Speaking Such Some Many Most More Much Several Few All Any Each Every Both Either
-    Neither No Not One Two Three Four Five Six Seven Eight Nine Ten Other Another Only Even Just
-    Once Whether Instead Rather Like Unlike Probably Perhaps Maybe Already Around Nearly Almost
-    Up Down Out Off Into Onto Upon Within Through Throughout Across Along Amid Toward Towards
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
-    June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept
-    Oct Nov Dec Mr Mrs Ms Dr Sir Madam Reporting Writing Editing Additional Photo Read More
-    Related Advertisement Yes Okay OK Please Thank Thanks Let Lets Do Does Did Is Are Was Were
-    Be Been Being Have Has Had Will Would Can Could Shall Should May Might Must Says Said
-    Officials Official Troops Soldiers Forces Military President Minister Government State
-    States Countries Country Spokesman Spokeswoman Commander General Chief Head Sources
-    Source Analysts Analyst Experts Critics Residents People News Update Breaking Video
-    Ambassador Secretary Prime Defence Defense Foreign Interior Deputy Senior Former Acting
-    Lieutenant Colonel Major Captain Sergeant Admiral Brigadier Corporal Private Marshal
-    USS HMS""".split()
-)
+# Stop words from the data file; days and months from the one month table (core/dates.py).
+_STOP = word_list("stop_words") | {*WEEKDAY_NAMES, *MONTH_NAMES, *MONTH_ABBREVIATIONS}
 # Capitalised words that describe an organisation and may open its name ("Defense Ministry").
-_DESCRIPTIVE = set(
-    """Military Government State States News Defence Defense Foreign Interior Deputy Senior
-    Former Acting Prime Official Officials Troops Soldiers Forces Country Countries""".split()
-)
+_DESCRIPTIVE = word_list("descriptive_words")
 _ORG_BREAK = _STOP - _DESCRIPTIVE
 # "the town of Roszke", "based in Chrudim": an unknown word in a place's slot.
 _PLACE_SLOT = re.compile(
@@ -96,33 +61,16 @@ _PART_OF_PLACE = re.compile(
 )
 _LIST_JOIN_BEFORE = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|/)$")
 _LIST_JOIN_AFTER = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+|/)")
-_ABBREVIATIONS = set(
-    """Gen. Lt. Col. Maj. Capt. Sgt. Cpl. Pvt. Adm. Cmdr. Brig. Sen. Rep. Gov. Mr. Mrs. Ms. Dr.
-    Prof. St. Ft. Mt. Jr. Sr. Co. Inc. Corp. Ltd. Bros. Dept. Gov. Pres. Amb. Rev. Hon. Vol.
-    Jan. Feb. Mar. Apr. Aug. Sep. Sept. Oct. Nov. Dec. Ky. Va. Ga. Fla. Ala. Ariz. Ark. Calif.
-    Colo. Conn. Del. Ill. Ind. Kan. Md. Mass. Mich. Minn. Miss. Mo. Mont. Neb. Nev. Okla. Ore.
-    Pa. Tenn. Tex. Wash. Wis. Wyo. Cpt. Spc. Pfc. Msgt. Sgt.Maj.""".split()
-)
 _MEDIA_AFTER = re.compile(
     r" (?:newspaper|daily|weekly|news\s+(?:portal|agency|website|site|outlet)|broadcaster|"
     r"television|TV|radio|magazine|tabloid|website)\b"
 )
-_TIME_WORDS = set(
-    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
-    June July August September October November December Today Tonight Yesterday Tomorrow""".split()
-)
+_TIME_WORDS = word_list("time_words") | {*WEEKDAY_NAMES, *MONTH_NAMES}
 _REGION_AFTER = re.compile(r" (?:province|region|district|governorate|oblast|prefecture|county)\b")
-_NOT_PEOPLE = {
-    "Treasury", "Fed", "Co", "Partners", "Democrat", "Democrats", "Republican", "Police",
-    "Parliament", "Court", "Government", "Cabinet", "Kremlin", "Embassy", "Ministry",
-}  # fmt: skip
-_COMPANY_TAILS = "Corp|Inc|Co|Ltd|Group|Plc|PLC|AG|SA|NV|LLC|Holdings|Industries|Systems"
+_NOT_PEOPLE = word_list("not_people")
+_COMPANY_TAILS = "|".join(sorted(word_list("company_tails")))
 # Upper-case words that name things other than organisations.
-_NOT_ORG_ACRONYMS = {
-    "NOTE", "GNP", "GDP", "LIBOR", "PSBR", "EST", "EDT", "GMT", "UTC", "AIDS", "HIV", "II", "III",
-    "IV", "FRN", "CEO", "CFO", "IPO", "VAT", "OTC", "LNG", "LPG", "ICBM", "UAV", "UAVs", "APC",
-    "APCs", "IFV", "MBT", "HIMARS", "ATACMS", "MRAP", "COVID", "PM", "AM", "TV", "OK",
-}  # fmt: skip
+_NOT_ORG_ACRONYMS = word_list("not_org_acronyms")
 _SAID_AFTER = re.compile(r",? (?:said|says|told|added|wrote|tweeted|spoke)\b")
 _SPEECH = re.compile(
     r"\s*(?:,\s*(?:who|a|an|the)\b|(?:said|says|told|added|stated|noted|wrote|explained|"
@@ -140,14 +88,7 @@ _STATE_VERB = re.compile(
 _EQUIPMENT_CODE = re.compile(r"[A-Z]{1,3}-\d|[A-Z]\d+[A-Z]+\d")  # "F-16", "M1A2"
 
 
-_TITLE_WORDS = {
-    "spokesman", "spokeswoman", "spokesperson", "minister", "president", "secretary",
-    "commander", "chief", "director", "analyst", "professor", "envoy", "ambassador", "leader",
-    "official", "lawmaker", "senator", "general", "colonel", "captain", "lieutenant", "admiral",
-    "sergeant", "officer", "adviser", "advisor", "premier", "chancellor", "mr", "mr.", "mrs",
-    "mrs.", "ms", "ms.", "dr", "dr.", "counterpart", "head", "candidate", "journalist",
-    "correspondent", "researcher", "expert", "economist", "diplomat", "negotiator",
-}  # fmt: skip
+_TITLE_WORDS = word_list("title_words")
 
 
 def _title_before(text: str, start: int) -> bool:
@@ -290,7 +231,7 @@ def _split_run(text: str, run_start: int, run_end: int, seqs: list[list[_Token]]
                 current.extend(pending)
                 pending = []
             current.append(_Token(tok_text, m.start(), m.end(), True))
-        elif current and tok_text in _CONNECTORS | _NAME_PARTICLES and len(pending) < 2:
+        elif current and tok_text in _JOINERS and len(pending) < 2:
             pending.append(_Token(tok_text, m.start(), m.end(), False))
         elif cap and tok_text.endswith((".", ",", ";", ":")):
             # "Poland." ends the run with the word itself, without its punctuation.
@@ -314,7 +255,7 @@ def _split_run(text: str, run_start: int, run_end: int, seqs: list[list[_Token]]
 def _looks_abbrev(tok: str) -> bool:
     # "U.S.", "J.T.", "Gen." keep their full stops; "Poland." does not.
     # "Nash." and "Wing." at the end of a sentence are words, not abbreviations.
-    return bool(re.fullmatch(r"(?:[A-Z]\.)+", tok)) or tok in _ABBREVIATIONS
+    return bool(re.fullmatch(r"(?:[A-Z]\.)+", tok)) or is_name_abbreviation(tok)
 
 
 def _classify_sequence(

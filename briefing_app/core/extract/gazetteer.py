@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import ahocorasick
@@ -81,6 +81,21 @@ def _fold_spellings(gaz: Gazetteer) -> None:
     gaz.spellings = spelling
 
 
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """A word list of resources/gazetteer/words/<name>.txt: one entry a line, "#" comments; an
+    entry in double quotes keeps its spaces ("-man ")."""
+    out = set()
+    for line in (
+        (_resource_dir() / "words" / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    ):
+        entry = line.strip()
+        if not entry or entry.startswith("#"):
+            continue
+        out.add(entry[1:-1] if len(entry) > 1 and entry[0] == entry[-1] == '"' else entry)
+    return frozenset(out)
+
+
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
     """The gazetteer, read from disk the first time and shared afterwards."""
@@ -107,8 +122,7 @@ def load() -> Gazetteer:
             text, Name("ORG", canonical or text, "org", None, contributor or None, area or None)
         )
     for cap, country in capitals:
-        label = "ORG" if cap == "Kremlin" else "GPE"
-        gaz.add(cap, Name(label, cap, "capital", country, country if label == "ORG" else None))
+        gaz.add(cap, Name("GPE", cap, "capital", country))
     for row in _rows(root / "places.tsv"):
         text = row[0]
         place_country = row[1] if len(row) > 1 and row[1] else None

@@ -170,3 +170,9 @@ def join_names(names: list[str]) -> str:
     if len(names) <= 2:
         return " and ".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def area_of(m: Mention, gaz: Gazetteer) -> str | None:
+    """Where a mission named by a mention serves ("UNMISS": South Sudan), if it is one."""
+    name = gaz.names.get(m.entity.text) or gaz.names.get(m.entity.canonical)
+    return name.area if name is not None and name.label == "ORG" else None

@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 import re
 
+from briefing_app.core.dates import MONTH_WORDS, is_plausible_year
+
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -30,13 +32,7 @@ _GROUP = "(?:\u00c2?[\u00a0\u202f\u2009]|\u00c2 )"
 # Looser groupings some outlets print: a plain space ("2 583"), a comma and a space ("5, 500"),
 # an apostrophe ("1'400", Swiss style). Not after a month ("May 25 300 troops" is a date).
 _LOOSE_GROUP = "(?: |, |['’])"
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.",
-    "Sep.", "Oct.", "Nov.", "Dec.", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-    "Oct", "Nov", "Dec",
-)  # fmt: skip
-_NOT_AFTER_MONTH = "".join(f"(?<!{re.escape(m)} )" for m in _MONTHS)
+_NOT_AFTER_MONTH = "".join(f"(?<!{re.escape(m)} )" for m in MONTH_WORDS)
 _DIGITS = (
     rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<![\d,.])\d{{1,3}}(?:{_GROUP}\d{{3}})+(?!\d)|"
     rf"{_NOT_AFTER_MONTH}(?<![\d,.’'] )(?<![\d,.’'])\d{{1,3}}(?:{_LOOSE_GROUP}\d{{3}})+(?![\d,.’']*\d)|"
@@ -104,5 +100,5 @@ def parse_number(text: str) -> float | None:
 
 
 def is_year_like(text: str) -> bool:
-    """A bare four-digit number that reads as a year (1900-2099), not "2,014"."""
-    return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2099
+    """A bare four-digit number that reads as a year (dates.FIRST_YEAR to LAST_YEAR), not "2,014"."""
+    return len(text) == 4 and text.isdigit() and is_plausible_year(int(text))

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+
+from briefing_app.core.dates import MONTH_PATTERN, YEAR_PATTERN, parse_date
 
 from .numbers import NUMBER, parse_number
 from .records import Figure
@@ -47,19 +48,12 @@ EQUIPMENT_RE = re.compile(
 _MONEY_HINT = re.compile(r"[$€£¥]|\b(?:USD|EUR|GBP)\b")
 _MONEY_WORD_HINT = re.compile(rf"\b(?:{'|'.join(_CURRENCY_WORDS)})\b")
 _EQUIPMENT_HINT = re.compile(rf"\b{_EQUIPMENT_NOUNS}\b")
-_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        "january february march april may june july august september october november december".split()
-    )
-}
-_MONTH_ABBR = {m[:3]: n for m, n in _MONTHS.items()} | {"sept": 9}
-_MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+# A date in running text: ISO, day and month with or without a year, or month and year.
 DATE_RE = re.compile(
-    rf"(?=[0-9A-Z])\b(?:(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"
-    rf"|(?P<m1>{_MONTH_RE})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<y1>(?:19|20)\d\d))?"
-    rf"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH_RE})(?:,?\s+(?P<y2>(?:19|20)\d\d))?"
-    rf"|(?P<m3>{_MONTH_RE})\s+(?P<y3>(?:19|20)\d\d))\b"
+    rf"(?=[0-9A-Z])\b(?:(?P<iso>{YEAR_PATTERN}-[01]\d-[0-3]\d)"
+    rf"|(?P<m1>{MONTH_PATTERN})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<y1>{YEAR_PATTERN}))?"
+    rf"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m2>{MONTH_PATTERN})(?:,?\s+(?P<y2>{YEAR_PATTERN}))?"
+    rf"|(?P<m3>{MONTH_PATTERN})\s+(?P<y3>{YEAR_PATTERN}))\b"
 )
 _SCALES = {"million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bln": 1e9, "bn": 1e9,
            "trillion": 1e12, "k": 1e3}  # fmt: skip
@@ -101,7 +95,7 @@ def find_other_figures(text: str) -> list[Figure]:
     for m in DATE_RE.finditer(text):
         if not free(*m.span()):
             continue
-        fig = _date(text, m)
+        fig = _date(m)
         if fig is not None:
             figures.append(fig)
             taken.append(m.span())
@@ -135,30 +129,16 @@ def _fig(kind: str, text: str, m: re.Match, value: float, unit: str) -> Figure:
     )
 
 
-def _date(text: str, m: re.Match) -> Figure | None:
+def _date(m: re.Match) -> Figure | None:
+    """A date figure; its value is the ISO date when the text gives the day, month and year."""
     g = m.groupdict()
+    day = int(g["d1"] or g["d2"] or 0)
+    if day > 31:
+        return None
     value = None
-    if g["iso"]:
-        value = g["iso"]
-    else:
-        month_word = g["m1"] or g["m2"] or g["m3"]
-        if month_word == "May" and g["m3"] is None and g["d1"] is None and g["d2"] is None:
-            return None
-        month = _month(month_word)
-        day = int(g["d1"] or g["d2"] or 0)
-        yr = g["y1"] or g["y2"] or g["y3"]
-        if day and not 1 <= day <= 31:
-            return None
-        if yr and day:
-            try:
-                value = date(int(yr), month, day).isoformat()
-            except ValueError:
-                return None
-        elif yr:
-            value = None  # month and year only: not a complete date
+    if g["iso"] or (day and (g["y1"] or g["y2"])):
+        # A complete date, read as the importers read one; month and year alone is none.
+        value = parse_date(m.group())
+        if value is None:
+            return None  # no such day ("30 February 2014")
     return Figure(kind="date", text=m.group(), start=m.start(), end=m.end(), value=value)
-
-
-def _month(word: str) -> int:
-    w = word.lower().rstrip(".")
-    return _MONTHS.get(w) or _MONTH_ABBR[w[:4] if w.startswith("sept") else w[:3]]

@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import re
 
-# Abbreviations whose full stop does not end a sentence.
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "cpl", "pvt",
-    "adm", "cmdr", "brig", "sen", "rep", "gov", "st", "no", "vs", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "jr",
-    "sr", "u.s", "u.n", "u.k", "e.u", "approx", "est", "fig", "op",
-}  # fmt: skip
+from briefing_app.core.abbreviations import is_abbreviation
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space;
 # a blank line; or a line break before an indented line (a new paragraph in wire copy).
@@ -36,9 +30,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if text[m.start()] == ".":
             word = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
             if word:
-                w = word.group(1).lower().rstrip(".")
+                w = word.group(1).rstrip(".")
                 # "U.S." or an initial ("J.") does not end a sentence unless a new one clearly starts.
-                if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
+                if is_abbreviation(w) or (len(w) == 1 and w.isalpha()):
                     continue
         _push(text, start, end, spans)
         start = end

@@ -3,10 +3,53 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
+from enum import Enum
 
 import ahocorasick
 
+from .gazetteer import word_list
 from .numbers import NUMBER, is_year_like, parse_number
+
+
+class Pattern(Enum):
+    """Which pattern found a candidate: attribution rules read it."""
+
+    FIGURE = "figure"  # "600 British soldiers": a number and a troop noun
+    STRONG = "strong"  # "a 1,100-strong battle group", "a 600-member contingent"
+    FORCE = "force"  # "a force of 7,000", "numbering 5,000"
+    BARE = "bare"  # "to 8,600": a number whose noun is the sentence's or the one before
+    FROM = "from"  # "100 each from Poland", "4,000 are from Pakistan"
+    RELATIVE = "relative"  # "of which 600 are deployed"
+    DEMONYM = "demonym"  # "with 140 Swedes"
+    MORE = "more"  # "1,200 more"
+    ELLIPSIS = "ellipsis"  # "and 300 were in Cameroon", ", 900 in Syria"
+    ELLIPSIS_STATE = "ellipsis_state"  # "and Benin at least 1,500": another state's figure
+    ELLIPSIS_MORE = "ellipsis_more"  # "with another 120 expected"
+    OF_THEM = "of_them"  # "3,000 of them": a share of the figure before
+    STRENGTH = "strength"  # "expanded from 2,000 to 7,000", "reduced by 1,000"
+    ADJ_ELLIPSIS = "adj_ellipsis"  # "7,200 Belarusian and 5,500 Russian troops"
+    SHARE = "share"  # "45-hundred of the 28-thousand-500 troops"
+    ROW = "row"  # "Burundi 5,432": a line of a table of contingents
+
+
+@dataclass
+class Candidate:
+    """A number a pattern reads as troops, before attribution: offsets index the article."""
+
+    start: int  # the figure's words, from its qualifier ("about") to its noun
+    end: int
+    num_start: int  # the number itself
+    num_end: int
+    low: float | None
+    high: float | None
+    qual: str | None
+    vague: str | None  # "several thousand", for figures with no number
+    each: bool  # "100 each from Poland and Slovenia"
+    pattern: Pattern
+    match_end: int  # where the pattern's match ends, past the figure's words
+    who_start: int | None = None  # ELLIPSIS_STATE: where the state it names starts
+
 
 _QUAL = (
     r"(?i:(?:just|well|some|slightly|probably|likely)\s+)?(?i:"
@@ -262,7 +305,7 @@ _TRAINEES_BEFORE = re.compile(
     r"centre|center|programme|program|exercise|unit|role|and)\b)[^.;:!?]{0,70}$",
     re.IGNORECASE,
 )
-_STATE_ABBREVIATIONS = {"US", "U.S.", "UK", "U.K.", "USA"}
+_STATE_ABBREVIATIONS = word_list("state_abbreviations")
 _CARRIERS_AFTER = re.compile(r"\s+carriers?\b", re.IGNORECASE)
 _RANGE_ON = re.compile(rf"\s*(?:-|–|to|and|or)\s*{NUMBER}")
 _CLOCK_AFTER = re.compile(r"[:.]\d{2}(?!\d)|\s*(?:[ap]\.?m\.?|AM|PM|GMT|UTC|hrs|hours)\b")
@@ -290,15 +333,9 @@ _STRONG_HINT = re.compile(
 )
 # Words that make a sentence worth the costly patterns, found in one Aho-Corasick pass:
 # most sentences of most articles say nothing about troops.
-_HINT_WORDS = (
-    "troop", "soldier", "personnel", "servicem", "service member", "marine", "peacekeep",
-    "forces", "paratroop", "sailor", "airmen", "commando", "reservist", "conscript", "guardsm",
-    "trainers", "officers", "strong", "force", "contingent", "battalion", "brigade",
-    "battlegroup", "battle group", "deploy", "military", "-person", "-size", "-man ", "-member",
-    "guard", "advisers", "strength", "helmets", "berets", "policemen", "gendarmes", "members", "police",
-)  # fmt: skip
+_HINT_WORDS = word_list("troop_hint_words")
 _HINTS = ahocorasick.Automaton()
-for _word in _HINT_WORDS:
+for _word in sorted(_HINT_WORDS):
     _HINTS.add_word(_word, len(_word))
 _HINTS.make_automaton()
 
@@ -316,17 +353,17 @@ def find_candidates(
     demonyms: set[str],
     force_org: bool = False,
     level_only: bool = False,
-) -> list[dict]:
-    """Troop figure candidates in the sentence text[s:e], as dicts with offsets and values.
+) -> list[Candidate]:
+    """Troop figure candidates in the sentence text[s:e], with offsets and values.
 
     prev_had_troops lets a bare number lean on the sentence before ("It needs to be a
     thousand"); demonyms are the sentence's nationality words ("with 140 Swedes");
     force_org says the sentence names an army or an alliance ("The UNIFIL strength ...").
     """
-    out: list[dict] = []
+    out: list[Candidate] = []
     taken: list[tuple[int, int]] = []
 
-    def add(m: re.Match, pattern: str) -> None:
+    def add(m: re.Match, pattern: Pattern) -> None:
         num_start = m.start("n1") if m.groupdict().get("n1") else m.start("vague")
         num_end = (
             m.end("n2")
@@ -344,7 +381,7 @@ def find_candidates(
         low = high = None
         vague = None
         if n1:
-            if is_year_like(n1) and pattern != "figure":
+            if is_year_like(n1) and pattern is not Pattern.FIGURE:
                 return
             low = parse_number(n1)
             if low is None:
@@ -366,7 +403,7 @@ def find_candidates(
                     high = second
             if (
                 low < 1
-                or (pattern in ("bare", "ellipsis_more", "of_them", "more") and low < 10)
+                or (pattern in _SMALL_NUMBER_PATTERNS and low < 10)
                 or low > 5_000_000
                 or low != int(low)
             ):
@@ -378,21 +415,23 @@ def find_candidates(
         after = text[m.end() : min(e, m.end() + 60)]
         if _CASUALTY_BEFORE.search(before) or _CASUALTY_AFTER.match(after):
             return
-        if pattern in ("figure", "bare") and _TRAINEES_BEFORE.search(
+        if pattern in (Pattern.FIGURE, Pattern.BARE) and _TRAINEES_BEFORE.search(
             text, max(s, qual_start - 80), qual_start
         ):
             return  # "training 2,500 peshmerga and 1,250 Arab troops": trainees, not a force
         clause = _CLAUSE_END.split(text[m.end() : min(e, m.end() + 90)], maxsplit=1)[0]
         if _CASUALTY_LATER.search(clause):
             return  # "40 soldiers and guerrillas including an adviser died"
-        if pattern == "bare" and (
+        if pattern is Pattern.BARE and (
             _VOTES.search(text, max(s, num_start - 20), num_start)
             or _VOTES_AFTER.match(text, num_end)
         ):
             return
-        if pattern == "bare" and _SCORE_BEFORE.search(text, max(s, num_start - 20), num_start):
+        if pattern is Pattern.BARE and _SCORE_BEFORE.search(
+            text, max(s, num_start - 20), num_start
+        ):
             return  # "a motion was defeated 127 to 23": a vote or a score, not a level
-        if pattern in ("force", "bare") and _RANGE_ON.match(after):
+        if pattern in (Pattern.FORCE, Pattern.BARE) and _RANGE_ON.match(after):
             return  # "a battle group of six to eight warships": the count is of something else
         if _MONEY_OR_UNIT_BEFORE.search(text[max(s, num_start - 4) : num_start]):
             return
@@ -406,26 +445,28 @@ def find_candidates(
         if vague:
             qual = vague
         out.append(
-            {
-                "start": start,
-                "end": m.end("noun") if m.groupdict().get("noun") else num_end,
-                "num_start": num_start,
-                "num_end": num_end,
-                "low": low,
-                "high": high,
-                "qual": qual,
-                "vague": vague,
-                "each": bool(m.groupdict().get("each")),
-                "pattern": pattern,
-                "match_end": m.end(),
-                "who_start": m.start("who") if m.groupdict().get("who") else None,
-            }
+            Candidate(
+                start=start,
+                end=m.end("noun") if m.groupdict().get("noun") else num_end,
+                num_start=num_start,
+                num_end=num_end,
+                low=low,
+                high=high,
+                qual=qual,
+                vague=vague,
+                each=bool(m.groupdict().get("each")),
+                pattern=pattern,
+                match_end=m.end(),
+                who_start=m.start("who") if m.groupdict().get("who") else None,
+            )
         )
         if split_second is not None:
             first = out[-1]
-            first.update(end=m.end("n1"), num_end=m.end("n1"), high=low, qual=None)
+            first.end = first.num_end = m.end("n1")
+            first.high = low
+            first.qual = None
             out.append(
-                dict(
+                replace(
                     first,
                     start=m.start("n2"),
                     end=m.end("noun") if m.groupdict().get("noun") else m.end("n2"),
@@ -438,7 +479,7 @@ def find_candidates(
 
     if level_only:
         for m in LEVEL_RE.finditer(text, s, e):
-            add(m, "bare")
+            add(m, Pattern.BARE)
         return out
     noun_hint = _NOUN_HINT.search(text, s, e) is not None
     for m in FIGURE_RE.finditer(text, s, e) if noun_hint else ():
@@ -473,7 +514,7 @@ def find_candidates(
             and (parse_number(m.group("n1") or "") or 0) < 10
         ):
             continue  # "four other military men": people, not a force
-        add(m, "figure")
+        add(m, Pattern.FIGURE)
     for m in STRONG_RE.finditer(text, s, e) if _STRONG_HINT.search(text, s, e) else ():
         after = text[m.end() : min(e, m.end() + 60)]
         if _NOT_TROOPS_AFTER.match(after):
@@ -484,87 +525,89 @@ def find_candidates(
             continue
         if m.group("noun") and not (_UNIT_AFTER.match(after) or _TROOP_WORD.search(text, s, e)):
             continue
-        add(m, "strong")
+        add(m, Pattern.STRONG)
     for m in (
         MEMBERS_RE.finditer(text, s, e) if "members" in text[s:e] or "men and" in text[s:e] else ()
     ):
-        add(m, "figure")
+        add(m, Pattern.FIGURE)
     if out:
         for m in ADJ_ELLIPSIS_RE.finditer(text, s, e):
             if m.group("dem") in demonyms:
-                add(m, "adj_ellipsis")
+                add(m, Pattern.ADJ_ELLIPSIS)
     troop_sentence = bool(out) or _TROOP_WORD.search(text, s, e) is not None
     if troop_sentence or prev_had_troops or force_org:
         for m in STRENGTH_RE.finditer(text, s, e):
-            add(m, "strength")
+            add(m, Pattern.STRENGTH)
         for m in CHANGE_BY_RE.finditer(text, s, e):
-            add(m, "strength")
+            add(m, Pattern.STRENGTH)
     if troop_sentence:
         for m in FORCE_RE.finditer(text, s, e):
-            add(m, "force")
+            add(m, Pattern.FORCE)
         for m in OUT_OF_RE.finditer(text, s, e):
-            add(m, "bare")
+            add(m, Pattern.BARE)
         for m in FROM_RE.finditer(text, s, e):
-            add(m, "from")
+            add(m, Pattern.FROM)
         for m in SHARE_FROM_RE.finditer(text, s, e):
-            add(m, "from")
+            add(m, Pattern.FROM)
         for m in RELATIVE_RE.finditer(text, s, e):
-            add(m, "relative")
+            add(m, Pattern.RELATIVE)
         if out:
             for m in CHANGE_VERB_BY_RE.finditer(text, s, e):
-                add(m, "strength")
+                add(m, Pattern.STRENGTH)
     if troop_sentence or prev_had_troops:
         for m in DEMONYM_RE.finditer(text, s, e):
             if m.group("noun") in demonyms:
-                add(m, "demonym")
+                add(m, Pattern.DEMONYM)
     if troop_sentence or prev_had_troops:
         for m in BARE_RE.finditer(text, s, e):
-            add(m, "bare")
+            add(m, Pattern.BARE)
         for m in THE_NUMBER_RE.finditer(text, s, e):
-            add(m, "bare")
+            add(m, Pattern.BARE)
         for m in MORE_RE.finditer(text, s, e):
-            add(m, "more")
+            add(m, Pattern.MORE)
     if prev_had_troops and not out:
         # "The ministry said 2,000 of them would arrive by Friday."
         for m in OF_THEM_RE.finditer(text, s, e):
             if _MODAL_AFTER.match(text, m.end()):
-                add(m, "bare")
+                add(m, Pattern.BARE)
     if out or troop_sentence:
         for m in ELLIPSIS_RE.finditer(text, s, e):
-            add(m, "ellipsis")
+            add(m, Pattern.ELLIPSIS)
     if out:
         for m in ELLIPSIS_LIST_RE.finditer(text, s, e):
-            if m.start() >= out[0]["end"]:
-                add(m, "ellipsis")
+            if m.start() >= out[0].end:
+                add(m, Pattern.ELLIPSIS)
         for m in ELLIPSIS_STATE_RE.finditer(text, s, e):
-            add(m, "ellipsis_state")
+            add(m, Pattern.ELLIPSIS_STATE)
         for m in ELLIPSIS_MORE_RE.finditer(text, s, e):
-            add(m, "ellipsis_more")
+            add(m, Pattern.ELLIPSIS_MORE)
         for m in OF_THEM_RE.finditer(text, s, e):
-            add(m, "of_them")
+            add(m, Pattern.OF_THEM)
         for m in ELLIPSIS_SHARE_RE.finditer(text, s, e):
-            add(m, "of_them")
+            add(m, Pattern.OF_THEM)
         for m in DASH_SHARE_RE.finditer(text, s, e):
-            add(m, "of_them")
+            add(m, Pattern.OF_THEM)
         for m in DASH_PARTS_RE.finditer(text, s, e):
-            if m.start() >= out[0]["end"] and re.search(r"[—–]", text[out[0]["end"] : m.end()]):
-                add(m, "of_them")
+            if m.start() >= out[0].end and re.search(r"[—–]", text[out[0].end : m.end()]):
+                add(m, Pattern.OF_THEM)
         for m in INCLUDING_RE.finditer(text, s, e):
-            add(m, "of_them")
+            add(m, Pattern.OF_THEM)
     # "45-hundred of the 28-thousand-500 troops": a share of a figure just found.
     for cand in list(out):
-        share = _SHARE_BEFORE.search(text, max(s, cand["start"] - 40), cand["start"])
+        share = _SHARE_BEFORE.search(text, max(s, cand.start - 40), cand.start)
         if share:
-            add(share, "share")
-    out.sort(key=lambda c: c["start"])
+            add(share, Pattern.SHARE)
+    out.sort(key=lambda c: c.start)
     return out
 
 
-def find_level_candidates(text: str, s: int, e: int) -> list[dict]:
+def find_level_candidates(text: str, s: int, e: int) -> list[Candidate]:
     """Troop levels in a sentence with no troop word that follows one about troops."""
     if not _LEVEL_HINT.search(text, s, e):
         return []
     return find_candidates(text, s, e, False, set(), level_only=True)
 
 
+# Patterns that read a bare number, too often a small count of something else below ten.
+_SMALL_NUMBER_PATTERNS = (Pattern.BARE, Pattern.ELLIPSIS_MORE, Pattern.OF_THEM, Pattern.MORE)
 _LEVEL_HINT = re.compile(r"\b(?:down|reduc|cut|lower|drop)", re.IGNORECASE)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from briefing_app.core.formats.dates import parse_date
+from briefing_app.core.dates import parse_date
 from briefing_app.core.formats.furniture import drop_furniture
 from briefing_app.core.formats.leads import dateline_of, title_from_body
 from briefing_app.core.records import Article

@@ -15,7 +15,7 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
-from briefing_app.core.formats.dates import parse_date
+from briefing_app.core.dates import parse_date
 from briefing_app.core.formats.decoding import FileProblem, decode_bytes
 from briefing_app.core.formats.fields import build_article
 from briefing_app.core.records import Article, Skipped

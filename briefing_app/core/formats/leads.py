@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from briefing_app.core.abbreviations import is_abbreviation
+
 TITLE_MAX_CHARS = 90
 _BYLINE_MAX_WORDS = 8
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -23,12 +25,6 @@ _DATELINE = re.compile(
 # A place needs at least two capital letters in a row, so "A -" or "I: " are not datelines.
 _TWO_CAPITALS = re.compile(r"[A-Z]{2}")
 
-# Words ending in a full stop that do not end a sentence.
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt col maj capt sgt cpl pvt adm cmdr cdr brig sen rep gov pres st "
-    "jr sr inc ltd co corp no vs etc u.s u.k u.n e.u jan feb mar apr jun jul aug sep sept oct "
-    "nov dec approx est fig dept govt".split()
-)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])")
 
 
@@ -72,7 +68,7 @@ def first_sentence(text: str) -> str:
         end = match.start()
         word = text[:end].rsplit(None, 1)[-1].lower().lstrip("\"'“‘(")
         # "U.S." and initials such as "J." are abbreviations, not ends of sentences.
-        if text[end] == "." and (word in _ABBREVIATIONS or len(word) == 1 or "." in word):
+        if text[end] == "." and (is_abbreviation(word) or len(word) == 1 or "." in word):
             continue
         return text[: match.end()]
     return text

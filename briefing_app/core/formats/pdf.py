@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
-from briefing_app.core.formats.dates import parse_date
+from briefing_app.core.dates import parse_date
 from briefing_app.core.formats.decoding import FileProblem
 from briefing_app.core.formats.fields import build_article
 from briefing_app.core.records import Article, Skipped

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from briefing_app.core.extract import EXTRACTOR_VERSION
 from briefing_app.core.extract.records import Extraction
-from briefing_app.core.library import CORRECTABLE_FIELDS, Library, StoredArticle
 from briefing_app.core.records import Article
+from briefing_app.core.store import CORRECTABLE_FIELDS, Library, StoredArticle
 from briefing_app.core.team.store import TeamStore
 
 BATCH = 200
@@ -120,7 +120,7 @@ def _send(
     entities = library.entities_for(ids)
     figures = library.figures_for(ids)
     team_ids: dict[int, int] = {}
-    with store.transaction() as tx:
+    with store.transaction():
         for stored in batch:
             article = Article(
                 body=stored.body,
@@ -139,14 +139,14 @@ def _send(
             )
             parent = _team_parent(library, store, stored.parent_id, team_ids)
             result = store.upsert_article(
-                tx, article, stored.content_hash, extraction, EXTRACTOR_VERSION, parent_id=parent
+                article, stored.content_hash, extraction, EXTRACTOR_VERSION, parent_id=parent
             )
             team_ids[stored.id] = result.article_id
             if result.status == "imported":
                 report.articles += 1
             else:
                 report.already += 1
-            store.adopt_edits(tx, result.article_id, stored.edited)
+            store.adopt_edits(result.article_id, stored.edited)
             for figure in figures.get(stored.id, []):
                 if figure.corrected:
                     changes = {
@@ -154,13 +154,11 @@ def _send(
                         for name in CORRECTABLE_FIELDS
                         if getattr(figure.figure, name) != getattr(figure.original, name)
                     }
-                    store.adopt_correction(
-                        tx, result.article_id, figure.key, changes, figure.rejected
-                    )
+                    store.adopt_correction(result.article_id, figure.key, changes, figure.rejected)
             if stored.read or stored.starred:
-                store.adopt_flags(tx, result.article_id, stored.read, stored.starred)
+                store.adopt_flags(result.article_id, stored.read, stored.starred)
         # In the same transaction: the mark never runs ahead of what is stored.
-        store.set_meta(mark, str(batch[-1].id), tx=tx)
+        store.set_meta(mark, str(batch[-1].id))
 
 
 def _team_parent(

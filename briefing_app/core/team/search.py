@@ -10,19 +10,15 @@ from __future__ import annotations
 import html
 import re
 import time
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from briefing_app.core.search import (
-    FACET_KEYS,
-    MAX_EXPANSION,
-    MAX_FUZZY_EDITS,
-    Hit,
-    HitSummary,
-    QueryError,
-    SearchResult,
-    _checked,
-    _opening,
-)
+from briefing_app.core.index.documents import IndexDoc
+from briefing_app.core.query.expansion import MAX_EXPANSION, MAX_FUZZY_EDITS
+from briefing_app.core.query.facets import FACET_KEYS
+from briefing_app.core.query.results import Hit, HitSummary, QueryError, SearchResult
+from briefing_app.core.query.search import checked_paging
+from briefing_app.core.query.snippets import opening_snippet
 from briefing_app.core.team.store import TeamStore
 from briefing_app.core.team.tsquery import Sql, Translation, filters_sql, translate
 
@@ -42,10 +38,29 @@ _SUGGESTABLE_RE = re.compile(r"(?<![\w:*~\"])([A-Za-z]{3,40})(?![\w:*~])")
 
 
 class TeamSearch:
-    """The search side of a team library (the server keeps the full-text index itself)."""
+    """The search side of a team library, the `SearchEngine` of core/engines.py: the server
+    keeps the full-text index itself, in the transaction that stores each article, so there is
+    nothing to write, rebuild or catch up."""
+
+    rebuild_reason = ""
 
     def __init__(self, store: TeamStore) -> None:
         self.store = store
+
+    def needs_rebuild(self) -> bool:
+        return False
+
+    def write(self, docs: Iterable[IndexDoc], *, delete_ids: Iterable[int] = ()) -> None:
+        """Nothing to write: an article's vector is a generated column of its row."""
+
+    def rebuild(
+        self,
+        docs: Iterable[IndexDoc],
+        *,
+        progress: Callable[[int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> None:
+        """Nothing to rebuild (see `write`)."""
 
     def doc_count(self) -> int:
         """Articles searchable: every stored one, indexed in the transaction that stored it."""
@@ -93,12 +108,14 @@ class TeamSearch:
         since: str | None = None,
         until: str | None = None,
         filters: dict[str, list[str]] | None = None,
+        text_for: Callable[[list[int]], dict[int, str]] | None = None,
         facets: bool = True,
         facet_limit: int = 10,
     ) -> SearchResult:
-        """One page of hits; with facets=True also the total, facets and every hit's id."""
+        """One page of hits; with facets=True also the total, facets and every hit's id.
+        Snippets come from the server (`ts_headline`), so `text_for` is not needed."""
         started = time.perf_counter()
-        sort, page, page_size = _checked(sort, page, page_size)
+        sort, page, page_size = checked_paging(sort, page, page_size)
         text = query.strip()
         translation, where = self._where(text, since, until, filters)
         if sort == "relevance" and translation.rank is None:
@@ -150,6 +167,7 @@ class TeamSearch:
         since: str | None = None,
         until: str | None = None,
         filters: dict[str, list[str]] | None = None,
+        text_for: Callable[[list[int]], dict[int, str]] | None = None,
         facet_limit: int = 10,
     ) -> HitSummary:
         """The hit count, facets over every hit, their ids (in id order) and a suggestion."""
@@ -189,7 +207,7 @@ class TeamSearch:
             row = rows.get(article_id)
             if row is None:  # deleted between the two statements
                 continue
-            snippet = _marked(row[4]) if rank and _START in row[4] else _opening(row[4])
+            snippet = _marked(row[4]) if rank and _START in row[4] else opening_snippet(row[4])
             hits.append(
                 Hit(
                     id=article_id,

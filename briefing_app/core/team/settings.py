@@ -10,7 +10,7 @@ import os
 
 import psycopg
 
-from briefing_app.core.library import LibraryError
+from briefing_app.core.engines import LibraryError
 from briefing_app.core.team.location import shown_url
 
 # A server that does not answer within this many seconds is taken to be unreachable: the

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -19,16 +19,17 @@ from psycopg.rows import dict_row
 
 from briefing_app.core.extract import facet_values
 from briefing_app.core.extract.records import Entity, Extraction
-from briefing_app.core.library import (
+from briefing_app.core.records import Article
+from briefing_app.core.store.articles import HeldArticle
+from briefing_app.core.store.extraction import apply_corrections
+from briefing_app.core.store.records import (
     CORRECTABLE_FIELDS,
     EDITABLE_FIELDS,
     StoredArticle,
     StoredFigure,
     UpsertResult,
-    apply_corrections,
     stored_values,
 )
-from briefing_app.core.records import Article
 from briefing_app.core.team import schema
 from briefing_app.core.team.location import shown_url
 from briefing_app.core.team.settings import TeamLibraryError, connect
@@ -89,25 +90,26 @@ class TeamStore:
         return conn
 
     @contextmanager
-    def transaction(self) -> Iterator[Tx]:
-        """All of a change or none of it; nested uses join the outer transaction (a savepoint).
+    def transaction(self) -> Iterator[None]:
+        """All of a change or none of it, for this thread; a nested block joins the outer one,
+        which commits (as the local store's unit of work).
 
         The words of the articles a transaction adds go into the lexicon once, as it commits:
         one upsert per batch rather than per article (ten times fewer row versions)."""
+        if getattr(self._local, "fresh", None) is not None:
+            yield
+            return
         conn = self._conn
-        outer = conn.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
-        if outer:
-            self._local.fresh = []
+        self._local.fresh = []
         try:
             # Pipeline mode: statements whose results nobody reads (an article's entities and
             # figures) go out without waiting for the server; a fetch waits for what it needs.
             with conn.pipeline(), conn.transaction():
-                yield conn
-                if outer and self._local.fresh:
+                yield
+                if self._local.fresh:
                     self._add_to_lexicon(conn, self._local.fresh)
         finally:
-            if outer:
-                self._local.fresh = None
+            self._local.fresh = None
 
     def close(self) -> None:
         with self._lock:
@@ -127,8 +129,8 @@ class TeamStore:
     def get_meta(self, key: str) -> str | None:
         return self._one("SELECT value FROM meta WHERE key = %s", (key,))
 
-    def set_meta(self, key: str, value: str, *, tx: Tx | None = None) -> None:
-        (tx or self._conn).execute(
+    def set_meta(self, key: str, value: str) -> None:
+        self._conn.execute(
             "INSERT INTO meta (key, value) VALUES (%s, %s)"
             " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (key, value),
@@ -155,9 +157,28 @@ class TeamStore:
             (path, origin),
         )
 
+    def held_articles(self, content_hashes: Sequence[str]) -> dict[str, HeldArticle]:
+        """The articles already held with any of these texts (content hashes), by hash."""
+        if not content_hashes:
+            return {}
+        rows = self._conn.execute(
+            "SELECT content_hash, id, path, origin FROM articles WHERE content_hash = ANY(%s)",
+            (list(content_hashes),),
+        ).fetchall()
+        return {row[0]: HeldArticle(row[1], row[2], row[3]) for row in rows}
+
+    def record_seen(self, held: HeldArticle, article: Article) -> UpsertResult:
+        """`article`'s text is held as `held`: "unchanged" for the same (path, origin), else
+        "duplicate"; a file seen again is no longer missing."""
+        same_record = held.path == article.path and held.origin == article.origin
+        if article.path and held.path == article.path:
+            self._conn.execute(
+                "UPDATE articles SET original_missing = false WHERE id = %s", (held.id,)
+            )
+        return UpsertResult(held.id, "unchanged" if same_record else "duplicate")
+
     def upsert_article(
         self,
-        tx: Tx,
         article: Article,
         content_hash: str,
         extraction: Extraction,
@@ -165,32 +186,40 @@ class TeamStore:
         *,
         parent_id: int | None = None,
     ) -> UpsertResult:
-        """Insert a new article, update one whose file changed, or leave an identical one alone
-        (the same rules as the local library). Call inside `with store.transaction() as tx`."""
-        # One round trip for both questions: is this text held, and is this record?
-        found = tx.execute(
-            "SELECT h.id, h.path, h.origin, (SELECT p.id FROM articles p WHERE p.path = %s"
-            "  AND p.origin IS NOT DISTINCT FROM %s ORDER BY p.id LIMIT 1)"
-            " FROM (SELECT 1) AS one"
-            " LEFT JOIN articles h ON h.content_hash = %s",
-            (article.path, article.origin, content_hash),
-        ).fetchone()
-        assert found is not None  # the outer row always exists
-        existing = found[:3] if found[0] is not None else None
-        if existing is None:
-            previous = (found[3],) if article.path is not None and found[3] is not None else None
+        """`record_seen` if the text is held, else `store_new`."""
+        held = self.held_articles([content_hash]).get(content_hash)
+        if held is not None:
+            return self.record_seen(held, article)
+        return self.store_new(
+            article, content_hash, extraction, extractor_version, parent_id=parent_id
+        )
+
+    def store_new(
+        self,
+        article: Article,
+        content_hash: str,
+        extraction: Extraction,
+        extractor_version: int,
+        *,
+        parent_id: int | None = None,
+    ) -> UpsertResult:
+        """Store a text not held when the caller looked: a new version of the article from the
+        same (path, origin), or a new article. Another importer may have stored the same text
+        since; then this is `record_seen` of that article."""
+        with self.transaction():
+            tx = self._conn
+            previous = self.find_by_origin(article.path, article.origin)
             values = stored_values(article, content_hash)
             if previous is not None:
-                article_id = previous[0]
                 tx.execute(
                     "UPDATE articles SET title=%s, body=%s, date=%s, source=%s, url=%s,"
                     " dateline=%s, author=%s, path=%s, origin=%s, content_hash=%s,"
                     " updated_at=now(), original_missing=false WHERE id=%s",
-                    (*values, article_id),
+                    (*values, previous),
                 )
-                self._refresh_shown(tx, [article_id])
-                self.store_extraction(tx, article_id, extraction, extractor_version)
-                return UpsertResult(article_id, "updated")
+                self._refresh_shown(tx, [previous])
+                self.store_extraction(previous, extraction, extractor_version)
+                return UpsertResult(previous, "updated")
             # Another importer may be inserting the same text right now: ON CONFLICT waits for
             # its transaction and then does nothing, so the text is stored exactly once.
             row = tx.execute(
@@ -210,28 +239,18 @@ class TeamStore:
             ).fetchone()
             if row is not None:
                 self._insert_extraction(tx, row[0], extraction)
-                fresh = getattr(self._local, "fresh", None)
-                if fresh is None:  # outside store.transaction(): the words go in now
-                    self._add_to_lexicon(tx, [row[0]])
-                else:
-                    fresh.append(row[0])
+                self._local.fresh.append(row[0])
                 return UpsertResult(row[0], "imported")
-            existing = tx.execute(
-                "SELECT id, path, origin FROM articles WHERE content_hash = %s", (content_hash,)
-            ).fetchone()
-            if existing is None:
+            held = self.held_articles([content_hash]).get(content_hash)
+            if held is None:
                 # The other importer's row was gone again (deleted meanwhile): let the caller's
                 # retry store this batch afresh.
                 raise psycopg.errors.SerializationFailure("the conflicting article vanished")
-        same_record = existing[1] == article.path and existing[2] == article.origin
-        if article.path and existing[1] == article.path:
-            tx.execute("UPDATE articles SET original_missing = false WHERE id = %s", (existing[0],))
-        return UpsertResult(existing[0], "unchanged" if same_record else "duplicate")
+            return self.record_seen(held, article)
 
-    def store_extraction(
-        self, tx: Tx, article_id: int, extraction: Extraction, version: int
-    ) -> None:
+    def store_extraction(self, article_id: int, extraction: Extraction, version: int) -> None:
         """Replace an article's extraction with `extraction`, found by engine `version`."""
+        tx = self._conn
         tx.execute("DELETE FROM entities WHERE article_id = %s", (article_id,))
         tx.execute("DELETE FROM figures WHERE article_id = %s", (article_id,))
         tx.execute("DELETE FROM article_facets WHERE article_id = %s", (article_id,))
@@ -334,14 +353,14 @@ class TeamStore:
     def get_article(self, article_id: int) -> StoredArticle | None:
         return self.get_articles([article_id]).get(article_id)
 
-    def get_articles(self, article_ids: list[int]) -> dict[int, StoredArticle]:
+    def get_articles(self, article_ids: Sequence[int]) -> dict[int, StoredArticle]:
         if not article_ids:
             return {}
         rows = self._rows("WHERE a.id = ANY(%s)", (list(article_ids),))
         edits = self._edits([r["id"] for r in rows])
         return {r["id"]: self._stored(r, edits.get(r["id"], {})) for r in rows}
 
-    def bodies(self, article_ids: list[int]) -> dict[int, str]:
+    def bodies(self, article_ids: Sequence[int]) -> dict[int, str]:
         rows = self._conn.execute(
             "SELECT id, body FROM articles WHERE id = ANY(%s)", (list(article_ids),)
         ).fetchall()
@@ -366,6 +385,12 @@ class TeamStore:
         """Always 0: the full-text column is computed in the transaction that stores a row."""
         return 0
 
+    def mark_indexed(self, article_ids: Iterable[int], indexed: bool = True) -> None:
+        """Nothing to mark: every stored article is searchable once committed."""
+
+    def mark_all_unindexed(self) -> None:
+        """Nothing to mark: the server's full-text index is never behind the rows."""
+
     def _refresh_shown(self, tx: Tx, article_ids: list[int]) -> None:
         """Set what the desk sees (and searches) to the importer's values with edits over them."""
         tx.execute(
@@ -387,7 +412,8 @@ class TeamStore:
         unknown = set(changes) - set(EDITABLE_FIELDS)
         if unknown:
             raise ValueError(f"cannot edit {', '.join(sorted(unknown))}")
-        with self.transaction() as tx:
+        with self.transaction():
+            tx = self._conn
             for name, value in changes.items():
                 tx.execute(
                     "INSERT INTO article_edits (article_id, field, value) VALUES (%s, %s, %s)"
@@ -398,7 +424,8 @@ class TeamStore:
             self._refresh_shown(tx, [article_id])
 
     def revert_edit(self, article_id: int, name: str) -> None:
-        with self.transaction() as tx:
+        with self.transaction():
+            tx = self._conn
             tx.execute(
                 "DELETE FROM article_edits WHERE article_id = %s AND field = %s",
                 (article_id, name),
@@ -427,7 +454,7 @@ class TeamStore:
     def entities(self, article_id: int) -> list[Entity]:
         return self.entities_for([article_id]).get(article_id, [])
 
-    def entities_for(self, article_ids: list[int]) -> dict[int, list[Entity]]:
+    def entities_for(self, article_ids: Sequence[int]) -> dict[int, list[Entity]]:
         out: dict[int, list[Entity]] = {}
         for row in self._conn.execute(
             'SELECT article_id, text, label, canonical, start, "end" FROM entities'
@@ -441,7 +468,7 @@ class TeamStore:
         return self.figures_for([article_id]).get(article_id, [])
 
     def figures_for(
-        self, article_ids: list[int] | None = None, *, kind: str | None = None
+        self, article_ids: Sequence[int] | None = None, *, kind: str | None = None
     ) -> dict[int, list[StoredFigure]]:
         """Figures with corrections applied (rejected ones included, flagged), per article;
         a corrected figure says who corrected it and when."""
@@ -506,7 +533,8 @@ class TeamStore:
     # -- adopting a local library's user data (team push): the team's own value, once
     # present, is never overwritten, so pushing again changes nothing
 
-    def adopt_edits(self, tx: Tx, article_id: int, edits: dict[str, str | None]) -> None:
+    def adopt_edits(self, article_id: int, edits: dict[str, str | None]) -> None:
+        tx = self._conn
         for name, value in edits.items():
             if name in EDITABLE_FIELDS:
                 tx.execute(
@@ -518,17 +546,17 @@ class TeamStore:
             self._refresh_shown(tx, [article_id])
 
     def adopt_correction(
-        self, tx: Tx, article_id: int, key: str, changes: dict[str, object], rejected: bool
+        self, article_id: int, key: str, changes: dict[str, object], rejected: bool
     ) -> None:
-        tx.execute(
+        self._conn.execute(
             "INSERT INTO figure_corrections (article_id, figure_key, changes, rejected)"
             " VALUES (%s, %s, %s, %s) ON CONFLICT (article_id, figure_key) DO NOTHING",
             (article_id, key, json.dumps(changes), rejected),
         )
 
-    def adopt_flags(self, tx: Tx, article_id: int, read: bool, starred: bool) -> None:
+    def adopt_flags(self, article_id: int, read: bool, starred: bool) -> None:
         """The pushing person's reading state: read or starred in either library stays so."""
-        tx.execute(
+        self._conn.execute(
             "INSERT INTO reading_state (article_id, read, starred) VALUES (%s, %s, %s)"
             " ON CONFLICT (user_name, article_id) DO UPDATE SET"
             " read = reading_state.read OR excluded.read,"
@@ -552,8 +580,8 @@ class TeamStore:
         ).fetchone()
         return row is not None and row[0] == size and row[1] == mtime_ns
 
-    def remember_file(self, tx: Tx, path: str, size: int, mtime_ns: int) -> None:
-        tx.execute(
+    def remember_file(self, path: str, size: int, mtime_ns: int) -> None:
+        self._conn.execute(
             "INSERT INTO files (path, size, mtime_ns) VALUES (%s, %s, %s)"
             " ON CONFLICT (path) DO UPDATE SET size = excluded.size,"
             " mtime_ns = excluded.mtime_ns, seen_at = now()",

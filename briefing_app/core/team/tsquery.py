@@ -1,6 +1,6 @@
 """The program's query language translated to PostgreSQL: `tsquery` for words, SQL for the rest.
 
-The query is first checked by the same code the local library uses (`search._prepare`), so a
+The query is first checked by the same code the local library uses (`query.syntax.prepare`), so a
 mistake gets the same readable message on either engine. What is left is parsed here into a tree
 (OR below AND below NOT) and compiled: a part that is words only becomes one `tsquery` over the
 weighted title-and-body vector (title: weight A, body: weight B); fields, entities, dates, years
@@ -14,14 +14,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from briefing_app.core.index import ENTITY_FIELDS
-from briefing_app.core.search import (
-    _RANGE_BODY_RE,
-    _TOKEN_RE,
+from briefing_app.core.index.schema import ENTITY_FIELDS
+from briefing_app.core.query.results import QueryError
+from briefing_app.core.query.syntax import (
     FILTER_FIELDS,
-    QueryError,
-    _date_bound,
-    _prepare,
+    RANGE_BODY_RE,
+    TOKEN_RE,
+    date_bound,
+    prepare,
 )
 
 # Fields whose words are searched in the weighted title-and-body vector, by weight.
@@ -67,10 +67,10 @@ def translate(text: str, expand: Expander | None = None) -> Translation:
     text = text.replace("\x00", " ").strip()
     if not text:
         return Translation(Sql("TRUE"), None)
-    prepared = _prepare(text)
+    prepared = prepare(text)
     tokens = [
         (m.lastgroup or "", m.group(), (m.group("fname") or "").lower())
-        for m in _TOKEN_RE.finditer(prepared)
+        for m in TOKEN_RE.finditer(prepared)
         if m.lastgroup != "ws"
     ]
     parser = _Parser(tokens)
@@ -96,7 +96,7 @@ class _Parser:
 
     def parse(self) -> _Node | None:
         node = self._or(None)
-        if self._peek() is not None:  # _prepare balances brackets; this is a safety net
+        if self._peek() is not None:  # prepare balances brackets; this is a safety net
             raise QueryError(f"Could not understand the query near '{self._peek()[1]}'.")  # type: ignore[index]
         return node
 
@@ -222,7 +222,7 @@ class _Compiler:
             return Sql("(a.year = %s)", [int(value)])
         if name in ("read", "starred"):
             return _flag(name, value.lower() in ("true", "yes"))
-        raise QueryError(f"Unknown field '{name}:'.")  # _prepare has refused it already
+        raise QueryError(f"Unknown field '{name}:'.")  # prepare has refused it already
 
     def _words(self, kind: str, value: str, weight: str) -> str:
         if kind == "range":
@@ -262,8 +262,8 @@ def _as_sql(part: str | Sql) -> Sql:
 
 
 def _range(text: str) -> tuple[str | None, str | None]:
-    m = _RANGE_BODY_RE.match(text[1:-1])
-    assert m is not None  # _prepare checked the range's shape
+    m = RANGE_BODY_RE.match(text[1:-1])
+    assert m is not None  # prepare checked the range's shape
     return m.group("start"), m.group("end")
 
 
@@ -310,8 +310,8 @@ def filters_sql(since: str | None, until: str | None, filters: dict[str, list[st
     if since or until:
         parts.append(
             _date_range(
-                _date_bound(since, "start") if since else None,
-                _date_bound(until, "end") if until else None,
+                date_bound(since, "start") if since else None,
+                date_bound(until, "end") if until else None,
             )
         )
     for name, values in (filters or {}).items():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -17,16 +17,18 @@ from typing import Any, TypeVar
 import psycopg
 from psycopg import errors
 
-from briefing_app.core.extract import EXTRACTOR_VERSION
 from briefing_app.core.extract.records import Extraction
+from briefing_app.core.index.sync import IndexSync
+from briefing_app.core.ingest import ImportPipeline
+from briefing_app.core.ingest.pool import Job
+from briefing_app.core.progress import CancelFn, ProgressFn
 from briefing_app.core.records import Article
-from briefing_app.core.search import HitSummary, SearchResult
 from briefing_app.core.team.location import shown_url
 from briefing_app.core.team.roles import Permissions, permissions
 from briefing_app.core.team.search import TeamSearch
 from briefing_app.core.team.settings import TeamLibraryError
 from briefing_app.core.team.store import TeamStore
-from briefing_app.core.workspace import CancelFn, ImportReport, ProgressFn, Workspace
+from briefing_app.core.workspace import Workspace
 
 # A batch that lost a race with another importer (a deadlock the server broke, or the same new
 # text inserted by both) is rolled back whole and stored again: the second time it finds the
@@ -51,15 +53,70 @@ def _needs(what: str) -> Callable[[_F], _F]:
     return wrap
 
 
+class _ServerIndexed(IndexSync):
+    """The index sync of a library whose server indexes each row as it stores it: every
+    article is searchable once committed, so there is never anything to write or rebuild."""
+
+    def catch_up(
+        self, *, progress: ProgressFn | None = None, cancelled: CancelFn | None = None
+    ) -> int:
+        return 0
+
+    def rebuild(
+        self, *, progress: ProgressFn | None = None, cancelled: CancelFn | None = None
+    ) -> int:
+        return self.index.doc_count()
+
+    def refresh(self, ids: Iterable[int]) -> None:
+        pass
+
+
+class _RetryingPipeline(ImportPipeline):
+    """The import pipeline on a shared server: a batch that raced another importer is rolled
+    back whole and stored again; a lost connection is said in one sentence."""
+
+    def _store(
+        self,
+        articles: Sequence[tuple[Article, str]],
+        jobs: Sequence[Job | None],
+        extractions: Sequence[Extraction | None],
+    ) -> None:
+        report = self.report
+        counts = (report.imported, report.updated, report.unchanged, report.duplicates)
+        skipped, ids = len(report.skipped), len(report.article_ids)
+        known = {digest: self._known.get(digest) for _, digest in articles}
+        for attempt in range(_BATCH_ATTEMPTS):
+            try:
+                super()._store(articles, jobs, extractions)
+                return
+            except _RACES:
+                if attempt + 1 == _BATCH_ATTEMPTS:
+                    raise
+                # The transaction rolled back whole: forget what it counted and what it
+                # stored, then retry.
+                report.imported, report.updated, report.unchanged, report.duplicates = counts
+                del report.skipped[skipped:]
+                del report.article_ids[ids:]
+                self._known.update(known)
+                time.sleep(0.05 * (attempt + 1))
+            except psycopg.OperationalError as exc:
+                location = getattr(self.store, "location", "the server")
+                raise TeamLibraryError(
+                    f"The connection to the team library at {location} was lost ({exc})."
+                ) from exc
+
+
 class TeamWorkspace(Workspace):
     """An open team library behind the same interface as a local one."""
 
+    pipeline = _RetryingPipeline
+
     def __init__(self, url: str, store: TeamStore, search: TeamSearch) -> None:
         # Workspace keeps a folder for messages and the window's title: the URL without password.
-        super().__init__(Path(shown_url(url)), store, search)  # type: ignore[arg-type]
+        super().__init__(Path(shown_url(url)), store, search)
         self.location = shown_url(url)
+        self._sync = _ServerIndexed(store, search, self.notices)
         self.store = store
-        self.engine = search
         self.permissions: Permissions = permissions(store)
 
     @classmethod
@@ -92,97 +149,6 @@ class TeamWorkspace(Workspace):
     delete_briefing = _needs("delete briefings")(Workspace.delete_briefing)
     watch_folder = _needs("watch folders")(Workspace.watch_folder)
     unwatch_folder = _needs("watch folders")(Workspace.unwatch_folder)
-
-    # -- maintenance: only re-extraction; the server keeps the full-text index itself -----------
-
-    def maintenance_needed(self) -> str | None:
-        stale = len(self.store.stale_extraction_ids(EXTRACTOR_VERSION))
-        return f"{stale} articles need extracting again with the current engine" if stale else None
-
-    def run_maintenance(
-        self, *, progress: ProgressFn | None = None, cancelled: CancelFn | None = None
-    ) -> None:
-        stale = self.store.stale_extraction_ids(EXTRACTOR_VERSION)
-        if stale:
-            self._reextract(stale, progress=progress, cancelled=cancelled)
-
-    def reindex(
-        self, *, progress: ProgressFn | None = None, cancelled: CancelFn | None = None
-    ) -> int:
-        """The server indexes every article as it stores it: nothing to rebuild; returns how
-        many articles the index holds."""
-        return self.engine.doc_count()
-
-    def _index_pending(
-        self, *, progress: ProgressFn | None = None, cancelled: CancelFn | None = None
-    ) -> int:
-        return 0  # none is ever pending (see reindex)
-
-    def _reindex_ids(self, ids: object) -> None:
-        """Edits are searchable when committed: the vector is a generated column."""
-
-    # -- import: a batch that raced another importer is stored again -----------------------------
-
-    def _store_batch(
-        self,
-        batch: list[tuple[Article, str]],
-        report: ImportReport,
-        parent_id: int | None,
-        extractions: list[Extraction | None] | None = None,
-    ) -> None:
-        counts = (report.imported, report.updated, report.unchanged, report.duplicates)
-        skipped, ids = len(report.skipped), len(report.article_ids)
-        for attempt in range(_BATCH_ATTEMPTS):
-            try:
-                super()._store_batch(batch, report, parent_id, extractions)
-                return
-            except _RACES:
-                if attempt + 1 == _BATCH_ATTEMPTS:
-                    raise
-                # The transaction rolled back whole: forget what it counted, then retry.
-                report.imported, report.updated, report.unchanged, report.duplicates = counts
-                del report.skipped[skipped:]
-                del report.article_ids[ids:]
-                time.sleep(0.05 * (attempt + 1))
-            except psycopg.OperationalError as exc:
-                raise TeamLibraryError(
-                    f"The connection to the team library at {self.location} was lost ({exc})."
-                ) from exc
-
-    # -- search ----------------------------------------------------------------------------------
-
-    def search(
-        self,
-        query: str = "",
-        *,
-        sort: str = "relevance",
-        page: int = 1,
-        page_size: int = 20,
-        since: str | None = None,
-        until: str | None = None,
-        filters: dict[str, list[str]] | None = None,
-        facets: bool = True,
-    ) -> SearchResult:
-        return self.engine.search(
-            query,
-            sort=sort,
-            page=page,
-            page_size=page_size,
-            since=since,
-            until=until,
-            filters=filters,
-            facets=facets,
-        )
-
-    def summarize(
-        self,
-        query: str = "",
-        *,
-        since: str | None = None,
-        until: str | None = None,
-        filters: dict[str, list[str]] | None = None,
-    ) -> HitSummary:
-        return self.engine.summarize(query, since=since, until=until, filters=filters)
 
     def briefing_owner(self, name: str) -> str | None:
         """Who first saved the shared briefing `name`."""

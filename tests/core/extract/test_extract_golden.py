@@ -6,17 +6,13 @@ A failure is a change to read, not a number to chase: regenerate with
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+from shared_data import load_script
 
-_spec = importlib.util.spec_from_file_location(
-    "golden", Path(__file__).parent / "golden" / "golden.py"
-)
-golden = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(golden)
+golden = load_script(Path(__file__).parent / "golden" / "golden.py")
 
 
 @pytest.mark.parametrize("name", golden.SETS)

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
+from briefing_app.core.articles import read_path
+from briefing_app.core.dates import year_of
 from briefing_app.core.extract import extract, facet_values
 
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 
 
 def _body(name: str) -> tuple[str, int | None]:
-    raw = next(SEEDS.glob(f"{name}_*.txt")).read_text(encoding="utf-8")
-    m = re.match(r"^\s*date\s+(\d{4})-\d\d-\d\d\s+", raw)
-    if m:
-        return raw[m.end() :], int(m.group(1))
-    return raw, None
+    """A seed's text and year, read from its file as an import reads it."""
+    [article] = read_path(next(SEEDS.glob(f"{name}_*.txt")))
+    return article.body, year_of(article.date)
 
 
 @pytest.fixture(scope="module")

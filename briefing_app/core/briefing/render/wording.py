@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from briefing_app.core.briefing.document import BriefingDocument, ResolvedChart, ResolvedItem
 from briefing_app.core.briefing.phrases import display_date, troops_text
-from briefing_app.core.figures import FigureReport
+from briefing_app.core.figures import FigureReport, year_label
 from briefing_app.core.paragraphs import paragraphs
 
 # The sections after the title page, in order: (anchor, heading). The HTML export links the
@@ -81,7 +81,7 @@ def figure_row(document: BriefingDocument, report: FigureReport) -> list[str]:
         f.host or "—",
         troops_text(f) + (" *" if report.corrected else ""),
         f.troop_kind or "—",
-        str(f.year) if f.year else "undated",
+        year_label(f.year),
         cite,
     ]
 

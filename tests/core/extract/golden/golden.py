@@ -40,27 +40,25 @@ def _bench():
 
 
 def articles(name: str) -> list[tuple[str, str, int | None]] | None:
-    """(file name, body, year) of each article of a set, or None when its texts are absent."""
+    """(file name, body, year) of each article of a set, or None when its texts are absent.
+
+    Read as the benchmark reads them: by the program's own importer."""
     bench = _bench()
     if name == "seeds":
-        out = []
-        for path in sorted((REPO / "seeds").glob("*.txt")):
-            fields, body = bench.split_header(path.read_text(encoding="utf-8"))
-            out.append((path.name, body, bench.year_of(fields)))
-        return out
-    labels_file = {
-        "real": SHARED / "devset" / "real.json",
-        "extra": REPO / "benchmarks" / "labels" / "extra.json",
-        "blind12": REPO / "benchmarks" / "labels" / "blind12.json",
-    }[name]
-    if not labels_file.exists():
-        return None
+        paths = sorted((REPO / "seeds").glob("*.txt"))
+    else:
+        labels_file = {
+            "real": SHARED / "devset" / "real.json",
+            "extra": REPO / "benchmarks" / "labels" / "extra.json",
+            "blind12": REPO / "benchmarks" / "labels" / "blind12.json",
+        }[name]
+        if not labels_file.exists():
+            return None
+        paths = [path for _, path in bench.labelled_texts(labels_file)]
     out = []
-    for lab in json.loads(labels_file.read_text(encoding="utf-8")):
-        path = bench.resolve(labels_file, lab["file"])
-        if path.exists():
-            fields, body = bench.split_header(path.read_text(encoding="utf-8"))
-            out.append((Path(lab["file"]).name, body, bench.year_of(fields)))
+    for path in paths:
+        article = bench.read_article(path)
+        out.append((path.name, article.body, bench.article_year(article)))
     return out or None
 
 

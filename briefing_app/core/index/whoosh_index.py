@@ -1,236 +1,33 @@
-"""The Whoosh full-text index: its schema, writing and rebuilding it from the library (derived data)."""
+"""The index in one folder: opening it (or finding it damaged), writing it, rebuilding it."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import datetime
 from itertools import islice
 from pathlib import Path
-from typing import Any
 
-from whoosh import columns, fields, index, writing
-from whoosh.analysis import RegexTokenizer, Token
-from whoosh.analysis.filters import Filter, LowercaseFilter
+from whoosh import fields, index, writing
 from whoosh.index import LockError
 from whoosh.searching import Searcher
 
-# Bump whenever the schema or what goes into a field changes: an index written with another
-# version is wiped on open and needs_rebuild() says so. A change to what TEXT_ANALYZER makes
-# of words is caught without a bump (see analyzer_stamp).
-SCHEMA_VERSION = 1
+from briefing_app.core.engines import IndexBusy, IndexDamaged
+from briefing_app.core.index.documents import IndexDoc, to_fields
+from briefing_app.core.index.schema import SCHEMA_VERSION, analyzer_stamp, make_schema
 
 INDEX_NAME = "MAIN"
 _STATE_FILE = "briefing-index.json"
-
-
-# Plain words, lowercased, no stemming and no stop list. Stemming would make a wildcard such
-# as `prices*` find nothing (only the stem "price" is indexed) and a stop list would drop
-# "of" from "secretary of state", so the phrase would match "secretary state". Inflected
-# forms are found at query time instead (search.py expands words with query.Variations).
-# The tokenizer keeps intra-word apostrophes and dots ("O'Brien", "U.S.") together; a
-# possessive ending is then dropped (PossessiveFilter).
-class PossessiveFilter(Filter):
-    """Drops a possessive 's or ’s: "Kremlin’s" is indexed and searched as "kremlin".
-
-    Without it a name written only in the possessive ("NATO’s") is a different word from the
-    name. A plural possessive's bare apostrophe ("soldiers’") never reaches here: the tokenizer
-    stops before an apostrophe that no letter follows. The token keeps its characters' span, so
-    a snippet marks the whole written word.
-    """
-
-    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
-        for token in tokens:
-            text = token.text
-            if len(text) > 2 and text[-1] in "sS" and text[-2] in "'’":
-                token.text = text[:-2]
-            yield token
-
-
-TEXT_ANALYZER = RegexTokenizer(r"\w+(?:[.'’]\w+)*") | LowercaseFilter() | PossessiveFilter()
-
-# Words that show what the text analyzer does: apostrophes, dots, case, digits, accents.
-_ANALYZER_PROBE = "The Kremlin’s O'Brien's soldiers’ U.S. NATO's 32,000 Naïve it's Jones’S"
-
-
-def analyzer_stamp(analyzer: Callable[[str], Iterable[Any]] | None = None) -> str:
-    """A short fingerprint of what the analyzer makes of a probe text; stored with the index
-    so that an index written by another analyzer is found out of step and rebuilt."""
-    words = [token.text for token in (analyzer or TEXT_ANALYZER)(_ANALYZER_PROBE)]
-    return hashlib.sha1("\x1f".join(words).encode("utf-8")).hexdigest()[:16]
-
-
-# Entity fields: the terms are lowercased so that `country:estonia` and `country:"United
-# States"` both match; the display names come back from the stored value and the facet column.
-ENTITY_FIELDS = {"person": "people", "place": "places", "country": "countries", "org": "orgs"}
-
-# One-letter codes for the facet column (see _facet_column).
-FACET_CODES = {
-    "people": "p",
-    "places": "l",
-    "countries": "c",
-    "orgs": "o",
-    "sources": "s",
-    "years": "y",
-}
-FACET_SEP = "\x1e"
 
 DEFAULT_LOCK_TIMEOUT = 10.0
 _BATCH_PROGRESS = 250  # documents between progress/cancel checks during a rebuild
 
 
-class IndexDamaged(Exception):
-    """The index folder holds an index that cannot be read; destroy it and rebuild."""
-
-
-class IndexBusy(Exception):
-    """Another process holds the index's write lock."""
-
-
-@dataclass
-class IndexDoc:
-    """What the index needs to know about one article."""
-
-    id: int
-    title: str
-    body: str
-    source: str | None
-    date: str | None  # "YYYY-MM-DD"
-    dateline: str | None
-    people: list[str] = field(default_factory=list)
-    places: list[str] = field(default_factory=list)
-    countries: list[str] = field(default_factory=list)
-    orgs: list[str] = field(default_factory=list)
-    read: bool = False
-    starred: bool = False
-
-
-class _ColumnOnly(fields.FieldType):
-    """Neither searchable nor stored: a per-document value read in bulk for facets.
-
-    Reading a column for 19,000 documents takes milliseconds; loading the same number of
-    stored-field dictionaries takes most of a second.
-    """
-
-    indexed = False
-    stored = False
-
-    def __init__(self) -> None:
-        self.format = None
-        self.analyzer = None
-        self.scorable = False
-        self.unique = False
-        self.vector = None
-        self.column_type = columns.VarBytesColumn()
-
-    def to_column_value(self, value: str) -> bytes:
-        return value.encode("utf-8")
-
-    def from_column_value(self, value: bytes) -> str:
-        return value.decode("utf-8")
-
-    def to_bytes(self, value: str) -> bytes:
-        return value.encode("utf-8")
-
-    def from_bytes(self, value: bytes) -> str:
-        return value.decode("utf-8")
-
-
-def make_schema() -> fields.Schema:
-    entity = {
-        name: fields.KEYWORD(commas=True, lowercase=True, stored=True, scorable=True)
-        for name in ENTITY_FIELDS
-    }
-    return fields.Schema(
-        # A plain term, not NUMERIC: ids are only ever looked up whole, and each NUMERIC value
-        # indexes eight extra range terms, a tenth of the indexing time here.
-        id=fields.ID(unique=True, stored=True, sortable=True),
-        title=fields.TEXT(analyzer=TEXT_ANALYZER, stored=True, field_boost=2.0, phrase=True),
-        # The library holds the text; snippets take it from there (search's text_for).
-        body=fields.TEXT(analyzer=TEXT_ANALYZER, stored=False, phrase=True),
-        source=fields.TEXT(analyzer=TEXT_ANALYZER, stored=True, phrase=True),
-        # Exact, case-insensitive source name for filters ("Reuters" must not match
-        # "Reuters Breakingviews", which the word field would).
-        source_exact=fields.KEYWORD(commas=True, lowercase=True),
-        date=fields.DATETIME(stored=True, sortable=True),
-        # Few distinct years: one term per value is enough for ranges (shift_step=bits).
-        year=fields.NUMERIC(int, bits=32, shift_step=32, stored=True, sortable=True),
-        dateline=fields.TEXT(analyzer=TEXT_ANALYZER, stored=True, phrase=True),
-        read=fields.BOOLEAN(stored=True),
-        starred=fields.BOOLEAN(stored=True),
-        facets=_ColumnOnly(),
-        **entity,
-    )
-
-
-def _clean_value(value: str) -> str:
-    # A comma inside a name would split it into two keyword terms.
-    return " ".join(value.replace(",", " ").split())
-
-
-def _parse_date(date: str | None) -> datetime | None:
-    if not date:
-        return None
-    try:
-        return datetime.strptime(date[:10], "%Y-%m-%d")
-    except ValueError:
-        return None
-
-
-def _facet_column(doc: IndexDoc, year: int | None) -> str:
-    parts: list[str] = []
-    for attr, values in (
-        ("people", doc.people),
-        ("places", doc.places),
-        ("countries", doc.countries),
-        ("orgs", doc.orgs),
-    ):
-        code = FACET_CODES[attr]
-        # A name listed twice in one article counts once in the facet.
-        for value in dict.fromkeys(_clean_value(v) for v in values):
-            if value:
-                parts.append(code + value)
-    if doc.source:
-        parts.append(FACET_CODES["sources"] + doc.source.replace(FACET_SEP, " "))
-    if year is not None:
-        parts.append(FACET_CODES["years"] + str(year))
-    return FACET_SEP.join(parts)
-
-
-def _to_fields(doc: IndexDoc) -> dict:
-    when = _parse_date(doc.date)
-    year = when.year if when else None
-    out: dict = {
-        "id": str(doc.id),
-        "title": doc.title or "",
-        "body": doc.body or "",
-        "read": bool(doc.read),
-        "starred": bool(doc.starred),
-        "facets": _facet_column(doc, year),
-    }
-    if doc.source:
-        out["source"] = doc.source
-        out["source_exact"] = _clean_value(doc.source)
-    if when is not None:
-        out["date"] = when
-        out["year"] = year
-    if doc.dateline:
-        out["dateline"] = doc.dateline
-    for name, attr in ENTITY_FIELDS.items():
-        values = [v for v in (_clean_value(v) for v in getattr(doc, attr)) if v]
-        if values:
-            out[name] = ",".join(values)
-    return out
-
-
 class SearchIndex:
-    """The index in one folder. Search it with search.search(); write it from the library.
+    """The index in one folder. Search it with core/query; write it from the library.
 
     Each thread searches with a searcher of its own, kept between searches and replaced when
     the index has changed (opening one costs 10-30 ms, checking that it is current well under one),
@@ -345,7 +142,7 @@ class SearchIndex:
             # update_document only replaces committed documents: an id twice in one batch
             # would be indexed twice, so the last version wins here.
             for doc in {doc.id: doc for doc in docs}.values():
-                add(**_to_fields(doc))
+                add(**to_fields(doc))
 
     def rebuild(
         self,
@@ -362,7 +159,7 @@ class SearchIndex:
                 # Until the commit below, a crash leaves a half-built index: say so on disk.
                 self._write_state(complete=False)
                 for doc in docs:
-                    writer.add_document(**_to_fields(doc))
+                    writer.add_document(**to_fields(doc))
                     done += 1
                     if done % _BATCH_PROGRESS == 0:
                         if cancelled is not None and cancelled():
@@ -378,7 +175,7 @@ class SearchIndex:
         if progress is not None:
             progress(done)
 
-    # Internals for search.py: the only other module that touches Whoosh objects.
+    # Internals for core/query: the only other code that touches Whoosh objects.
 
     def searcher(self) -> Searcher:
         """A fresh searcher on the latest commit; close it when done (use `with`)."""
@@ -390,8 +187,8 @@ class SearchIndex:
         Whoosh searchers are not shared between threads (they read through open files), so
         each thread keeps its own and opens a new one after a commit. Not Searcher.refresh():
         its reader reuse keeps segments the commit merged away and misses new deletions.
-        A commit while a search runs may delete files the searcher has yet to open: search.py
-        runs such a search again (see search._read).
+        A commit while a search runs may delete files the searcher has yet to open: core/query
+        runs such a search again (see query.search._read).
         """
         thread = threading.get_ident()
         with self._searchers_lock:

@@ -4,7 +4,8 @@ SCHEMA_VERSION is the version this program writes. A library stores its version 
 table; opening an older one runs every step from its version up, each in one transaction that
 also records the new version, so an upgrade cut short resumes at the step it stopped in.
 To change the schema: add `_to_N` below, register it in STEPS and raise SCHEMA_VERSION; test it
-on a library written by the version before (tests/core/test_library_migrations.py).
+on a library written by the version before (tests/core/test_library.py, with the v1 library
+tests/core/data/make_library_v1.py writes).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
+
+from briefing_app.core.store.transaction import immediate
 
 SCHEMA_VERSION = 2
 
@@ -80,17 +83,12 @@ STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {2: _to_2}
 def migrate(conn: sqlite3.Connection, version: int) -> int:
     """Run every step above version on an autocommit connection; returns the version reached."""
     for target in range(version + 1, SCHEMA_VERSION + 1):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with immediate(conn):
             STEPS[target](conn)
             conn.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
                 (str(target),),
             )
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
         version = target
     return version
 
