@@ -16,9 +16,9 @@ from briefing_app.core.records import Article
 from briefing_app.core.store.connection import now_iso
 from briefing_app.core.store.extraction import ExtractionTables
 from briefing_app.core.store.records import (
-    EDITABLE_FIELDS,
     StoredArticle,
     UpsertResult,
+    stored_article,
     stored_values,
 )
 
@@ -149,28 +149,8 @@ class ArticleTables(ExtractionTables):
         return edits
 
     def _stored(self, row: sqlite3.Row, edits: dict[str, str | None]) -> StoredArticle:
-        imported = {name: row[name] for name in EDITABLE_FIELDS}
-        effective = {name: edits.get(name, row[name]) for name in EDITABLE_FIELDS}
-        return StoredArticle(
-            id=row["id"],
-            title=effective["title"] or "",
-            body=row["body"],
-            date=effective["date"],
-            source=effective["source"],
-            url=row["url"],
-            dateline=row["dateline"],
-            author=row["author"],
-            path=row["path"],
-            origin=row["origin"],
-            imported_at=row["imported_at"],
-            updated_at=row["updated_at"],
-            read=bool(row["read"]),
-            starred=bool(row["starred"]),
-            original_missing=bool(row["original_missing"]),
-            content_hash=row["content_hash"],
-            parent_id=row["parent_id"],
-            edited=dict(edits),
-            imported=imported,
+        return stored_article(
+            row, edits, imported_at=row["imported_at"], updated_at=row["updated_at"]
         )
 
     def get_article(self, article_id: int) -> StoredArticle | None:

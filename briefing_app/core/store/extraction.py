@@ -6,12 +6,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Mapping, Sequence
-from typing import Any, Protocol
 
 from briefing_app.core.extract.records import Entity, Extraction, Figure
 from briefing_app.core.figure_keys import keys_in_order, overlapping
 from briefing_app.core.store.connection import Connection, now_iso
-from briefing_app.core.store.records import CORRECTABLE_FIELDS, StoredFigure
+from briefing_app.core.store.records import CORRECTABLE_FIELDS, FieldsByName, StoredFigure
 
 
 class ExtractionTables(Connection):
@@ -133,12 +132,6 @@ class ExtractionTables(Connection):
                 "DELETE FROM figure_corrections WHERE article_id = ? AND figure_key = ?",
                 (article_id, key),
             )
-
-
-class FieldsByName(Protocol):
-    """A stored row read by column name: sqlite3.Row here, a dict from the team store."""
-
-    def __getitem__(self, name: str, /) -> Any: ...
 
 
 def apply_corrections(

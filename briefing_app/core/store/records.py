@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from briefing_app.core.records import Article
@@ -62,6 +62,46 @@ class StoredArticle:
     @property
     def year(self) -> int | None:
         return year_of(self.date)
+
+
+class FieldsByName(Protocol):
+    """A stored row read by column name: sqlite3.Row in the local store, a dict in the team's."""
+
+    def __getitem__(self, name: str, /) -> Any: ...
+
+
+def stored_article(
+    row: FieldsByName,
+    edits: dict[str, str | None],
+    *,
+    imported_at: str,
+    updated_at: str | None,
+) -> StoredArticle:
+    """An article row (either store's columns) with the user's `edits` applied; the times come
+    as text, since each store keeps them its own way."""
+    imported = {name: row[name] for name in EDITABLE_FIELDS}
+    effective = {name: edits.get(name, row[name]) for name in EDITABLE_FIELDS}
+    return StoredArticle(
+        id=row["id"],
+        title=effective["title"] or "",
+        body=row["body"],
+        date=effective["date"],
+        source=effective["source"],
+        url=row["url"],
+        dateline=row["dateline"],
+        author=row["author"],
+        path=row["path"],
+        origin=row["origin"],
+        imported_at=imported_at,
+        updated_at=updated_at,
+        read=bool(row["read"]),
+        starred=bool(row["starred"]),
+        original_missing=bool(row["original_missing"]),
+        content_hash=row["content_hash"],
+        parent_id=row["parent_id"],
+        edited=dict(edits),
+        imported=imported,
+    )
 
 
 @dataclass

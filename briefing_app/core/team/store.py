@@ -28,6 +28,7 @@ from briefing_app.core.store.records import (
     StoredArticle,
     StoredFigure,
     UpsertResult,
+    stored_article,
     stored_values,
 )
 from briefing_app.core.team import schema
@@ -319,30 +320,12 @@ class TeamStore:
         return edits
 
     def _stored(self, row: dict[str, Any], edits: dict[str, str | None]) -> StoredArticle:
-        imported = {name: row[name] for name in EDITABLE_FIELDS}
-        effective = {name: edits.get(name, row[name]) for name in EDITABLE_FIELDS}
-        return StoredArticle(
-            id=row["id"],
-            title=effective["title"] or "",
-            body=row["body"],
-            date=effective["date"],
-            source=effective["source"],
-            url=row["url"],
-            dateline=row["dateline"],
-            author=row["author"],
-            path=row["path"],
-            origin=row["origin"],
+        updated = row["updated_at"]
+        return stored_article(
+            row,
+            edits,
             imported_at=row["imported_at"].isoformat(timespec="seconds"),
-            updated_at=row["updated_at"].isoformat(timespec="seconds")
-            if row["updated_at"]
-            else None,
-            read=row["read"],
-            starred=row["starred"],
-            original_missing=row["original_missing"],
-            content_hash=row["content_hash"],
-            parent_id=row["parent_id"],
-            edited=dict(edits),
-            imported=imported,
+            updated_at=updated.isoformat(timespec="seconds") if updated else None,
         )
 
     def _rows(self, where: str, params: tuple[Any, ...]) -> list[dict[str, Any]]:
