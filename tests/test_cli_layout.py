@@ -46,6 +46,7 @@ SMALLEST_USE = {
     "export": ["--query", "troops", "--out", "b.pdf"],
     "briefing": ["add", "B", "--article", "1"],
     "watch": ["run", "--once"],
+    "team": ["init", "postgresql://admin@server/desk"],
 }
 
 

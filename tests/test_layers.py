@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "briefing_app"
-# The store, the index, querying, the import pipeline and the engines' contracts are private to
-# the core: the window and the command line reach them through the Workspace
-# (briefing_app.core.workspace).
+# The store, the index, querying, the import pipeline, the engines' contracts and the team
+# library are private to the core: the window and the command line reach them through the
+# Workspace (briefing_app.core.workspace), and a team library through core.opening.
 PRIVATE = (
     "briefing_app.core.store",
+    "briefing_app.core.team",
     "briefing_app.core.index",
     "briefing_app.core.query",
     "briefing_app.core.ingest",
@@ -27,6 +28,7 @@ PRIVATE = (
 # that need no open library. Anything else in the core is reached through the door.
 FACADE = (
     "briefing_app.core.workspace",
+    "briefing_app.core.opening",
     "briefing_app.core.briefing",
     "briefing_app.core.watch",
     "briefing_app.core.figures",
@@ -135,6 +137,7 @@ def test_the_door_check_fails_for_a_window_module_that_imports_the_store(tmp_pat
         "from briefing_app.core import index\n"
         "from ..core.query import search\n"
         "import briefing_app.core.ingest.pipeline\n"
+        "from briefing_app.core.team.store import TeamStore\n"
         "from briefing_app.core.figure_keys import figure_key\n"
         "def f(ws):\n"
         "    return ws.library\n",
@@ -142,6 +145,7 @@ def test_the_door_check_fails_for_a_window_module_that_imports_the_store(tmp_pat
     )
     (ui / "fine.py").write_text(
         "from briefing_app.core.workspace import Workspace\n"
+        "from briefing_app.core.opening import open_workspace\n"
         "from briefing_app.core import briefing\n",
         encoding="utf-8",
     )
@@ -154,6 +158,7 @@ def test_the_door_check_fails_for_a_window_module_that_imports_the_store(tmp_pat
         ("ui/bad.py", "briefing_app.core.ingest"),
         ("ui/bad.py", "briefing_app.core.query"),
         ("ui/bad.py", "briefing_app.core.store"),
+        ("ui/bad.py", "briefing_app.core.team"),
     ]
 
 

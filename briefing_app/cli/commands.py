@@ -24,10 +24,12 @@ from briefing_app.cli import (
     reading_state_commands,
     search_command,
     show_command,
+    team_command,
     watch_command,
 )
 from briefing_app.cli.exit_codes import EXIT_INTERRUPTED, fail
 from briefing_app.cli.progress import TerminalProgress
+from briefing_app.core.opening import open_workspace, team_url
 from briefing_app.core.workspace import LibraryError, Workspace
 from briefing_app.paths import default_library_dir
 
@@ -54,9 +56,11 @@ WORKSPACE_COMMANDS: dict[str, WorkspaceCommand] = {
     "briefing": briefing_commands.run,
     "watch": watch_command.run,
 }
-# command -> what runs it with no library (it reads files as the importer does)
+# command -> what runs it with no library open (extract reads files as the importer does;
+# team sets up and fills a team library by its URL)
 FILE_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "extract": extract_command.run,
+    "team": team_command.run,
 }
 
 
@@ -70,7 +74,7 @@ def run_command(args: argparse.Namespace) -> int:
     if args.command in FILE_COMMANDS:
         return FILE_COMMANDS[args.command](args)
     folder = default_library_dir(args.library)
-    if args.command not in CREATING_COMMANDS and not folder.exists():
+    if args.command not in CREATING_COMMANDS and not team_url(args.library) and not folder.exists():
         return fail(
             f"there is no library at {folder} (check --library or $BRIEFING_LIBRARY;"
             " 'briefing import' makes one)"
@@ -93,7 +97,7 @@ def _open_workspace(library: str | None) -> Workspace:
     bar = TerminalProgress(enabled=sys.stderr.isatty())
     # The built-in articles are the window's welcome on its first run, never something a
     # command adds to a library a user is filling with their own corpus.
-    workspace = Workspace.open(library, seed_if_empty=False, progress=bar)
+    workspace = open_workspace(library, seed_if_empty=False, progress=bar)
     bar.finish()
     for notice in workspace.notices:
         print(f"briefing: {notice}", file=sys.stderr)

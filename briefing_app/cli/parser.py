@@ -52,8 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     _verbose_option(parser, False)
     parser.add_argument(
         "--library",
-        metavar="DIR",
-        help="library folder (default: $BRIEFING_LIBRARY, else the user data directory)",
+        metavar="DIR|URL",
+        help="library folder, or a team library's postgresql://user@host/db address"
+        " (default: $BRIEFING_LIBRARY, else the user data directory)",
     )
     parser.add_argument(
         "--self-test",
@@ -131,6 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_watch_arguments(
         sub.add_parser("watch", help="watch folders and import new and changed files")
+    )
+    _add_team_arguments(
+        sub.add_parser("team", help="set up a team library on PostgreSQL, or push a library to one")
     )
     return parser
 
@@ -346,3 +350,17 @@ def _positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"{value}: give 1 or more")
     return value
+
+
+def _add_team_arguments(p: argparse.ArgumentParser) -> None:
+    team = p.add_subparsers(dest="team_command", metavar="ACTION", required=True)
+    q = team.add_parser(
+        "init",
+        help="create the schema and the readers/editors/importers roles (as an administrator)",
+    )
+    q.add_argument("url", metavar="URL", help="postgresql://admin@host/db")
+    q = team.add_parser(
+        "push", help="copy a local library into a team library (resumable, safe to repeat)"
+    )
+    q.add_argument("local", metavar="LOCAL", help="the local library's folder")
+    q.add_argument("url", metavar="URL", help="postgresql://user@host/db")

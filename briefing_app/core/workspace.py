@@ -51,8 +51,13 @@ class ArticleView:
 class Workspace:
     """An open library: SQLite store, Whoosh index and extraction behind one interface."""
 
+    # The import pipeline (a team library's retries a batch that raced another importer).
+    pipeline: type[ImportPipeline] = ImportPipeline
+
     def __init__(self, folder: Path, library: ArticleStore, index: SearchEngine) -> None:
         self.folder = folder
+        # Where the library is, as shown to people (a team library's URL, without password).
+        self.location = str(folder)
         self.library = library
         self.index = index
         self.notices: list[str] = []
@@ -184,7 +189,7 @@ class Workspace:
         parent_id: int | None = None,
     ) -> ImportReport:
         """Import files and folders (see ingest.ImportPipeline); one bad file never stops it."""
-        pipeline = ImportPipeline(
+        pipeline = self.pipeline(
             self.library, self._sync, progress=progress, cancelled=cancelled, parent_id=parent_id
         )
         return pipeline.run(paths)
@@ -219,7 +224,7 @@ class Workspace:
         """Import an Article an outside reader produced (the window's paste dialog)."""
         if not article.body.strip():
             return ImportReport(skipped=[Skipped(article.path or "<text>", "no article text")])
-        report = ImportPipeline(self.library, self._sync).store_article(article)
+        report = self.pipeline(self.library, self._sync).store_article(article)
         self._sync.refresh(report.article_ids)
         return report
 

@@ -39,12 +39,13 @@ def run_app(library: str | None, paths: list[str]) -> int:
         )
         return 2
     app = make_application()
-    from briefing_app.core.workspace import LibraryError, Workspace
+    from briefing_app.core.opening import open_workspace
+    from briefing_app.core.workspace import LibraryError
     from briefing_app.ui.main_window import MainWindow
 
     try:
         # Index repair is left to a worker so the window appears at once.
-        workspace = Workspace.open(library, seed_if_empty=True, repair=False)
+        workspace = open_workspace(library, seed_if_empty=True, repair=False)
     except LibraryError as exc:
         QMessageBox.critical(None, "Briefing Reader", f"The library could not be opened.\n\n{exc}")
         return 1

@@ -54,7 +54,7 @@ class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # Qt adds the application's display name ("… — Briefing Reader") itself.
-        self.setWindowTitle(str(workspace.folder))
+        self.setWindowTitle(workspace.location)
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)

@@ -53,7 +53,7 @@ def match_terms(index: SearchIndex, query: str) -> list[str]:
     return _read(index, work)
 
 
-def _checked(sort: str, page: int, page_size: int) -> tuple[str, int, int]:
+def checked_paging(sort: str, page: int, page_size: int) -> tuple[str, int, int]:
     if sort not in SORTS:
         raise QueryError(f"Unknown sort '{sort}'; use one of {', '.join(SORTS)}.")
     return sort, max(1, int(page)), max(1, int(page_size))
@@ -168,7 +168,7 @@ def search(
     for a query, filter or date that cannot be understood.
     """
     started = time.perf_counter()
-    sort, page, page_size = _checked(sort, page, page_size)
+    sort, page, page_size = checked_paging(sort, page, page_size)
     text = query.strip()
     q = parse_query(index, text)
     if not text and sort == "relevance":

@@ -97,7 +97,7 @@ class _MatchFormatter(highlight.Formatter):
         return '<b class="match">' + html.escape(highlight.get_text(text, token, replace)) + "</b>"
 
 
-def _opening(body: str) -> str:
+def opening_snippet(body: str) -> str:
     body = " ".join(body.split())
     if len(body) <= _OPENING_CHARS:
         return html.escape(body)
@@ -113,7 +113,7 @@ def make_snippet(body: str, terms: frozenset[str]) -> str:
         )
         if marked:
             return " ".join(marked.split())
-    return _opening(body)
+    return opening_snippet(body)
 
 
 def highlight_terms(q: wq.Query, reader: IndexReader) -> frozenset[str]:

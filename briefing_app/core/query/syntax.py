@@ -49,7 +49,7 @@ _BINARY_OPS = ("AND", "OR", "ANDNOT", "ANDMAYBE")
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
-_TOKEN_RE = re.compile(
+TOKEN_RE = re.compile(
     r"""
     (?P<ws>\s+)
   | (?P<field>(?P<fname>[A-Za-z_]\w*):(?!/))
@@ -65,7 +65,7 @@ _TOKEN_RE = re.compile(
     re.VERBOSE,
 )
 
-_RANGE_BODY_RE = re.compile(r"^\s*(?P<start>\S+?)?\s*\bto\b\s*(?P<end>\S+)?\s*$", re.IGNORECASE)
+RANGE_BODY_RE = re.compile(r"^\s*(?P<start>\S+?)?\s*\bto\b\s*(?P<end>\S+)?\s*$", re.IGNORECASE)
 
 
 def _date_ok(text: str) -> bool:
@@ -94,7 +94,7 @@ def _check_value(fname: str, value: str, shown: str) -> None:
 def prepare(text: str) -> str:
     """Check the query for mistakes Whoosh would hide and return it ready for the parser."""
     tokens = [
-        (m.lastgroup, m.group(), m.group("fname"), m.start()) for m in _TOKEN_RE.finditer(text)
+        (m.lastgroup, m.group(), m.group("fname"), m.start()) for m in TOKEN_RE.finditer(text)
     ]
     out: list[str] = []
     significant: list[tuple[str, str]] = []  # (kind, text) without whitespace
@@ -102,7 +102,7 @@ def prepare(text: str) -> str:
     i = 0
     while i < len(tokens):
         kind, tok, fname, offset = tokens[i]
-        assert kind is not None  # every alternative of _TOKEN_RE is a named group
+        assert kind is not None  # every alternative of TOKEN_RE is a named group
         if kind == "field":
             name = fname.lower()
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -128,7 +128,7 @@ def prepare(text: str) -> str:
                 raise QueryError(f"'{shown}' is not a complete {noun}")
             if nxt[0] == "range":
                 inner = nxt[1][1:-1]
-                m = _RANGE_BODY_RE.match(inner)
+                m = RANGE_BODY_RE.match(inner)
                 shown = f"{name}:{nxt[1]}"
                 if not m or not (m.group("start") or m.group("end")):
                     raise QueryError(f"'{shown}' is not a range; write it as {name}:[2015 to 2017]")
@@ -247,7 +247,7 @@ def parse_query(index: SearchIndex, text: str) -> wq.Query:
     return q.accept(bounded_query)
 
 
-def _date_bound(value: str, what: str) -> str:
+def date_bound(value: str, what: str) -> str:
     if not _date_ok(value.strip()):
         raise QueryError(f"'{value}' is not a {what} date; write YYYY, YYYY-MM or YYYY-MM-DD.")
     return value.strip()
@@ -261,8 +261,8 @@ def filter_query(
 ) -> wq.Query | None:
     parts: list[wq.Query] = []
     if since or until:
-        start = _date_bound(since, "start") if since else None
-        end = _date_bound(until, "end") if until else None
+        start = date_bound(since, "start") if since else None
+        end = date_bound(until, "end") if until else None
         parts.append(index.schema["date"].parse_range("date", start, end, False, False))
     for name, values in (filters or {}).items():
         if name not in FILTER_FIELDS:

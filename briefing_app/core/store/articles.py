@@ -15,7 +15,12 @@ from briefing_app.core.extract.records import Extraction
 from briefing_app.core.records import Article
 from briefing_app.core.store.connection import now_iso
 from briefing_app.core.store.extraction import ExtractionTables
-from briefing_app.core.store.records import EDITABLE_FIELDS, StoredArticle, UpsertResult
+from briefing_app.core.store.records import (
+    StoredArticle,
+    UpsertResult,
+    stored_article,
+    stored_values,
+)
 
 
 class HeldArticle(NamedTuple):
@@ -94,18 +99,7 @@ class ArticleTables(ExtractionTables):
         same (path, origin), or a new article. Another process may have stored the same text
         since; then this is `record_seen` of that article."""
         stamp = now_iso()
-        values = (
-            article.title,
-            article.body,
-            article.date,
-            article.source,
-            article.url,
-            article.dateline,
-            article.author,
-            article.path,
-            article.origin,
-            content_hash,
-        )
+        values = stored_values(article, content_hash)
         with self._writing() as tx:
             previous = self.find_by_origin(article.path, article.origin)
             try:
@@ -155,28 +149,8 @@ class ArticleTables(ExtractionTables):
         return edits
 
     def _stored(self, row: sqlite3.Row, edits: dict[str, str | None]) -> StoredArticle:
-        imported = {name: row[name] for name in EDITABLE_FIELDS}
-        effective = {name: edits.get(name, row[name]) for name in EDITABLE_FIELDS}
-        return StoredArticle(
-            id=row["id"],
-            title=effective["title"] or "",
-            body=row["body"],
-            date=effective["date"],
-            source=effective["source"],
-            url=row["url"],
-            dateline=row["dateline"],
-            author=row["author"],
-            path=row["path"],
-            origin=row["origin"],
-            imported_at=row["imported_at"],
-            updated_at=row["updated_at"],
-            read=bool(row["read"]),
-            starred=bool(row["starred"]),
-            original_missing=bool(row["original_missing"]),
-            content_hash=row["content_hash"],
-            parent_id=row["parent_id"],
-            edited=dict(edits),
-            imported=imported,
+        return stored_article(
+            row, edits, imported_at=row["imported_at"], updated_at=row["updated_at"]
         )
 
     def get_article(self, article_id: int) -> StoredArticle | None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from briefing_app.core.extract.records import Entity, Extraction, Figure
 from briefing_app.core.figure_keys import keys_in_order, overlapping
 from briefing_app.core.store.connection import Connection, now_iso
-from briefing_app.core.store.records import CORRECTABLE_FIELDS, StoredFigure
+from briefing_app.core.store.records import CORRECTABLE_FIELDS, FieldsByName, StoredFigure
 
 
 class ExtractionTables(Connection):
@@ -102,9 +102,7 @@ class ExtractionTables(Connection):
         for row in rows:
             by_id.setdefault(row["article_id"], []).append(row)
         return {
-            article_id: _apply_corrections(
-                article_id, article_rows, corrections.get(article_id, {})
-            )
+            article_id: apply_corrections(article_id, article_rows, corrections.get(article_id, {}))
             for article_id, article_rows in by_id.items()
         }
 
@@ -136,8 +134,8 @@ class ExtractionTables(Connection):
             )
 
 
-def _apply_corrections(
-    article_id: int, rows: list[sqlite3.Row], own: dict[str, sqlite3.Row]
+def apply_corrections(
+    article_id: int, rows: Sequence[FieldsByName], own: Mapping[str, FieldsByName]
 ) -> list[StoredFigure]:
     """An article's figures (rows in extraction order) with its corrections applied.
 

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from briefing_app.core.records import Article
 
 from briefing_app.core.dates import year_of
 from briefing_app.core.extract.records import Figure
@@ -12,6 +16,23 @@ from briefing_app.core.extract.records import Figure
 EDITABLE_FIELDS = ("title", "date", "source")
 # Fields a user may correct on a troop figure.
 CORRECTABLE_FIELDS = ("contributor", "host", "low", "high", "year")
+
+
+def stored_values(article: Article, content_hash: str) -> tuple[str | None, ...]:
+    """An article's columns in the order both stores write them: title, body, date, source,
+    url, dateline, author, path, origin, content_hash."""
+    return (
+        article.title,
+        article.body,
+        article.date,
+        article.source,
+        article.url,
+        article.dateline,
+        article.author,
+        article.path,
+        article.origin,
+        content_hash,
+    )
 
 
 @dataclass
@@ -43,6 +64,46 @@ class StoredArticle:
         return year_of(self.date)
 
 
+class FieldsByName(Protocol):
+    """A stored row read by column name: sqlite3.Row in the local store, a dict in the team's."""
+
+    def __getitem__(self, name: str, /) -> Any: ...
+
+
+def stored_article(
+    row: FieldsByName,
+    edits: dict[str, str | None],
+    *,
+    imported_at: str,
+    updated_at: str | None,
+) -> StoredArticle:
+    """An article row (either store's columns) with the user's `edits` applied; the times come
+    as text, since each store keeps them its own way."""
+    imported = {name: row[name] for name in EDITABLE_FIELDS}
+    effective = {name: edits.get(name, row[name]) for name in EDITABLE_FIELDS}
+    return StoredArticle(
+        id=row["id"],
+        title=effective["title"] or "",
+        body=row["body"],
+        date=effective["date"],
+        source=effective["source"],
+        url=row["url"],
+        dateline=row["dateline"],
+        author=row["author"],
+        path=row["path"],
+        origin=row["origin"],
+        imported_at=imported_at,
+        updated_at=updated_at,
+        read=bool(row["read"]),
+        starred=bool(row["starred"]),
+        original_missing=bool(row["original_missing"]),
+        content_hash=row["content_hash"],
+        parent_id=row["parent_id"],
+        edited=dict(edits),
+        imported=imported,
+    )
+
+
 @dataclass
 class StoredFigure:
     """A figure with the user's correction applied; `original` keeps what extraction found."""
@@ -53,6 +114,9 @@ class StoredFigure:
     original: Figure
     corrected: bool = False
     rejected: bool = False
+    # Who corrected the figure and when: a team library says so (the local one has one user).
+    corrected_by: str | None = None
+    corrected_at: str | None = None
 
 
 @dataclass

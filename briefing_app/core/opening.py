@@ -1,0 +1,72 @@
+"""Opening a library by where it is: a folder opens the local library (SQLite and Whoosh), a
+`postgresql://` URL, given or in $BRIEFING_LIBRARY, opens the team library on that server.
+
+The faces' one way to a team library (core/team is private to the core, as the store is):
+opening one, telling a team location from a folder, and the administrator's commands.
+The PostgreSQL driver is imported only when a team library is used.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from briefing_app.core.team.location import is_team_location, shown_url, team_url
+from briefing_app.core.workspace import ProgressFn, Workspace
+
+if TYPE_CHECKING:
+    from briefing_app.core.team.push import PushReport
+
+__all__ = [
+    "init_team_library",
+    "is_team_location",
+    "open_workspace",
+    "push_to_team",
+    "shown_url",
+    "team_url",
+]
+
+
+def open_workspace(
+    location: str | os.PathLike[str] | None = None,
+    *,
+    seed_if_empty: bool = True,
+    repair: bool = True,
+    progress: ProgressFn | None = None,
+) -> Workspace:
+    """The Workspace for `location` (see Workspace.open for the options). A team library is
+    never seeded with the samples: the desk's library holds what the desk imports."""
+    url = team_url(location)
+    if url is None:
+        return Workspace.open(
+            location, seed_if_empty=seed_if_empty, repair=repair, progress=progress
+        )
+    # Imported only here: a local library never loads the PostgreSQL driver.
+    from briefing_app.core.team.workspace import TeamWorkspace
+
+    team = TeamWorkspace.open_url(url)
+    if repair and team.maintenance_needed():
+        team.run_maintenance(progress=progress)
+    return team
+
+
+def init_team_library(url: str) -> dict[str, str]:
+    """Set up the team library at `url` (schema and roles; see team/roles.py): the role
+    names by kind. LibraryError in one sentence when the server refuses."""
+    from briefing_app.core.team.roles import init_library
+
+    return init_library(url)
+
+
+def push_to_team(
+    local: str | os.PathLike[str],
+    url: str,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[PushReport, str]:
+    """Copy the local library in `local` into the team library at `url` (see team/push.py):
+    the report and the team library's location as shown to people."""
+    from briefing_app.core.team.push import push_library
+
+    return push_library(local, url, progress=progress)

@@ -1,0 +1,209 @@
+"""The door behaves the same on both engines: each test runs on a local library (SQLite and
+Whoosh) and on a team library (a throwaway PostgreSQL cluster)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing_app.core.workspace import QueryError, Workspace
+
+ARTICLE_A = """title: Danish battalion heads for Latvia
+date: 2023-03-14
+source: Test Wire
+
+COPENHAGEN — Denmark will send a battalion of about 800 soldiers to Latvia in 2024, the defence
+ministry said on Tuesday. The Danish troops join the NATO battlegroup near Riga.
+"""
+
+ARTICLE_B = """title: Czech troops for Slovakia
+date: 2022-03-01
+source: Other Wire
+
+PRAGUE — The Czech Republic will lead a battlegroup in Slovakia, the government said. About 600
+soldiers from Germany and the Netherlands will take part.
+"""
+
+ARTICLE_C = """title: Pipeline talks resume in Vienna
+date: 2016-06-14
+source: Test Wire
+
+VIENNA — Negotiators met again about the gas pipeline; no soldiers were mentioned.
+"""
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    path = tmp_path / "incoming"
+    path.mkdir()
+    for name, text in (("a.txt", ARTICLE_A), ("b.txt", ARTICLE_B), ("c.txt", ARTICLE_C)):
+        (path / name).write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def ws(engine_workspace: Workspace, folder: Path) -> Workspace:
+    report = engine_workspace.import_paths([folder])
+    assert report.imported == 3, report.summary()
+    return engine_workspace
+
+
+def _titles(ws: Workspace, query: str, **options: object) -> list[str]:
+    return sorted(h.title for h in ws.search(query, **options).hits)  # type: ignore[arg-type]
+
+
+def test_import_again_and_a_copy_elsewhere_add_nothing(ws: Workspace, folder: Path, tmp_path):
+    again = ws.import_paths([folder])
+    assert (again.imported, again.unchanged_files) == (0, 3)
+    copy = tmp_path / "copy.txt"
+    copy.write_text(ARTICLE_A, encoding="utf-8")
+    report = ws.import_paths([copy])
+    assert (report.imported, report.duplicates) == (0, 1)
+    assert ws.stats()["articles"] == 3
+
+
+@pytest.mark.parametrize(
+    ("query", "titles"),
+    [
+        (
+            "soldiers",
+            [
+                "Czech troops for Slovakia",
+                "Danish battalion heads for Latvia",
+                "Pipeline talks resume in Vienna",
+            ],
+        ),
+        ("battalion", ["Danish battalion heads for Latvia"]),
+        ('"gas pipeline"', ["Pipeline talks resume in Vienna"]),
+        ("title:troops", ["Czech troops for Slovakia"]),
+        (
+            "soldiers NOT Slovakia",
+            ["Danish battalion heads for Latvia", "Pipeline talks resume in Vienna"],
+        ),
+        ("Riga OR Prague", ["Czech troops for Slovakia", "Danish battalion heads for Latvia"]),
+        ("slovak*", ["Czech troops for Slovakia"]),
+        ("year:2016", ["Pipeline talks resume in Vienna"]),
+        (
+            "soldiers year:[2022 to 2023]",
+            ["Czech troops for Slovakia", "Danish battalion heads for Latvia"],
+        ),
+        ("date:2023-03", ["Danish battalion heads for Latvia"]),
+        ("country:Germany", ["Czech troops for Slovakia"]),
+        ("source:other", ["Czech troops for Slovakia"]),
+        ("(battalion OR pipeline) AND NOT Vienna", ["Danish battalion heads for Latvia"]),
+    ],
+)
+def test_the_query_language_finds_the_same_articles(ws: Workspace, query: str, titles):
+    assert _titles(ws, query) == titles
+
+
+def test_filters_sorting_and_paging(ws: Workspace):
+    newest = ws.search("soldiers", sort="date")
+    assert [h.date for h in newest.hits] == ["2023-03-14", "2022-03-01", "2016-06-14"]
+    oldest = ws.search("soldiers", sort="date_asc", page=1, page_size=2)
+    assert [h.date for h in oldest.hits] == ["2016-06-14", "2022-03-01"] and oldest.more
+    assert oldest.total == 3 and len(oldest.all_ids) == 3
+    assert _titles(ws, "soldiers", since="2022-01-01", until="2022-12-31") == [
+        "Czech troops for Slovakia"
+    ]
+    assert _titles(ws, "", filters={"source": ["Test Wire"]}) == [
+        "Danish battalion heads for Latvia",
+        "Pipeline talks resume in Vienna",
+    ]
+
+
+def test_snippets_mark_the_matched_words_and_escape_the_rest(ws: Workspace):
+    [hit] = ws.search("battalion").hits
+    assert '<b class="match">battalion</b>' in hit.snippet
+    assert "<" not in hit.snippet.replace('<b class="match">', "").replace("</b>", "")
+
+
+def test_facets_count_over_every_hit(ws: Workspace):
+    result = ws.search("soldiers")
+    assert result.facets is not None
+    assert ("Test Wire", 2) in result.facets["sources"]
+    assert dict(result.facets["years"]) == {"2016": 1, "2022": 1, "2023": 1}
+    summary = ws.summarize("soldiers")
+    assert summary.total == 3 and sorted(summary.all_ids) == sorted(result.all_ids)
+
+
+def test_did_you_mean_for_a_misspelt_word(ws: Workspace):
+    result = ws.search("battalian")
+    assert result.total == 0
+    assert result.suggestion == "battalion"
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ('"troops', "Unbalanced quotation mark"),
+        ("(troops", "is never closed"),
+        ("troops AND", "needs a word after it"),
+        ("colour:red", "Unknown field 'colour:'"),
+        ("date:[2015 to", "not a complete"),
+        ("year:abc", "is not a year"),
+    ],
+)
+def test_bad_queries_get_the_same_readable_message(ws: Workspace, query: str, message: str):
+    with pytest.raises(QueryError, match=message.replace("(", r"\(")):
+        ws.search(query)
+
+
+def test_edit_is_read_and_searched_and_reverts(ws: Workspace):
+    [hit] = ws.search("battalion").hits
+    ws.edit_article(hit.id, title="Danish soldiers to Latvia", date="2021-05-02")
+    view = ws.article(hit.id)
+    assert view is not None
+    assert (view.article.title, view.article.date) == ("Danish soldiers to Latvia", "2021-05-02")
+    assert view.article.imported["title"] == "Danish battalion heads for Latvia"
+    assert _titles(ws, "title:soldiers") == ["Danish soldiers to Latvia"]
+    assert _titles(ws, "year:2021") == ["Danish soldiers to Latvia"]
+    ws.revert_edit(hit.id, "title")
+    assert _titles(ws, "title:battalion") == ["Danish battalion heads for Latvia"]
+
+
+def test_a_corrected_figure_is_read_back_and_cleared(ws: Workspace):
+    [hit] = ws.search("battalion").hits
+    view = ws.article(hit.id)
+    assert view is not None
+    troops = [f for f in view.figures if f.figure.kind == "troops"]
+    assert troops, "extraction found the battalion's 800 soldiers"
+    key = troops[0].key
+    ws.correct_figure(hit.id, key, count=850)
+    corrected = next(f for f in ws.article(hit.id).figures if f.key == key)  # type: ignore[union-attr]
+    assert corrected.corrected and (corrected.figure.low, corrected.figure.high) == (850, 850)
+    assert corrected.original.low != 850
+    ws.clear_correction(hit.id, key)
+    again = next(f for f in ws.article(hit.id).figures if f.key == key)  # type: ignore[union-attr]
+    assert not again.corrected
+
+
+def test_reading_state_and_stars(ws: Workspace):
+    [hit] = ws.search("battalion").hits
+    ws.open_article(hit.id)
+    ws.set_starred(hit.id, True)
+    assert _titles(ws, "read:true") == ["Danish battalion heads for Latvia"]
+    assert _titles(ws, "", filters={"starred": ["true"]}) == ["Danish battalion heads for Latvia"]
+    view = ws.article(hit.id)
+    assert view is not None and view.article.read and view.article.starred
+
+
+def test_briefings_are_stored_listed_renamed_and_deleted(ws: Workspace):
+    ws.store_briefing("Baltic", {"title": "Baltic", "items": [1]})
+    ws.store_briefing("Balkans", {"title": "Balkans", "items": []})
+    assert sorted(ws.briefing_names()) == ["Balkans", "Baltic"]
+    assert ws.stored_briefing("Baltic") == {"title": "Baltic", "items": [1]}
+    ws.rename_briefing("Baltic", "Baltic states")
+    ws.delete_briefing("Balkans")
+    assert ws.briefing_names() == ["Baltic states"]
+    assert ws.stored_briefing("Balkans") is None
+
+
+def test_watched_folders_and_figures_table(ws: Workspace, folder: Path):
+    ws.watch_folder(str(folder))
+    assert ws.watched_folders() == [str(folder)]
+    assert ws.unwatch_folder(str(folder)) and not ws.watched_folders()
+    table = ws.figures_table(query="battalion")
+    assert table is not None
+    assert any(r.figure.low == 800 for r in ws.figure_reports())
