@@ -364,3 +364,12 @@ def _add_team_arguments(p: argparse.ArgumentParser) -> None:
     )
     q.add_argument("local", metavar="LOCAL", help="the local library's folder")
     q.add_argument("url", metavar="URL", help="postgresql://user@host/db")
+    q = team.add_parser(
+        "password",
+        help="keep your password for a team library in the system keyring (read from the"
+        " terminal, or one line of standard input)",
+    )
+    q.add_argument("url", metavar="URL", help="postgresql://user@host/db")
+    q.add_argument(
+        "--forget", action="store_true", help="remove the password the keyring keeps for URL"
+    )

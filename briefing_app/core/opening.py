@@ -12,6 +12,11 @@ import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from briefing_app.core.team.errors import (
+    KeyringUnavailable,
+    TeamLibraryError,
+    TeamPasswordNeeded,
+)
 from briefing_app.core.team.location import is_team_location, shown_url, team_url
 from briefing_app.core.workspace import ProgressFn, Workspace
 
@@ -19,10 +24,15 @@ if TYPE_CHECKING:
     from briefing_app.core.team.push import PushReport
 
 __all__ = [
+    "KeyringUnavailable",
+    "TeamLibraryError",
+    "TeamPasswordNeeded",
+    "forget_team_password",
     "init_team_library",
     "is_team_location",
     "open_workspace",
     "push_to_team",
+    "remember_team_password",
     "shown_url",
     "team_url",
 ]
@@ -34,10 +44,19 @@ def open_workspace(
     seed_if_empty: bool = True,
     repair: bool = True,
     progress: ProgressFn | None = None,
+    password: str | None = None,
 ) -> Workspace:
     """The Workspace for `location` (see Workspace.open for the options). A team library is
-    never seeded with the samples: the desk's library holds what the desk imports."""
+    never seeded with the samples: the desk's library holds what the desk imports.
+
+    `password`, for a team library, is used until the program ends and never written; without
+    it the server's password comes from $PGPASSWORD, ~/.pgpass or the system keyring, and
+    TeamPasswordNeeded says when none did."""
     url = team_url(location)
+    if url is not None and password is not None:
+        from briefing_app.core.team import credentials
+
+        credentials.use_for_session(url, password)
     if url is None:
         return Workspace.open(
             location, seed_if_empty=seed_if_empty, repair=repair, progress=progress
@@ -49,6 +68,24 @@ def open_workspace(
     if repair and team.maintenance_needed():
         team.run_maintenance(progress=progress)
     return team
+
+
+def remember_team_password(url: str, password: str) -> None:
+    """Try `password` on the team library at `url`, then keep it in the system keyring (and
+    for this session). TeamPasswordNeeded when the server refuses it, KeyringUnavailable when
+    this machine has no keyring: one sentence each, and nothing is kept."""
+    from briefing_app.core.team import credentials
+    from briefing_app.core.team.settings import check_password
+
+    check_password(url, password)
+    credentials.save_password(url, password)
+
+
+def forget_team_password(url: str) -> bool:
+    """Remove the system keyring's password for `url`; whether one was kept."""
+    from briefing_app.core.team import credentials
+
+    return credentials.forget_password(url)
 
 
 def init_team_library(url: str) -> dict[str, str]:

@@ -1,16 +1,20 @@
 """Where a team library is and how to reach it: the URL, time-outs, and one sentence on failure.
 
 Passwords never come from the program's settings: libpq reads them from $PGPASSWORD, ~/.pgpass
-or the service file, so a URL the window remembers carries none.
+or the service file, and when the server wants one they did not give, credentials.py offers
+the one given for this session or kept in the system keyring. A URL the window remembers
+carries none.
 """
 
 from __future__ import annotations
 
 import os
+from typing import Any
 
 import psycopg
 
-from briefing_app.core.engines import LibraryError
+from briefing_app.core.team import credentials
+from briefing_app.core.team.errors import TeamLibraryError, TeamPasswordNeeded
 from briefing_app.core.team.location import shown_url
 
 # A server that does not answer within this many seconds is taken to be unreachable: the
@@ -23,14 +27,57 @@ STATEMENT_TIMEOUT_MS = 60_000
 LOCK_TIMEOUT_MS = 30_000
 
 
-class TeamLibraryError(LibraryError):
-    """A team-library problem a person can act on; the message is one sentence for them."""
-
-
 def connect(url: str, *, autocommit: bool = False) -> psycopg.Connection:
     """A connection with the program's time-outs; TeamLibraryError when the server is out of
-    reach or refuses, in one sentence."""
+    reach or refuses, in one sentence (TeamPasswordNeeded when it wants a password)."""
+    password = credentials.known_password(url)
+    try:
+        return _connect(url, password, autocommit)
+    except psycopg.OperationalError as exc:
+        if not credentials.is_password_refusal(exc):
+            raise TeamLibraryError(_unreachable(url, exc)) from exc
+        refusal = exc
+    if password is not None:  # the session's password no longer works: look again
+        credentials.forget_for_session(url)
+    stored = credentials.keyring_password(url)
+    if stored is not None and stored != password:
+        try:
+            conn = _connect(url, stored, autocommit)
+        except psycopg.OperationalError as exc:
+            if not credentials.is_password_refusal(exc):
+                raise TeamLibraryError(_unreachable(url, exc)) from exc
+        else:
+            credentials.use_for_session(url, stored)
+            return conn
+    wrong = "password authentication failed" in str(refusal) or stored is not None
+    raise TeamPasswordNeeded(
+        f"The team library at {shown_url(url)} "
+        + (
+            f"refused the password for {credentials.user_of(url)}"
+            if wrong
+            else f"needs a password for {credentials.user_of(url)}"
+        )
+        + ": give it when opening the library, keep it with `briefing team password`,"
+        " or put it in ~/.pgpass or $PGPASSWORD."
+    ) from refusal
+
+
+def check_password(url: str, password: str) -> None:
+    """Connect once with `password` alone; TeamPasswordNeeded when the server refuses it."""
+    try:
+        _connect(url, password, True).close()
+    except psycopg.OperationalError as exc:
+        if credentials.is_password_refusal(exc):
+            raise TeamPasswordNeeded(
+                f"The team library at {shown_url(url)} refused the password for"
+                f" {credentials.user_of(url)}."
+            ) from exc
+        raise TeamLibraryError(_unreachable(url, exc)) from exc
+
+
+def _connect(url: str, password: str | None, autocommit: bool) -> psycopg.Connection:
     options = f"-c statement_timeout={STATEMENT_TIMEOUT_MS} -c lock_timeout={LOCK_TIMEOUT_MS}"
+    extra: dict[str, Any] = {"password": password} if password is not None else {}
     try:
         return psycopg.connect(
             url,
@@ -38,9 +85,8 @@ def connect(url: str, *, autocommit: bool = False) -> psycopg.Connection:
             options=options,
             autocommit=autocommit,
             application_name="briefing-reader",
+            **extra,
         )
-    except psycopg.OperationalError as exc:
-        raise TeamLibraryError(_unreachable(url, exc)) from exc
     except psycopg.ProgrammingError as exc:  # a malformed URL
         raise TeamLibraryError(
             f"'{shown_url(url)}' is not a usable library address: {exc}"
