@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.core.opening import is_team_location, open_workspace, shown_url
+from briefing_app.core.workspace import LibraryError
 from briefing_app.paths import data_dir
 from briefing_app.ui.remembered_library import (
     forget_team_library,
@@ -61,15 +62,16 @@ class LibraryOpener(QObject):
         return self._job is not None
 
     def open(self, location: str) -> None:
-        # Index repair is left to the new window's worker, as at start.
-        job = Job(
-            "Opening library",
-            lambda _progress, _cancelled: open_workspace(
-                location, seed_if_empty=True, repair=False
-            ),
-            self,
-        )
-        job.finished.connect(lambda workspace, j=job: self._finished(j, workspace))
+        def body(_progress: object, _cancelled: object) -> Workspace | LibraryError:
+            try:
+                # Index repair is left to the new window's worker, as at start.
+                return open_workspace(location, seed_if_empty=True, repair=False)
+            except LibraryError as exc:
+                # A server out of reach is a reason to show, not a failure to log.
+                return exc
+
+        job = Job("Opening library", body, self)
+        job.finished.connect(lambda result, j=job: self._finished(j, result))
         job.failed.connect(lambda message, j=job: self._failed(j, message))
         self._job = job
         job.start()
@@ -78,7 +80,10 @@ class LibraryOpener(QObject):
         """Stop waiting: the connection attempt runs out on its own and is then closed."""
         self._job = None
 
-    def _finished(self, job: Job, workspace: Workspace) -> None:
+    def _finished(self, job: Job, workspace: Workspace | LibraryError) -> None:
+        if isinstance(workspace, LibraryError):
+            self._failed(job, str(workspace))
+            return
         job.deleteLater()
         if job is not self._job:
             workspace.close()  # cancelled while it connected
@@ -171,6 +176,7 @@ class OpenTeamLibraryDialog(QDialog):
         self.message.setStyleSheet("color: #d64541;" if error else "")
         self.message.setText(text)
         self.message.show()
+        self.adjustSize()  # room for the sentence: the dialog was laid out without it
 
 
 class LibraryMenu(QObject):

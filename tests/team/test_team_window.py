@@ -242,6 +242,38 @@ def test_a_team_library_out_of_reach_is_said_and_the_open_library_stays(
     assert not dialog.isVisible() and keeper.current is local
 
 
+def test_cancel_while_connecting_keeps_the_open_library_and_closes_the_late_one(
+    qtbot,  # noqa: ANN001
+    keeper,  # noqa: ANN001
+    team_url,  # noqa: ANN001
+    tmp_path,  # noqa: ANN001
+    monkeypatch,  # noqa: ANN001
+):
+    from briefing_app.ui import open_library
+
+    late: list[Workspace] = []
+    closed: list[bool] = []
+
+    def slow_open(location: str, **options: object) -> Workspace:
+        workspace = open_workspace(location, **options)  # type: ignore[arg-type]
+        close = workspace.close
+        monkeypatch.setattr(workspace, "close", lambda: (closed.append(True), close()))
+        late.append(workspace)
+        return workspace
+
+    local = _shown(qtbot, keeper, str(tmp_path / "local"))
+    monkeypatch.setattr(open_library, "open_workspace", slow_open)
+    dialog = _type_address(qtbot, local, team_url)
+    assert dialog.message.text().startswith("Connecting to ")
+    qtbot.mouseClick(
+        dialog.buttons.button(dialog.buttons.StandardButton.Cancel), Qt.MouseButton.LeftButton
+    )
+    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: closed == [True], timeout=15000)
+    assert len(late) == 1 and keeper.current is local and not local.closed
+    assert remembered_team_library() is None
+
+
 def test_an_address_that_is_no_team_library_is_refused_before_connecting(
     qtbot,  # noqa: ANN001
     window,  # noqa: ANN001
