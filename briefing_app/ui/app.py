@@ -5,14 +5,19 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from pyqtgraph.util.garbage_collector import GarbageCollector
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefing_app.paths import APP_NAME
-from briefing_app.ui import briefing_pane
+from briefing_app.ui.open_library import default_local_library
 from briefing_app.ui.quit_signals import QuitOnSignals
+from briefing_app.ui.remembered_library import remembered_team_library
+
+if TYPE_CHECKING:
+    from briefing_app.core.workspace import Workspace
 
 ORGANIZATION = "BriefingReader"
 
@@ -39,21 +44,13 @@ def run_app(library: str | None, paths: list[str]) -> int:
         )
         return 2
     app = make_application()
-    from briefing_app.core.opening import open_workspace
-    from briefing_app.core.workspace import LibraryError
-    from briefing_app.ui.main_window import MainWindow
+    from briefing_app.ui.windows import WindowKeeper
 
-    try:
-        # Index repair is left to a worker so the window appears at once.
-        workspace = open_workspace(library, seed_if_empty=True, repair=False)
-    except LibraryError as exc:
-        QMessageBox.critical(None, "Briefing Reader", f"The library could not be opened.\n\n{exc}")
+    workspace = _first_library(library)
+    if workspace is None:
         return 1
-    window = MainWindow(workspace)
-    # Before start(): restoring the saved layout needs every dock to exist.
-    briefing_pane.install(window, workspace)
-    window.start()
-    window.show()
+    keeper = WindowKeeper()
+    window = keeper.show(workspace)
     if paths:
         window.import_paths(list(paths))
     # Left to itself, Python's cycle collector runs wherever an allocation trips it: in an
@@ -61,13 +58,60 @@ def run_app(library: str | None, paths: list[str]) -> int:
     # under Qt's feet. pyqtgraph's collector runs it from the event loop on the GUI thread only.
     collector = GarbageCollector(interval=1.0)
     # Logout's SIGTERM, Ctrl+C or a closed terminal close the window as File → Quit does.
-    quit_on_signals = QuitOnSignals(window.close)
+    # (The window on the library open then: File → Open … Library may have replaced this one.)
+    quit_on_signals = QuitOnSignals(keeper.close)
     try:
         return app.exec()
     finally:
         quit_on_signals.uninstall()
         collector.timer.stop()
         gc.enable()
+
+
+def _first_library(library: str | None) -> Workspace | None:
+    """The library to start on: --library, else $BRIEFING_LIBRARY, else the team library used
+    last, else the local one. None when there is none to open (the person was told why)."""
+    from briefing_app.core.opening import open_workspace
+    from briefing_app.core.workspace import LibraryError
+
+    remembered = None
+    if library is None and not os.environ.get("BRIEFING_LIBRARY"):
+        remembered = remembered_team_library()
+    try:
+        # Index repair is left to a worker so the window appears at once. A server out of
+        # reach answers within the connect time-out ($BRIEFING_CONNECT_TIMEOUT, 5 s).
+        return open_workspace(remembered or library, seed_if_empty=True, repair=False)
+    except LibraryError as exc:
+        if remembered is None:
+            _cannot_open(exc)
+            return None
+        if not offer_local_library(str(exc)):
+            return None
+    try:
+        return open_workspace(default_local_library(), seed_if_empty=True, repair=False)
+    except LibraryError as exc:
+        _cannot_open(exc)
+        return None
+
+
+def offer_local_library(reason: str) -> bool:
+    """Say why the remembered team library did not open and offer the local one instead:
+    True when the person chose it, False to quit."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Briefing Reader", reason)
+    box.setObjectName("teamLibraryUnreachable")
+    box.setInformativeText(
+        "Open the local library on this computer instead? The team library is tried again"
+        " at the next start."
+    )
+    local = box.addButton("Open Local Library", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(local)
+    box.exec()
+    return box.clickedButton() is local
+
+
+def _cannot_open(exc: Exception) -> None:
+    QMessageBox.critical(None, "Briefing Reader", f"The library could not be opened.\n\n{exc}")
 
 
 def _no_display() -> bool:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from briefing_app.ui.dialogs import EditArticleDialog
+from briefing_app.ui.team_role import refuse
 
 if TYPE_CHECKING:
     from briefing_app.core.workspace import ArticleView
@@ -90,6 +91,9 @@ class ArticleActions(QObject):
         has = self.view is not None
         for action in (self.star, self.unread, self.edit, self.to_briefing):
             action.setEnabled(has)
+        # Star and read are the person's own, on any library; edits need the right to edit.
+        refuse(self.edit, self.session.rights.edit_refusal)
+        refuse(self.to_briefing, self.session.rights.edit_refusal)
         self.star.setChecked(bool(has and self.view.article.starred))  # type: ignore[union-attr]
         self.star.setText("★ Starred" if self.star.isChecked() else "☆ Star")
         self.to_briefing.setVisible(self.hooks.enabled("addArticleToBriefing"))
@@ -107,7 +111,7 @@ class ArticleActions(QObject):
 
     def edit_details(self) -> EditArticleDialog | None:
         """Open the edit dialog (window-modal, not blocking); saving runs in the background."""
-        if self.view is None:
+        if self.view is None or not self.session.rights.edit:
             return None
         dialog = EditArticleDialog(self.view.article, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

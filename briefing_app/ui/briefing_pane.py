@@ -57,6 +57,7 @@ from PySide6.QtWidgets import (
 from briefing_app.core import briefing as briefings
 from briefing_app.core.briefing import Briefing, BriefingItem, ChartConfig
 from briefing_app.ui.file_dialogs import save_file_name
+from briefing_app.ui.team_role import refuse, rights_of
 
 SAVE_DELAY_MS = 500  # well inside the promise that a kill loses at most a second of typing
 PREVIEW_DELAY_MS = 150
@@ -318,7 +319,11 @@ class BriefingPane(QWidget):
         self._save_timer.timeout.connect(self.flush)
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self._update_preview)
+        # On a team library a reader may read and export briefings, not change them.
+        self.refusal = rights_of(workspace).edit_refusal
         self._build()
+        if self.refusal is not None:
+            self._make_read_only(self.refusal)
         self._refresh_chooser()
         names = briefings.names(workspace)
         if names:
@@ -460,6 +465,35 @@ class BriefingPane(QWidget):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
 
+    def _make_read_only(self, reason: str) -> None:
+        """Everything that would change a stored briefing is greyed out, and says why."""
+        note = QLabel(f"Read only. {reason}")
+        note.setObjectName("muted")
+        note.setWordWrap(True)
+        column = self.layout()
+        assert isinstance(column, QVBoxLayout)  # built in _build
+        column.insertWidget(0, note)
+        self.read_only_note = note
+        for edit in (self.title_edit, self.author_edit):
+            edit.setReadOnly(True)
+            edit.setToolTip(reason)
+        self.date_edit.setReadOnly(True)
+        self.date_edit.setToolTip(reason)
+        for text in (self.summary_edit, self.notes_edit, self.note_edit):
+            text.setReadOnly(True)
+            text.setToolTip(reason)
+        self.items_view.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
+        for widget in (
+            self.marking_edit,
+            self.new_button,
+            self.rename_button,
+            self.delete_button,
+            self.up_button,
+            self.down_button,
+            self.remove_button,
+        ):
+            refuse(widget, reason)
+
     # -- the current briefing ---------------------------------------------------------------------
 
     @property
@@ -503,7 +537,7 @@ class BriefingPane(QWidget):
         if self._name:
             self.chooser.setCurrentIndex(self.chooser.findData(self._name))
         self.chooser.blockSignals(False)
-        has = self._name is not None
+        has = self._name is not None and self.refusal is None
         self.rename_button.setEnabled(has)
         self.delete_button.setEnabled(has)
 
@@ -525,6 +559,9 @@ class BriefingPane(QWidget):
 
     @Slot()
     def new_briefing(self, name: str | None = None) -> str:
+        if self.refusal is not None:
+            self._say(self.refusal)
+            return ""
         self.flush()
         name = name or briefings.unused_name(self.workspace)
         self._name = name
@@ -535,7 +572,7 @@ class BriefingPane(QWidget):
         return name
 
     def rename_current(self, new_name: str) -> bool:
-        if self._name is None:
+        if self._name is None or self.refusal is not None:
             return False
         self.flush()
         try:
@@ -549,7 +586,7 @@ class BriefingPane(QWidget):
         return True
 
     def delete_current(self) -> None:
-        if self._name is None:
+        if self._name is None or self.refusal is not None:
             return
         self._save_timer.stop()
         self._dirty = False
@@ -582,7 +619,7 @@ class BriefingPane(QWidget):
     # -- saving -----------------------------------------------------------------------------------
 
     def _changed(self) -> None:
-        if self._loading:
+        if self._loading or self.refusal is not None:
             return
         if self._name is None:
             # The first edit of a pane with no briefing creates one, so nothing typed is lost.
@@ -636,6 +673,9 @@ class BriefingPane(QWidget):
     # -- items ------------------------------------------------------------------------------------
 
     def _add(self, item: BriefingItem) -> None:
+        if self.refusal is not None:
+            self._say(self.refusal)
+            return
         index = self.model.append(item)
         self.items_view.setCurrentIndex(index)
         self.tabs.setCurrentIndex(1)
@@ -683,13 +723,13 @@ class BriefingPane(QWidget):
     @Slot()
     def remove_current_item(self) -> None:
         row = self._current_row()
-        if row >= 0:
+        if row >= 0 and self.refusal is None:
             self.model.removeRows(row, 1)
 
     def move_current_item(self, delta: int) -> None:
         row = self._current_row()
         target = row + delta
-        if row < 0 or not 0 <= target < self.model.rowCount():
+        if row < 0 or not 0 <= target < self.model.rowCount() or self.refusal is not None:
             return
         self.model.moveRows(QModelIndex(), row, 1, QModelIndex(), target + (1 if delta > 0 else 0))
         self.items_view.setCurrentIndex(self.model.index(target))
@@ -830,9 +870,12 @@ def install(window, workspace) -> BriefingPane:
     window.addChartToBriefing.connect(pane.add_chart)
     window.add_briefing_dock(pane)
     menu = window.briefing_menu()
-    menu.addAction("&New briefing", pane.new_briefing)
+    menu.setToolTipsVisible(True)
+    refuse(menu.addAction("&New briefing", pane.new_briefing), pane.refusal)
     menu.addAction("&Export briefing…", pane.ask_export)
     pane.statusMessage.connect(lambda text: window.statusBar().showMessage(text, 8000))
+    # Saved before the window's library closes (the window may close to open another library).
+    window.closing.connect(pane.flush)
     app = QApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(pane.flush)  # the last half second of typing is kept too

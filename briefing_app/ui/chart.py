@@ -42,6 +42,7 @@ from briefing_app.core.figures import DEFAULT_KINDS, KINDS, year_groups
 from briefing_app.ui.chart_matrix import FiguresMatrixModel, swatch
 from briefing_app.ui.chart_plot import ChartPlot, representative, row_tooltip
 from briefing_app.ui.file_dialogs import save_file_name
+from briefing_app.ui.team_role import refuse
 from briefing_app.ui.workers import LatestOnly
 
 if TYPE_CHECKING:
@@ -153,6 +154,7 @@ class ChartPanel(QWidget):
         self.briefing_button.setText("Add to briefing")
         self.briefing_button.clicked.connect(self._add_to_briefing)
         self.briefing_button.hide()
+        refuse(self.briefing_button, self.session.rights.edit_refusal)
         self.message = QLabel(self)
         self.message.setObjectName("muted")
         self.message.setWordWrap(True)

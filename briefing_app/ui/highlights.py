@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from briefing_app.ui.delegates import TwoLineDelegate
 from briefing_app.ui.dialogs import CorrectFigureDialog
 from briefing_app.ui.models import HighlightItem, HighlightsModel
+from briefing_app.ui.team_role import refuse
 
 if TYPE_CHECKING:
     from briefing_app.core.workspace import ArticleView
@@ -139,11 +140,19 @@ class HighlightsPane(QWidget):
         self.spanActivated.emit(start, end)
 
     def _menu(self, pos: QPoint) -> None:
-        index = self.tree.indexAt(pos)
+        menu = self.menu_for(self.tree.indexAt(pos))
+        if menu is not None:
+            menu.exec(self.tree.viewport().mapToGlobal(pos))
+            menu.deleteLater()
+
+    def menu_for(self, index: QModelIndex) -> QMenu | None:
+        """The right-click menu of the entry at `index` (None where there is no entry)."""
         item = self.model.item(index)
         if item is None:
-            return
+            return None
         menu = QMenu(self)
+        menu.setToolTipsVisible(True)  # a greyed-out entry says why
+        refusal = self.session.rights.edit_refusal
         menu.addAction("Show in text", lambda: self.activate(index))
         target = entity_filter(item) if item.stored is None else None
         if target:
@@ -152,17 +161,19 @@ class HighlightsPane(QWidget):
             )
         if item.kind == "troops" and item.stored is not None:
             menu.addSeparator()
-            menu.addAction("Correct figure…", lambda: self.correct(item))
+            correct = menu.addAction("Correct figure…", lambda: self.correct(item))
             revert = menu.addAction("Revert correction", lambda: self.revert(item))
             revert.setEnabled(item.corrected or item.rejected)
+            refuse(correct, refusal)
+            refuse(revert, refusal)
         if item.figure_key and self.hooks.enabled("addFigureToBriefing"):
             menu.addSeparator()
-            menu.addAction(
+            add = menu.addAction(
                 "Add figure to briefing",
                 lambda: self.hooks.addFigureToBriefing.emit(item.article_id, item.figure_key),
             )
-        menu.exec(self.tree.viewport().mapToGlobal(pos))
-        menu.deleteLater()
+            refuse(add, refusal)
+        return menu
 
     def correct(self, item: HighlightItem) -> CorrectFigureDialog:
         """Open the correction dialog (window-modal, so tests and the user are never blocked)."""

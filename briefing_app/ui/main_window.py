@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -32,12 +32,14 @@ from briefing_app.ui.dialogs import ImportSummaryDialog, LibraryInfoDialog, Pref
 from briefing_app.ui.file_dialogs import existing_folder, open_file_names
 from briefing_app.ui.highlights import HighlightsPane
 from briefing_app.ui.hooks import BriefingHooks
+from briefing_app.ui.open_library import LibraryMenu
 from briefing_app.ui.paste_dialog import copy_mime, import_from_mime, local_paths
 from briefing_app.ui.reader import DEFAULT_FONT_SIZE, ReaderPanel
 from briefing_app.ui.screen import fit_on_screen
 from briefing_app.ui.search_panel import SORTS, SearchPanel
 from briefing_app.ui.session import Session
 from briefing_app.ui.status_bar import ElidingStatusBar
+from briefing_app.ui.team_role import library_label, refuse
 from briefing_app.ui.theme import THEMES, apply_theme
 from briefing_app.ui.watcher import FolderWatcher
 
@@ -51,6 +53,12 @@ SAVE_SETTINGS_MS = 1000
 
 
 class MainWindow(QMainWindow):
+    # Another library, opened from the File menu and ready: the window keeper (windows.py)
+    # puts a window on it in place of this one.
+    libraryOpened = Signal(object)  # Workspace
+    # Before the library closes with the window: unsaved work (a briefing) is saved now.
+    closing = Signal()
+
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # Qt adds the application's display name ("… — Briefing Reader") itself.
@@ -59,6 +67,9 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
         self.session = Session(workspace, self)
+        self.rights = self.session.rights
+        self.libraries = LibraryMenu(workspace, self)
+        self.libraries.opened.connect(self.libraryOpened)
         self.briefing = BriefingHooks(self)
         # The briefing pane connects to these (the same signal instances the parts emit on).
         self.addArticleToBriefing = self.briefing.addArticleToBriefing
@@ -88,6 +99,7 @@ class MainWindow(QMainWindow):
         self.article = ArticleActions(self.session, self.briefing, self)
         self.reader.view.passage_enabled = lambda: self.briefing.enabled("addPassageToBriefing")
         self.reader.view.passageRequested.connect(self.briefing.addPassageToBriefing)
+        self.reader.view.passage_refusal = self.rights.edit_refusal
         for action in (self.article.star, self.article.unread, self.article.edit):
             self.reader.add_tool(action)
 
@@ -165,17 +177,31 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
         bar.addPermanentWidget(self.count_label)
+        # Which library is open and as whom: on a team library what may be done depends on it.
+        self.library_label = QLabel(library_label(self.session.workspace, self.rights), self)
+        self.library_label.setObjectName("muted")
+        self.library_label.setToolTip(self.session.workspace.location)
+        self.library_label.setVisible(self.rights.team)
+        bar.addPermanentWidget(self.library_label)
 
     def _build_menus(self) -> None:
         menubar = self.menuBar()
         file_menu = menubar.addMenu("&File")
+        # Greyed-out entries say why in their tooltips.
+        file_menu.setToolTipsVisible(True)
+        file_menu.addAction(self.libraries.open_team)
+        file_menu.addAction(self.libraries.open_local)
+        file_menu.addSeparator()
         self.import_files_action = self._action(
             file_menu, "&Import Files…", self.choose_import_files, "Ctrl+O"
         )
-        self._action(file_menu, "Import &Folder…", self.choose_import_folder, "Ctrl+Shift+O")
+        self.import_folder_action = self._action(
+            file_menu, "Import &Folder…", self.choose_import_folder, "Ctrl+Shift+O"
+        )
         self.paste_action = self._action(
             file_menu, "Import from &Clipboard…", self.import_clipboard, "Ctrl+Shift+V"
         )
+        self._set_import_actions(enabled=True)
         file_menu.addSeparator()
         self.export_action = self._action(
             file_menu, "&Export Chart…", lambda: self.chart.choose_export(".png"), "Ctrl+E"
@@ -207,6 +233,7 @@ class MainWindow(QMainWindow):
         self._action(search_menu, "Search &Syntax…", self.search.show_help, "F1")
 
         article_menu = menubar.addMenu("&Article")
+        article_menu.setToolTipsVisible(True)
         for action in (self.article.star, self.article.unread, self.article.edit):
             article_menu.addAction(action)
         article_menu.addSeparator()
@@ -337,7 +364,7 @@ class MainWindow(QMainWindow):
         self.progress.setFormat(f"{job.title}…")
         self.progress.show()
         self.cancel_button.show()
-        self.import_files_action.setEnabled(False)
+        self._set_import_actions(enabled=False)
         self.reindex_action.setEnabled(False)
         job.progress.connect(self._job_progress)
         job.finished.connect(lambda _r, j=job: self._job_done(j))
@@ -362,8 +389,15 @@ class MainWindow(QMainWindow):
         if not self.jobs:
             self.progress.hide()
             self.cancel_button.hide()
-            self.import_files_action.setEnabled(True)
+            self._set_import_actions(enabled=True)
             self.reindex_action.setEnabled(True)
+
+    def _set_import_actions(self, *, enabled: bool) -> None:
+        """Import is offered when no job runs and the connected role may import."""
+        refusal = self.rights.import_refusal
+        for action in (self.import_files_action, self.import_folder_action, self.paste_action):
+            action.setEnabled(enabled and refusal is None)
+            refuse(action, refusal)
 
     def cancel_jobs(self) -> None:
         for job in self.jobs:
@@ -371,11 +405,20 @@ class MainWindow(QMainWindow):
         self.progress.setFormat("Cancelling…")
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        refusal = self.rights.import_refusal
+        if refusal is not None:
+            # The drop is refused where the pointer is, and the status bar says why.
+            event.ignore()
+            self.statusBar().showMessage(refusal, STATUS_MS)
+            return
         mime = event.mimeData()
         if local_paths(mime) or mime.hasHtml() or mime.hasText():
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        if self.rights.import_refusal is not None:
+            event.ignore()
+            return
         mime = event.mimeData()
         paths = [str(p) for p in local_paths(mime)]
         event.acceptProposedAction()
@@ -392,6 +435,9 @@ class MainWindow(QMainWindow):
 
     def import_mime(self, mime) -> ImportReport | None:
         """Pasted or dropped text or HTML: confirm title, date and source, then import."""
+        if self.rights.import_refusal is not None:
+            self.statusBar().showMessage(self.rights.import_refusal, STATUS_MS)
+            return None
         report = import_from_mime(self, self.session.workspace, mime)
         if report is not None:
             self.statusBar().showMessage(f"Import: {report.summary()}", STATUS_MS)
@@ -462,8 +508,10 @@ class MainWindow(QMainWindow):
         self.search.search_now()
         if self.chart.scope_combo.currentData() == "library":
             self.chart.refresh()
-        # Files added to watched folders while the program was closed are imported now.
-        self.watcher.start()
+        # Files added to watched folders while the program was closed are imported now, by
+        # someone who may import (the watched folders of a team library are the team's).
+        if self.rights.import_refusal is None:
+            self.watcher.start()
 
     def restore_settings(self) -> None:
         settings = QSettings()
@@ -541,9 +589,15 @@ class MainWindow(QMainWindow):
             self._needs_default_sizes = False
             QTimer.singleShot(0, self._default_sizes)
 
+    @property
+    def closed(self) -> bool:
+        """Whether the window has closed (and its library with it)."""
+        return self._closed
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closed:
             self._closed = True
+            self.closing.emit()
             self._save_timer.stop()
             self.save_settings()
             for dialog in (
@@ -551,6 +605,7 @@ class MainWindow(QMainWindow):
                 self.info_dialog,
                 self.preferences_dialog,
                 self.search.help,
+                self.libraries.dialog,
             ):
                 if dialog is not None:
                     dialog.close()

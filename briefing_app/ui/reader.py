@@ -39,6 +39,7 @@ from briefing_app.ui.highlights_html import (
     article_marks,
     display_body,
 )
+from briefing_app.ui.team_role import refuse
 from briefing_app.ui.theme import KIND_LABELS, KINDS, LEGEND_LABELS, Highlights, highlights
 
 if TYPE_CHECKING:
@@ -67,6 +68,8 @@ class ReaderView(QTextBrowser):
         self.hidden: set[str] = set()
         self.font_size = DEFAULT_FONT_SIZE
         self.passage_enabled = lambda: False
+        # Why adding a passage to a briefing is greyed out (the role may not change briefings).
+        self.passage_refusal: str | None = None
         self._positions: list[int] = []  # body offset -> document position
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
         self._flash_timer.timeout.connect(lambda: self.setExtraSelections([]))
@@ -228,6 +231,8 @@ class ReaderView(QTextBrowser):
             menu.addSeparator()
             action = menu.addAction("Add selection to briefing")
             action.triggered.connect(self._request_passage)
+            refuse(action, self.passage_refusal)
+            menu.setToolTipsVisible(True)
         menu.exec(event.globalPos())
         menu.deleteLater()
 

@@ -36,6 +36,7 @@ from briefing_app.ui.delegates import ResultDelegate
 from briefing_app.ui.dialogs import QueryHelp
 from briefing_app.ui.highlights_html import search_terms
 from briefing_app.ui.models import FacetsModel, FacetValue, ResultsModel, Role, result_rows
+from briefing_app.ui.team_role import refuse
 from briefing_app.ui.workers import LatestOnly
 
 if TYPE_CHECKING:
@@ -511,12 +512,19 @@ class SearchPanel(QWidget):
             self.articleOpened.emit(index.data(Role.ArticleId))
 
     def _menu(self, pos: Any) -> None:
-        index = self.list.indexAt(pos)
+        menu = self.menu_for(self.list.indexAt(pos))
+        if menu is not None:
+            menu.exec(self.list.viewport().mapToGlobal(pos))
+            menu.deleteLater()
+
+    def menu_for(self, index: QModelIndex) -> QMenu | None:
+        """The right-click menu of the result at `index` (None where there is no result)."""
         if not index.isValid():
-            return
+            return None
         article_id = index.data(Role.ArticleId)
         read, starred = index.data(Role.Read), index.data(Role.Starred)
         menu = QMenu(self)
+        menu.setToolTipsVisible(True)  # a greyed-out entry says why
         menu.addAction("Open", lambda: self._open(index))
         menu.addAction(
             "Mark as unread" if read else "Mark as read",
@@ -528,11 +536,11 @@ class SearchPanel(QWidget):
         )
         if self.hooks.enabled("addArticleToBriefing"):
             menu.addSeparator()
-            menu.addAction(
+            add = menu.addAction(
                 "Add to briefing", lambda: self.hooks.addArticleToBriefing.emit(article_id)
             )
-        menu.exec(self.list.viewport().mapToGlobal(pos))
-        menu.deleteLater()
+            refuse(add, self.session.rights.edit_refusal)
+        return menu
 
     def eventFilter(self, obj: Any, event: Any) -> bool:
         # Up/Down in the search box move through the results, as in a mail client.

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
+from briefing_app.ui.team_role import Rights, rights_of
 from briefing_app.ui.workers import Job
 
 if TYPE_CHECKING:
@@ -29,6 +30,9 @@ class Session(QObject):
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        # What the connected person may do (everything on a local library): views grey out
+        # the rest rather than let the server refuse a click.
+        self.rights: Rights = rights_of(workspace)
         # Edits are small but may wait for the index's write lock while an import holds it;
         # one serial thread keeps them in order and keeps that wait off the GUI thread.
         self._writes = QThreadPool(self)

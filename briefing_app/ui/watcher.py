@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from briefing_app.core import watch
 from briefing_app.core.articles import suffix_of
 from briefing_app.ui.file_dialogs import existing_folder
+from briefing_app.ui.team_role import refuse, rights_of
 from briefing_app.ui.workers import Job
 
 if TYPE_CHECKING:
@@ -238,6 +239,8 @@ class WatchedFoldersPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(note)
+        # Watching a folder imports what lands in it: on a team library, an importer's job.
+        self.refusal = rights_of(workspace).import_refusal
         self.refresh()
 
     def folders(self) -> list[str]:
@@ -248,6 +251,8 @@ class WatchedFoldersPage(QWidget):
         self._update_buttons()
 
     def add_folder(self, folder: str | os.PathLike[str]) -> bool:
+        if self.refusal is not None:
+            return False
         try:
             watch.add_folder(self.workspace, folder)
         except ValueError as exc:
@@ -257,6 +262,8 @@ class WatchedFoldersPage(QWidget):
         return True
 
     def remove_selected(self) -> None:
+        if self.refusal is not None:
+            return
         rows = self.view.selectionModel().selectedRows()
         for folder in [self.model.data(index) for index in rows]:
             watch.remove_folder(self.workspace, folder)
@@ -275,3 +282,5 @@ class WatchedFoldersPage(QWidget):
 
     def _update_buttons(self, *args: object) -> None:
         self.remove_button.setEnabled(self.view.selectionModel().hasSelection())
+        refuse(self.add_button, self.refusal)
+        refuse(self.remove_button, self.refusal)
