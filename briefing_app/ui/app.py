@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from pyqtgraph.util.garbage_collector import GarbageCollector
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from briefing_app.paths import APP_NAME
 from briefing_app.ui.open_library import default_local_library
@@ -71,16 +71,26 @@ def run_app(library: str | None, paths: list[str]) -> int:
 def _first_library(library: str | None) -> Workspace | None:
     """The library to start on: --library, else $BRIEFING_LIBRARY, else the team library used
     last, else the local one. None when there is none to open (the person was told why)."""
-    from briefing_app.core.opening import open_workspace
+    from briefing_app.core.opening import TeamPasswordNeeded, open_workspace
     from briefing_app.core.workspace import LibraryError
 
     remembered = None
     if library is None and not os.environ.get("BRIEFING_LIBRARY"):
         remembered = remembered_team_library()
+    password: str | None = None
     try:
-        # Index repair is left to a worker so the window appears at once. A server out of
-        # reach answers within the connect time-out ($BRIEFING_CONNECT_TIMEOUT, 5 s).
-        return open_workspace(remembered or library, seed_if_empty=True, repair=False)
+        while True:
+            try:
+                # Index repair is left to a worker so the window appears at once. A server out
+                # of reach answers within the connect time-out ($BRIEFING_CONNECT_TIMEOUT, 5 s).
+                return open_workspace(
+                    remembered or library, seed_if_empty=True, repair=False, password=password
+                )
+            except TeamPasswordNeeded as exc:
+                # No window yet: ask here, as the Open Team Library dialog would.
+                password = ask_password(str(exc))
+                if password is None:
+                    raise
     except LibraryError as exc:
         if remembered is None:
             _cannot_open(exc)
@@ -92,6 +102,18 @@ def _first_library(library: str | None) -> Workspace | None:
     except LibraryError as exc:
         _cannot_open(exc)
         return None
+
+
+def ask_password(reason: str) -> str | None:
+    """The password for a team library whose server asked for one (kept for this session
+    only), or None when the person cancelled."""
+    text, given = QInputDialog.getText(
+        None,
+        "Team Library Password",
+        f"{reason}\n\nPassword:",
+        QLineEdit.EchoMode.Password,
+    )
+    return text if given and text else None
 
 
 def offer_local_library(reason: str) -> bool:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -22,7 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.core.opening import is_team_location, open_workspace, shown_url
+from briefing_app.core.opening import (
+    TeamPasswordNeeded,
+    is_team_location,
+    open_workspace,
+    remember_team_password,
+    shown_url,
+)
 from briefing_app.core.workspace import LibraryError
 from briefing_app.paths import data_dir
 from briefing_app.ui.remembered_library import (
@@ -38,7 +45,8 @@ if TYPE_CHECKING:
 
 ADDRESS_FORM = "postgresql://user@host/dbname"
 PASSWORD_HINT = (
-    "The password comes from $PGPASSWORD, ~/.pgpass or the system keyring; it is never saved."
+    "Leave the password empty when $PGPASSWORD, ~/.pgpass or the system keyring gives it."
+    " It is never written to the program's settings."
 )
 
 
@@ -56,16 +64,24 @@ class LibraryOpener(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._job: Job | None = None
+        # Whether the last failure was the server asking for a (right) password.
+        self.wants_password = False
 
     @property
     def busy(self) -> bool:
         return self._job is not None
 
-    def open(self, location: str) -> None:
+    def open(self, location: str, password: str | None = None, *, remember: bool = False) -> None:
+        """Open `location`; for a team library `password` (kept for this session only), and
+        with `remember` also kept in the system keyring once the server has accepted it."""
+
         def body(_progress: object, _cancelled: object) -> Workspace | LibraryError:
             try:
+                if remember and password:
+                    # Tried on the server first: a refused one is never kept.
+                    remember_team_password(location, password)
                 # Index repair is left to the new window's worker, as at start.
-                return open_workspace(location, seed_if_empty=True, repair=False)
+                return open_workspace(location, seed_if_empty=True, repair=False, password=password)
             except LibraryError as exc:
                 # A server out of reach is a reason to show, not a failure to log.
                 return exc
@@ -74,6 +90,7 @@ class LibraryOpener(QObject):
         job.finished.connect(lambda result, j=job: self._finished(j, result))
         job.failed.connect(lambda message, j=job: self._failed(j, message))
         self._job = job
+        self.wants_password = False
         job.start()
 
     def cancel(self) -> None:
@@ -82,6 +99,7 @@ class LibraryOpener(QObject):
 
     def _finished(self, job: Job, workspace: Workspace | LibraryError) -> None:
         if isinstance(workspace, LibraryError):
+            self.wants_password = isinstance(workspace, TeamPasswordNeeded)
             self._failed(job, str(workspace))
             return
         job.deleteLater()
@@ -113,6 +131,12 @@ class OpenTeamLibraryDialog(QDialog):
         self.address.setClearButtonEnabled(True)
         label = QLabel(f"&Address of the team library ({ADDRESS_FORM}):", self)
         label.setBuddy(self.address)
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText("only if the server asks for one")
+        password_label = QLabel("&Password:", self)
+        password_label.setBuddy(self.password)
+        self.remember = QCheckBox("&Remember the password in the system keyring", self)
         self.hint = QLabel(PASSWORD_HINT, self)
         self.hint.setObjectName("muted")
         self.hint.setWordWrap(True)
@@ -135,6 +159,9 @@ class OpenTeamLibraryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(self.address)
+        layout.addWidget(password_label)
+        layout.addWidget(self.password)
+        layout.addWidget(self.remember)
         layout.addWidget(self.hint)
         layout.addWidget(self.message)
         layout.addWidget(self.progress)
@@ -150,7 +177,8 @@ class OpenTeamLibraryDialog(QDialog):
             return
         self._say(f"Connecting to {shown_url(url)}…")
         self._busy(True)
-        self.opener.open(url)
+        password = self.password.text() or None
+        self.opener.open(url, password, remember=self.remember.isChecked())
 
     def reject(self) -> None:
         self.opener.cancel()
@@ -164,11 +192,17 @@ class OpenTeamLibraryDialog(QDialog):
     def _failed(self, message: str) -> None:
         self._busy(False)
         self._say(message, error=True)
-        self.address.setFocus()
+        if self.opener.wants_password:
+            self.password.selectAll()
+            self.password.setFocus()
+        else:
+            self.address.setFocus()
 
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
         self.address.setReadOnly(busy)
+        self.password.setReadOnly(busy)
+        self.remember.setEnabled(not busy)
         self.open_button.setEnabled(not busy)
 
     def _say(self, text: str, *, error: bool = False) -> None:

@@ -10,101 +10,19 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Iterator
-from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
-from keyring.errors import NoKeyringError, PasswordDeleteError
+from password_sources import SECRET, NoKeyring
 
 from briefing_app.cli import main as cli_main
 from briefing_app.core.opening import (
     TeamPasswordNeeded,
     forget_team_password,
-    init_team_library,
     open_workspace,
     remember_team_password,
 )
 from briefing_app.core.team import credentials
-
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-SECRET = "s3cret 'quoted' pass"
-
-
-class MemoryKeyring(KeyringBackend):
-    """The system keyring, as a dictionary, counting how often it was asked."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.kept: dict[tuple[str, str], str] = {}
-        self.asked = 0
-
-    def get_password(self, service: str, username: str) -> str | None:
-        self.asked += 1
-        return self.kept.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.kept[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.kept.pop((service, username), None) is None:
-            raise PasswordDeleteError("none kept")
-
-
-class NoKeyring(KeyringBackend):
-    """A machine without a keyring (keyring's own fail backend, as on a bare server)."""
-
-    priority = 0  # type: ignore[assignment]
-
-    def get_password(self, service: str, username: str) -> str | None:
-        raise NoKeyringError("No recommended backend was available")
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        raise NoKeyringError("No recommended backend was available. Install one")
-
-    def delete_password(self, service: str, username: str) -> None:
-        raise NoKeyringError("No recommended backend was available")
-
-
-@pytest.fixture(autouse=True)
-def fresh_session(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
-    """Nothing known from an earlier test, and libpq finds no password of its own."""
-    monkeypatch.delenv("PGPASSWORD", raising=False)
-    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no-pgpass"))
-    credentials._known.clear()
-    previous = keyring.get_keyring()
-    yield
-    credentials._known.clear()
-    keyring.set_keyring(previous)
-
-
-@pytest.fixture
-def memory_keyring() -> MemoryKeyring:
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    return backend
-
-
-@pytest.fixture
-def guarded(pg_cluster, team_url: str) -> str:  # noqa: ANN001
-    """The URL, without password, of a team library whose user must give SECRET."""
-    init_team_library(team_url)
-    with open_workspace(team_url) as admin:
-        admin.import_paths([SEEDS])
-    database = team_url.split("@/")[1].split("?")[0]
-    user = f"{database}_pw"
-    pg_cluster.admin_sql(
-        f"CREATE ROLE {user} LOGIN PASSWORD '{SECRET.replace(chr(39), 2 * chr(39))}'"
-    )
-    pg_cluster.admin_sql(f"GRANT {database}_editors TO {user}")
-    hba = pg_cluster.base / "data" / "pg_hba.conf"
-    rule = f"local all {user} scram-sha-256\n"
-    hba.write_text(rule + hba.read_text())  # first match wins: this user alone needs one
-    pg_cluster.admin_sql("SELECT pg_reload_conf()")
-    return pg_cluster.url(database, user)
 
 
 def test_without_a_password_the_library_says_so_in_one_sentence(guarded, memory_keyring):  # noqa: ANN001

@@ -10,11 +10,13 @@ from pathlib import Path
 
 import pytest
 import shiboken6
+from password_sources import SECRET
 from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QToolButton
 
 from briefing_app.core.opening import init_team_library, open_workspace
+from briefing_app.core.team import credentials
 from briefing_app.core.workspace import Workspace
 from briefing_app.ui import app as app_module
 from briefing_app.ui.briefing_pane import BriefingPane
@@ -197,9 +199,7 @@ def test_open_team_library_moves_the_window_onto_it_and_remembers_it(
     close = local_workspace.close
     monkeypatch.setattr(local_workspace, "close", lambda: (closed.append(True), close()))
     dialog = _type_address(qtbot, local, desk["editors"])
-    assert dialog.hint.text() == (
-        "The password comes from $PGPASSWORD, ~/.pgpass or the system keyring; it is never saved."
-    )
+    assert "never written to the program's settings" in dialog.hint.text()
     team = _switched(qtbot, keeper, local)
     # The old window closed, and is gone.
     assert team.isVisible() and local.closed and not shiboken6.isValid(local)
@@ -478,3 +478,86 @@ def test_on_a_local_library_nothing_is_greyed_out(qtbot, keeper, tmp_path):  # n
     _open_troop_article(qtbot, window)
     assert window.article.edit.isEnabled()
     assert isinstance(window.session.workspace, Workspace)
+
+
+# -- a server that asks for a password ----------------------------------------------------------
+
+
+def test_the_dialog_asks_for_the_password_the_server_wants_and_keeps_it_when_asked(
+    qtbot,  # noqa: ANN001
+    keeper,  # noqa: ANN001
+    guarded,  # noqa: ANN001
+    memory_keyring,  # noqa: ANN001
+    tmp_path,  # noqa: ANN001
+    private_settings,  # noqa: ANN001
+):
+    local = _shown(qtbot, keeper, str(tmp_path / "local"))
+    dialog = _type_address(qtbot, local, guarded)
+    qtbot.waitUntil(lambda: dialog.open_button.isEnabled(), timeout=15000)
+    assert "needs a password for" in dialog.message.text()
+    assert dialog.focusWidget() is dialog.password and keeper.current is local
+    # A wrong one is refused, and nothing is kept.
+    dialog.remember.setChecked(True)
+    qtbot.keyClicks(dialog.password, "wrong")
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "refused the password" in dialog.message.text(), timeout=15000)
+    assert memory_keyring.kept == {} and keeper.current is local
+    # The right one opens the library and, with the box ticked, goes to the keyring only.
+    dialog.password.clear()
+    qtbot.keyClicks(dialog.password, SECRET)
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    team = _switched(qtbot, keeper, local)
+    assert team.windowTitle() == guarded
+    assert list(memory_keyring.kept.values()) == [SECRET]
+    settings = "".join(p.read_text(errors="ignore") for p in Path(private_settings).rglob("*.ini"))
+    assert guarded in settings and "s3cret" not in settings
+
+
+def test_a_password_given_in_the_dialog_alone_is_kept_nowhere(
+    qtbot,  # noqa: ANN001
+    keeper,  # noqa: ANN001
+    guarded,  # noqa: ANN001
+    memory_keyring,  # noqa: ANN001
+    tmp_path,  # noqa: ANN001
+):
+    local = _shown(qtbot, keeper, str(tmp_path / "local"))
+    local.libraries.open_team.trigger()
+    dialog = local.libraries.dialog
+    dialog.address.setText(guarded)
+    qtbot.keyClicks(dialog.password, SECRET)
+    assert not dialog.remember.isChecked()
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    team = _switched(qtbot, keeper, local)
+    assert team.library_label.text().endswith("_pw (editor)")
+    assert memory_keyring.kept == {}
+
+
+def test_at_start_a_remembered_library_that_wants_a_password_asks_for_it(
+    monkeypatch,  # noqa: ANN001
+    guarded,  # noqa: ANN001
+    memory_keyring,  # noqa: ANN001
+):
+    _remember_for_start(guarded)
+    reasons: list[str] = []
+    monkeypatch.setattr(app_module, "ask_password", lambda reason: reasons.append(reason) or SECRET)
+    code, [window] = _run_app_and_see(monkeypatch)
+    assert code == 0 and window.windowTitle() == guarded
+    assert len(reasons) == 1 and "needs a password for" in reasons[0]
+    assert credentials.known_password(guarded) == SECRET and memory_keyring.kept == {}
+
+
+def test_at_start_a_cancelled_password_offers_the_local_library(
+    monkeypatch,  # noqa: ANN001
+    guarded,  # noqa: ANN001
+    memory_keyring,  # noqa: ANN001
+    tmp_path,  # noqa: ANN001
+):
+    _remember_for_start(guarded)
+    monkeypatch.setattr(app_module, "ask_password", lambda reason: None)
+    offered: list[str] = []
+    monkeypatch.setattr(
+        app_module, "offer_local_library", lambda reason: offered.append(reason) or True
+    )
+    code, [window] = _run_app_and_see(monkeypatch)
+    assert code == 0 and "needs a password" in offered[0]
+    assert window.windowTitle() == str(tmp_path / "data" / "BriefingReader" / "library")
