@@ -149,6 +149,7 @@ ALL_THREE = [
         # LIKE's own % and _ and a backslash stand for themselves: no word holds them.
         ("s%er?", []),
         ("sol_ier?", []),
+        ("so\\ldier?", []),  # an unescaped \l would be a plain l: "soldiers"
         ("*%*", []),
         ("\\*?", []),
         ("_*", []),
