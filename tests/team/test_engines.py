@@ -3,11 +3,12 @@ Whoosh) and on a team library (a throwaway PostgreSQL cluster)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from briefing_app.core.workspace import QueryError, Workspace
+from briefing_app.core.workspace import MAX_EXPANSION, QueryError, Workspace
 
 ARTICLE_A = """title: Danish battalion heads for Latvia
 date: 2023-03-14
@@ -96,6 +97,109 @@ def test_import_again_and_a_copy_elsewhere_add_nothing(ws: Workspace, folder: Pa
 )
 def test_the_query_language_finds_the_same_articles(ws: Workspace, query: str, titles):
     assert _titles(ws, query) == titles
+
+
+ALL_THREE = [
+    "Czech troops for Slovakia",
+    "Danish battalion heads for Latvia",
+    "Pipeline talks resume in Vienna",
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "titles"),
+    [
+        # A wildcard before, inside or instead of letters: the most used words it fits.
+        ("*akia", ["Czech troops for Slovakia"]),
+        ("*ia", ["Czech troops for Slovakia", "Danish battalion heads for Latvia"]),
+        ("*ation", []),
+        ("*ation OR pipeline", ["Pipeline talks resume in Vienna"]),
+        ("battal?on", ["Danish battalion heads for Latvia"]),
+        ("d?nish", ["Danish battalion heads for Latvia"]),
+        ("Cz?ch", ["Czech troops for Slovakia"]),
+        ("sold?ers", ALL_THREE),
+        ("s*ers", ALL_THREE),
+        ("SOLD*RS^2", ALL_THREE),
+        ("neg*ors", ["Pipeline talks resume in Vienna"]),
+        ("b??tle*", ["Czech troops for Slovakia", "Danish battalion heads for Latvia"]),
+        ("*", ALL_THREE),
+        ("???", ALL_THREE),
+        ("zzz*q", []),
+        ("NOT *akia", ["Danish battalion heads for Latvia", "Pipeline talks resume in Vienna"]),
+        (
+            "soldiers AND NOT *enna",
+            ["Czech troops for Slovakia", "Danish battalion heads for Latvia"],
+        ),
+        # In a field: the title's words, or the source's and the dateline's.
+        ("title:*ia", ["Czech troops for Slovakia", "Danish battalion heads for Latvia"]),
+        ("title:*enna", ["Pipeline talks resume in Vienna"]),
+        ("title:Sl??akia", ["Czech troops for Slovakia"]),
+        (
+            "title:(*akia OR pipe*)",
+            ["Czech troops for Slovakia", "Pipeline talks resume in Vienna"],
+        ),
+        ("body:*aslavia OR body:*ague", ["Czech troops for Slovakia"]),
+        ("source:o*er", ["Czech troops for Slovakia"]),
+        ("source:w?re", ALL_THREE),
+        ("dateline:pr?gue", ["Czech troops for Slovakia"]),
+        (
+            "dateline:c*n OR dateline:*enna",
+            ["Danish battalion heads for Latvia", "Pipeline talks resume in Vienna"],
+        ),
+        # LIKE's own % and _ and a backslash stand for themselves: no word holds them.
+        ("s%er?", []),
+        ("sol_ier?", []),
+        ("so\\ldier?", []),  # an unescaped \l would be a plain l: "soldiers"
+        ("*%*", []),
+        ("\\*?", []),
+        ("_*", []),
+    ],
+)
+def test_wildcards_anywhere_in_a_word_find_the_same_articles(ws: Workspace, query: str, titles):
+    assert _titles(ws, query) == titles
+    assert ws.summarize(query).total == len(titles)
+
+
+def test_wildcard_matches_are_marked_in_the_snippet(ws: Workspace):
+    [hit] = ws.search("*attalion").hits
+    assert '<b class="match">battalion</b>' in hit.snippet
+
+
+def _code(k: int) -> str:
+    return chr(ord("a") + k // 26) + chr(ord("a") + k % 26)
+
+
+@pytest.fixture
+def many_words(engine_workspace: Workspace, tmp_path: Path) -> Workspace:
+    """Sixty words "aaquix" ... "chquix" (word k in k + 2 articles, so the most used are the
+    highest k) and, for each word, a marker article that holds only that one of them."""
+    path = tmp_path / "many.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for k in range(60):
+            marker = {"id": f"m{k}", "title": f"Marker {k}", "body": f"Only {_code(k)}quix here."}
+            words = " ".join(f"{_code(n)}quix" for n in range(k, 60))
+            filler = {"id": f"f{k}", "title": f"Filler {k}", "body": f"Many words: {words}."}
+            out.write(json.dumps(marker) + "\n" + json.dumps(filler) + "\n")
+    report = engine_workspace.import_paths([path])
+    assert report.imported == 120, report.summary()
+    return engine_workspace
+
+
+def _markers(ws: Workspace, query: str) -> set[int]:
+    hits = ws.search(query, page_size=500).hits
+    return {int(h.title.split()[1]) for h in hits if h.title.startswith("Marker")}
+
+
+def test_a_wildcard_stands_for_at_most_its_most_used_words(many_words: Workspace):
+    kept = set(range(60 - MAX_EXPANSION, 60))
+    # Sixty words fit: both engines keep the fifty most used, and say so in the help.
+    assert _markers(many_words, "*quix") == kept
+    assert _markers(many_words, "??quix") == kept
+    assert _markers(many_words, "*q?ix") == kept
+    assert _markers(many_words, "a?qu*x") == set(range(26))  # fewer fit: every one is kept
+    assert _markers(many_words, "c*quix") == {52, 53, 54, 55, 56, 57, 58, 59}
+    fillers_and_markers = 60 + len(kept)
+    assert many_words.summarize("*quix").total == fillers_and_markers
 
 
 def test_filters_sorting_and_paging(ws: Workspace):

@@ -162,6 +162,30 @@ HOSTILE = [
     "a\x00b",
     "(((((a)))))",
     "NOT NOT NOT a",
+    # Wildcards anywhere: LIKE's and regular expressions' own characters stand for themselves.
+    "*",
+    "**",
+    "?",
+    "%",
+    "_",
+    "*%*",
+    "%?",
+    "_*_",
+    "\\*?",
+    "*\\",
+    "*'*",
+    "?'; DROP TABLE articles; --*",
+    "title:*' OR 1=1 --",
+    "source:*'; DROP TABLE meta; --?",
+    "source:*.*",
+    "source:\\d+*",
+    "dateline:*$$?",
+    "a*" * 2000,
+    "?" * 3000,
+    "*%_\\" * 1000,
+    "*a?" * 1000,
+    "source:" + "*a?" * 20000,  # as a regular expression this was too complex for the server
+    "dateline:" + "?" * 5000,
 ]
 
 
@@ -183,6 +207,17 @@ def test_hostile_queries_never_reach_the_server_as_sql(team):
 )
 @given(st.text(max_size=40))
 def test_any_text_is_a_result_or_a_readable_error(team, text):
+    try:
+        team.search(text, page_size=5)
+    except QueryError as exc:
+        assert str(exc)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(alphabet="*?%_\\'$.ab: ", max_size=30))
+def test_any_wildcard_junk_is_a_result_or_a_readable_error(team, text):
     try:
         team.search(text, page_size=5)
     except QueryError as exc:

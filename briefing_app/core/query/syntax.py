@@ -207,12 +207,21 @@ def _term_class(fieldname: str, text: str, boost: float = 1.0) -> wq.Query:
     return wq.Term(fieldname, text, boost=boost)
 
 
+class _WildcardRuns(qparser.WildcardPlugin):
+    """Whoosh's wildcards, with a run of them (`a??b`, `?*quix`) one mark: Whoosh's own
+    plugin glues a word only to the mark beside it, so `a??b` became `a??` AND `b`."""
+
+    expr = f"(?P<text>[*{qparser.WildcardPlugin.qmarks}]+)"
+
+
 def make_parser(
     index: SearchIndex, fields: tuple[str, ...] = ("title", "body")
 ) -> qparser.QueryParser:
     parser = qparser.MultifieldParser(list(fields), index.schema, termclass=_term_class)
     # Apostrophes belong to words here ("Russia's", "O'Brien"), not to 'quoted phrases'.
     parser.remove_plugin_class(qparser.SingleQuotePlugin)
+    parser.remove_plugin_class(qparser.WildcardPlugin)
+    parser.add_plugin(_WildcardRuns())
     parser.add_plugin(qparser.FuzzyTermPlugin())
     return parser
 

@@ -6,6 +6,13 @@ mistake gets the same readable message on either engine. What is left is parsed 
 weighted title-and-body vector (title: weight A, body: weight B); fields, entities, dates, years
 and reading state become SQL conditions. Every value travels as a parameter; words are quoted
 as `tsquery` lexemes, so no input can change the SQL or the `tsquery`'s structure.
+
+A wildcard at the end of a word (`ukrain*`) is the server's own prefix match. Anywhere else
+(`*ation`, `un*ed`, `wom?n`) the server has nothing of its own: the tsvector holds stems, and a
+stem does not say which words were written. So the pattern is looked up, as a LIKE pattern with
+the user's own `%`, `_` and backslash escaped, in the lexicon of written words, and becomes an OR
+of the most used words it fits, as the local index does with its word list. The short `source:`
+and `dateline:` columns have no lexicon; there the same pattern is tried on the column's words.
 """
 
 from __future__ import annotations
@@ -32,6 +39,8 @@ _OPERATORS = ("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE")
 
 # word -> the indexed words within so many edits of it (most used first), from the lexicon
 Expander = Callable[[str, int], list[str]]
+# LIKE pattern -> the indexed words it fits (the most used, at most MAX_EXPANSION), from the lexicon
+Fitter = Callable[[str], list[str]]
 
 
 @dataclass
@@ -61,7 +70,14 @@ def lexeme(word: str) -> str:
     return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def translate(text: str, expand: Expander | None = None) -> Translation:
+def like_pattern(word: str) -> str:
+    """A wildcard word as a LIKE pattern (`*` any letters, `?` one): LIKE's own `%`, `_` and
+    `\\` in what the user typed stand for themselves."""
+    escaped = re.sub(r"([\\%_])", r"\\\1", re.sub(r"\*+", "*", word.lower()))
+    return escaped.replace("*", "%").replace("?", "_")
+
+
+def translate(text: str, expand: Expander | None = None, fit: Fitter | None = None) -> Translation:
     """The SQL condition and ranking tsquery for a query; raises QueryError for a bad query."""
     # PostgreSQL refuses NUL in any text; pasted binary junk is a space like any other.
     text = text.replace("\x00", " ").strip()
@@ -77,7 +93,7 @@ def translate(text: str, expand: Expander | None = None) -> Translation:
     tree = parser.parse()
     if tree is None:
         raise QueryError("The query has no words to search for.")
-    compiler = _Compiler(expand)
+    compiler = _Compiler(expand, fit)
     compiled = compiler.compile(tree)
     return Translation(_as_sql(compiled), " | ".join(compiler.positive) or None)
 
@@ -164,8 +180,9 @@ class _Parser:
 
 
 class _Compiler:
-    def __init__(self, expand: Expander | None) -> None:
+    def __init__(self, expand: Expander | None, fit: Fitter | None = None) -> None:
         self.expand = expand
+        self.fit = fit
         self.positive: list[str] = []  # tsqueries of the words not under a NOT
 
     def compile(self, node: _Node, negated: bool = False) -> str | Sql:
@@ -199,8 +216,17 @@ class _Compiler:
         if name in _WEIGHTS:
             return self._words(node.kind, value, _WEIGHTS[name])
         if name in _WORDS_COLUMNS:
-            query = self._words(node.kind, value, "")
             column = _WORDS_COLUMNS[name]
+            if node.kind == "word" and _is_pattern(value):
+                # A LIKE, not a regular expression: no pattern is too long or complex for it.
+                return Sql(
+                    f"EXISTS (SELECT 1 FROM regexp_split_to_table(lower(coalesce({column}, '')),"
+                    " '\\W+') AS w WHERE w LIKE %s)",
+                    [like_pattern(value)],
+                )
+            query = self._words(node.kind, value, "")
+            if isinstance(query, Sql):
+                return query
             return Sql(
                 f"(to_tsvector('briefing', coalesce({column}, '')) @@ to_tsquery('briefing', %s))",
                 [query],
@@ -224,7 +250,7 @@ class _Compiler:
             return _flag(name, value.lower() in ("true", "yes"))
         raise QueryError(f"Unknown field '{name}:'.")  # prepare has refused it already
 
-    def _words(self, kind: str, value: str, weight: str) -> str:
+    def _words(self, kind: str, value: str, weight: str) -> str | Sql:
         if kind == "range":
             raise QueryError(f"'{value}': a range needs date: or year: before it.")
         if kind == "phrase":
@@ -244,15 +270,25 @@ class _Compiler:
             alternatives = dict.fromkeys([word.lower(), *near])
             marked = ":" + weight if weight else ""
             return "(" + " | ".join(lexeme(w) + marked for w in alternatives) + ")"
-        if "*" in value or "?" in value:
-            stem = value.rstrip("*")
-            if not stem or "*" in stem or "?" in stem:
-                raise QueryError(
-                    f"'{value}': in a team library a wildcard stands at the end of a word"
-                    " (e.g. ukrain*)."
-                )
-            return f"{lexeme(stem)}:*{weight}"
+        if _is_pattern(value):
+            return self._pattern(value, weight)
         return lexeme(value) + (":" + weight if weight else "")
+
+    def _pattern(self, value: str, weight: str) -> str | Sql:
+        stem = value.rstrip("*")
+        if not stem:
+            return Sql("TRUE")  # `*` alone: any word at all, as locally
+        if not _is_pattern(stem):
+            return f"{lexeme(stem)}:*{weight}"
+        words = self.fit(like_pattern(value)) if self.fit else []
+        if not words:
+            return Sql("FALSE")  # no word fits: like a word no article holds
+        marked = ":" + weight if weight else ""
+        return "(" + " | ".join(lexeme(w) + marked for w in words) + ")"
+
+
+def _is_pattern(word: str) -> bool:
+    return "*" in word or "?" in word
 
 
 def _as_sql(part: str | Sql) -> Sql:
