@@ -86,6 +86,11 @@ def run_command(args: argparse.Namespace) -> int:
         return fail(exc)
     try:
         return WORKSPACE_COMMANDS[args.command](workspace, args)
+    except LibraryError as exc:
+        # What the library refused (a team library's role, a busy index): one sentence here,
+        # the traceback in the log.
+        log.error("%s failed: %s", args.command, exc, exc_info=True)
+        return fail(exc)
     except KeyboardInterrupt:
         print("\nbriefing: interrupted; everything committed so far is kept.", file=sys.stderr)
         return EXIT_INTERRUPTED

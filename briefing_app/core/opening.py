@@ -17,7 +17,13 @@ from briefing_app.core.team.errors import (
     TeamLibraryError,
     TeamPasswordNeeded,
 )
-from briefing_app.core.team.location import is_team_location, shown_url, team_url
+from briefing_app.core.team.location import (
+    ADDRESS_FORM,
+    is_team_location,
+    shown_url,
+    team_url,
+    well_formed,
+)
 from briefing_app.core.workspace import ProgressFn, Workspace
 
 if TYPE_CHECKING:
@@ -53,6 +59,8 @@ def open_workspace(
     it the server's password comes from $PGPASSWORD, ~/.pgpass or the system keyring, and
     TeamPasswordNeeded says when none did."""
     url = team_url(location)
+    if url is not None:
+        _check_form(url)
     if url is not None and password is not None:
         from briefing_app.core.team import credentials
 
@@ -93,6 +101,7 @@ def init_team_library(url: str) -> dict[str, str]:
     names by kind. LibraryError in one sentence when the server refuses."""
     from briefing_app.core.team.roles import init_library
 
+    _check_form(url)
     return init_library(url)
 
 
@@ -106,4 +115,13 @@ def push_to_team(
     the report and the team library's location as shown to people."""
     from briefing_app.core.team.push import push_library
 
+    _check_form(url)
     return push_library(local, url, progress=progress)
+
+
+def _check_form(url: str) -> None:
+    if not well_formed(url):
+        raise TeamLibraryError(
+            f"'{shown_url(url)}' is not a usable library address: a team library's address"
+            f" looks like {ADDRESS_FORM}."
+        )

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 from pyqtgraph.util.garbage_collector import GarbageCollector
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefing_app.paths import APP_NAME
-from briefing_app.ui.open_library import default_local_library
+from briefing_app.ui.open_library import PasswordDialog, default_local_library, keep_password
 from briefing_app.ui.quit_signals import QuitOnSignals
 from briefing_app.ui.remembered_library import remembered_team_library
 
@@ -77,20 +77,26 @@ def _first_library(library: str | None) -> Workspace | None:
     remembered = None
     if library is None and not os.environ.get("BRIEFING_LIBRARY"):
         remembered = remembered_team_library()
+    location = remembered or library
     password: str | None = None
+    remember = False
     try:
         while True:
             try:
                 # Index repair is left to a worker so the window appears at once. A server out
                 # of reach answers within the connect time-out ($BRIEFING_CONNECT_TIMEOUT, 5 s).
-                return open_workspace(
-                    remembered or library, seed_if_empty=True, repair=False, password=password
+                workspace = open_workspace(
+                    location, seed_if_empty=True, repair=False, password=password
                 )
+                if remember and password and location:
+                    keep_password(workspace, location, password)
+                return workspace
             except TeamPasswordNeeded as exc:
                 # No window yet: ask here, as the Open Team Library dialog would.
-                password = ask_password(str(exc))
-                if password is None:
+                answer = ask_password(str(exc))
+                if answer is None:
                     raise
+                password, remember = answer
     except LibraryError as exc:
         if remembered is None:
             _cannot_open(exc)
@@ -104,16 +110,12 @@ def _first_library(library: str | None) -> Workspace | None:
         return None
 
 
-def ask_password(reason: str) -> str | None:
-    """The password for a team library whose server asked for one (kept for this session
-    only), or None when the person cancelled."""
-    text, given = QInputDialog.getText(
-        None,
-        "Team Library Password",
-        f"{reason}\n\nPassword:",
-        QLineEdit.EchoMode.Password,
-    )
-    return text if given and text else None
+def ask_password(reason: str) -> tuple[str, bool] | None:
+    """The password for a team library whose server asked for one and whether to keep it in
+    the system keyring, or None when the person cancelled."""
+    dialog = PasswordDialog(reason)
+    dialog.exec()
+    return dialog.answer()
 
 
 def offer_local_library(reason: str) -> bool:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.core.opening import (
+    KeyringUnavailable,
     TeamPasswordNeeded,
     is_team_location,
     open_workspace,
@@ -55,6 +56,46 @@ def default_local_library() -> str:
     return str(data_dir() / "library")
 
 
+def keep_password(workspace: Workspace, location: str, password: str) -> None:
+    """Keep the password the server has just accepted in the system keyring; where there is
+    none, the library stays open for this session and its window says so."""
+    try:
+        remember_team_password(location, password)
+    except KeyringUnavailable as exc:
+        workspace.notices.append(f"The password is used for this session only. {exc}")
+
+
+class PasswordDialog(QDialog):
+    """Asks for the password a team library's server wants, before any window is open."""
+
+    def __init__(self, reason: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Team Library Password")
+        self.setMinimumWidth(460)
+        self.reason = QLabel(reason, self)
+        self.reason.setWordWrap(True)
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        label = QLabel("&Password:", self)
+        label.setBuddy(self.password)
+        self.remember = QCheckBox("&Remember the password in the system keyring", self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (self.reason, label, self.password, self.remember, buttons):
+            layout.addWidget(widget)
+        self.password.setFocus()
+
+    def answer(self) -> tuple[str, bool] | None:
+        """The password and whether to keep it, or None when cancelled or left empty."""
+        if self.result() != QDialog.DialogCode.Accepted or not self.password.text():
+            return None
+        return self.password.text(), self.remember.isChecked()
+
+
 class LibraryOpener(QObject):
     """Opens one library at a time in a worker; a cancelled opening's library is closed."""
 
@@ -77,11 +118,13 @@ class LibraryOpener(QObject):
 
         def body(_progress: object, _cancelled: object) -> Workspace | LibraryError:
             try:
-                if remember and password:
-                    # Tried on the server first: a refused one is never kept.
-                    remember_team_password(location, password)
                 # Index repair is left to the new window's worker, as at start.
-                return open_workspace(location, seed_if_empty=True, repair=False, password=password)
+                workspace = open_workspace(
+                    location, seed_if_empty=True, repair=False, password=password
+                )
+                if remember and password:
+                    keep_password(workspace, location, password)
+                return workspace
             except LibraryError as exc:
                 # A server out of reach is a reason to show, not a failure to log.
                 return exc

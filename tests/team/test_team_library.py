@@ -273,8 +273,15 @@ def test_push_copies_everything_once_and_again_adds_nothing(team_url, tmp_path):
     try:
         first = push(folder, store)
         assert (first.articles, first.already, first.briefings) == (33, 0, 1)
+        assert (
+            first.summary() == "33 articles added, 0 already in the team library, 1 briefing added"
+        )
         again = push(folder, store)
         assert (again.articles, again.briefings) == (0, 0)
+        assert (
+            again.summary()
+            == "nothing new: an earlier push sent all 33 articles, 0 briefings added"
+        )
     finally:
         store.close()
     with open_workspace(team_url) as ws:
@@ -307,6 +314,7 @@ def test_an_interrupted_push_resumes_where_it_stopped(team_url, tmp_path, monkey
         monkeypatch.setattr(push_module, "_send", real_send)
         resumed = push(folder, store)
         assert resumed.resumed_after > 0 and resumed.articles == 13
+        assert resumed.summary().endswith("(after the 20 an earlier, interrupted push sent)")
         assert store.count() == 33
     finally:
         store.close()
@@ -345,3 +353,50 @@ def test_two_importers_at_once_one_killed_midway_store_each_text_once(team_url, 
         assert titles == [(1500,)]
     finally:
         store.close()
+
+
+def test_a_refused_change_on_the_command_line_is_one_sentence(desk, tmp_path, capsys):  # noqa: ANN001
+    extra = _corpus(tmp_path / "extra.jsonl", 3)
+    with open_workspace(desk["readers"]) as rita:
+        article_id, _key = _a_troop_figure(rita)
+    refusals = {
+        "may not import articles": ["import", str(extra)],
+        "may not edit articles": ["edit", str(article_id), "--title", "X"],
+        "may not correct figures": ["figure", str(article_id), "1", "--count", "5"],
+        "may not save briefings": ["briefing", "new", "b"],
+    }
+    for said, argv in refusals.items():
+        assert cli_main(["--library", desk["readers"], *argv]) == 1, argv
+        err = capsys.readouterr().err
+        assert said in err and "Traceback" not in err and err.count("\n") == 1, err
+
+
+def test_pushing_without_the_importers_role_is_one_sentence(desk, tmp_path, capsys):  # noqa: ANN001
+    folder = _local_library(tmp_path)
+    assert cli_main(["team", "push", str(folder), desk["editors"]]) == 1
+    err = capsys.readouterr().err
+    assert "may not push to the team library" in err and "importers" in err
+    assert "Traceback" not in err and err.count("\n") == 1
+
+
+def test_a_one_slash_address_is_refused_not_made_a_local_folder(tmp_path, capsys, monkeypatch):  # noqa: ANN001
+    monkeypatch.chdir(tmp_path)
+    extra = _corpus(tmp_path / "extra.jsonl", 2)
+    assert cli_main(["--library", "postgresql:/alice/desk", "import", str(extra)]) == 1
+    err = capsys.readouterr().err
+    assert "is not a usable library address" in err and "postgresql://user@host/dbname" in err
+    assert not (tmp_path / "postgresql:").exists()
+    assert cli_main(["team", "init", "postgres:desk"]) == 1
+    assert "not a usable library address" in capsys.readouterr().err
+
+
+def test_a_missing_database_or_person_is_named_not_called_unreachable(pg_cluster):  # noqa: ANN001
+    with pytest.raises(LibraryError) as caught:
+        open_workspace(pg_cluster.url("no_such_desk"))
+    assert "has no such team library" in str(caught.value)
+    assert 'database "no_such_desk" does not exist' in str(caught.value)
+    with pytest.raises(LibraryError) as caught:
+        open_workspace(pg_cluster.url("postgres", "nobody_here"))
+    assert "does not know this user" in str(caught.value)
+    with pytest.raises(LibraryError, match="is not a usable library address"):
+        open_workspace(pg_cluster.url("postgres").replace("@/", "@:abc/"))

@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
 import shiboken6
-from password_sources import SECRET
+from password_sources import SECRET, NoKeyring
 from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QToolButton
@@ -21,6 +22,7 @@ from briefing_app.core.workspace import Workspace
 from briefing_app.ui import app as app_module
 from briefing_app.ui.briefing_pane import BriefingPane
 from briefing_app.ui.main_window import MainWindow
+from briefing_app.ui.open_library import PasswordDialog
 from briefing_app.ui.remembered_library import (
     last_team_address,
     remember_team_library,
@@ -539,7 +541,9 @@ def test_at_start_a_remembered_library_that_wants_a_password_asks_for_it(
 ):
     _remember_for_start(guarded)
     reasons: list[str] = []
-    monkeypatch.setattr(app_module, "ask_password", lambda reason: reasons.append(reason) or SECRET)
+    monkeypatch.setattr(
+        app_module, "ask_password", lambda reason: reasons.append(reason) or (SECRET, False)
+    )
     code, [window] = _run_app_and_see(monkeypatch)
     assert code == 0 and window.windowTitle() == guarded
     assert len(reasons) == 1 and "needs a password for" in reasons[0]
@@ -561,3 +565,53 @@ def test_at_start_a_cancelled_password_offers_the_local_library(
     code, [window] = _run_app_and_see(monkeypatch)
     assert code == 0 and "needs a password" in offered[0]
     assert window.windowTitle() == str(tmp_path / "data" / "BriefingReader" / "library")
+
+
+def test_at_start_the_password_asked_for_may_be_kept_in_the_keyring(
+    monkeypatch,  # noqa: ANN001
+    guarded,  # noqa: ANN001
+    memory_keyring,  # noqa: ANN001
+):
+    _remember_for_start(guarded)
+    monkeypatch.setattr(app_module, "ask_password", lambda reason: (SECRET, True))
+    code, [window] = _run_app_and_see(monkeypatch)
+    assert code == 0 and window.windowTitle() == guarded
+    assert list(memory_keyring.kept.values()) == [SECRET]
+
+
+def test_the_start_password_dialog_wraps_its_sentence_and_fits_the_screen(qtbot):  # noqa: ANN001
+    reason = "The team library at postgresql://alice@db.example/desk needs a password " * 4
+    dialog = PasswordDialog(reason.strip())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.reason.wordWrap()
+    assert dialog.width() < 900, "one unwrapped line ran off a 1400-pixel screen"
+    qtbot.keyClicks(dialog.password, "pw")
+    dialog.remember.setChecked(True)
+    dialog.accept()
+    assert dialog.answer() == ("pw", True)
+    cancelled = PasswordDialog("x")
+    qtbot.addWidget(cancelled)
+    cancelled.reject()
+    assert cancelled.answer() is None
+
+
+def test_remember_without_a_keyring_opens_the_library_for_the_session_and_says_so(
+    qtbot,  # noqa: ANN001
+    keeper,  # noqa: ANN001
+    guarded,  # noqa: ANN001
+    tmp_path,  # noqa: ANN001
+):
+    keyring.set_keyring(NoKeyring())  # fresh_session (through guarded) puts the old one back
+    local = _shown(qtbot, keeper, str(tmp_path / "local"))
+    local.libraries.open_team.trigger()
+    dialog = local.libraries.dialog
+    dialog.address.setText(guarded)
+    qtbot.keyClicks(dialog.password, SECRET)
+    dialog.remember.setChecked(True)
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    team = _switched(qtbot, keeper, local)
+    assert team.windowTitle() == guarded
+    said = team.statusBar().full_message
+    assert said.startswith("The password is used for this session only.")
+    assert "no system keyring" in said

@@ -30,6 +30,11 @@ KEYRING_SERVICE = "Briefing Reader team library"
 _known: dict[str, str] = {}
 _known_lock = threading.Lock()
 
+_NO_KEYRING = (
+    "This computer has no system keyring to keep the password in; put it in ~/.pgpass or"
+    " $PGPASSWORD instead."
+)
+
 
 def account(url: str) -> str:
     """The person and library a password belongs to, as `user@host:port/dbname` with libpq's
@@ -92,11 +97,19 @@ def save_password(url: str, password: str) -> None:
     when there is none to keep it in."""
     keyring = _keyring()
     if keyring is None:
-        raise KeyringUnavailable(_no_keyring("the keyring package is not installed"))
+        log.info("the keyring package is not installed")
+        raise KeyringUnavailable(_NO_KEYRING)
     try:
         keyring.set_password(KEYRING_SERVICE, account(url), password)
     except Exception as exc:  # noqa: BLE001 - each backend raises its own kinds
-        raise KeyringUnavailable(_no_keyring(str(exc).split(".")[0])) from exc
+        log.info("the system keyring refused the password: %r", exc)
+        if type(exc).__name__ == "NoKeyringError":  # no backend on this machine at all
+            raise KeyringUnavailable(_NO_KEYRING) from exc
+        reason = str(exc).split(".")[0] or type(exc).__name__
+        raise KeyringUnavailable(
+            f"The system keyring could not keep the password ({reason}); put it in ~/.pgpass"
+            " or $PGPASSWORD instead."
+        ) from exc
     use_for_session(url, password)
 
 
@@ -111,13 +124,6 @@ def forget_password(url: str) -> bool:
     except Exception:  # noqa: BLE001 - PasswordDeleteError (none kept) or no backend
         return False
     return True
-
-
-def _no_keyring(reason: str) -> str:
-    return (
-        f"No system keyring can keep the password here ({reason}); put it in ~/.pgpass"
-        " or $PGPASSWORD instead."
-    )
 
 
 def _keyring():  # noqa: ANN202 - the module, or None

@@ -8,12 +8,21 @@ from __future__ import annotations
 import os
 from urllib.parse import urlsplit, urlunsplit
 
-_SCHEMES = ("postgresql://", "postgres://")
+# A location with one of these schemes names a team library, even mistyped with one slash
+# ("postgresql:/desk"): connecting then says the address is not usable, where taking it for a
+# folder would quietly make a new local library named like the server.
+_SCHEMES = ("postgresql:", "postgres:")
+ADDRESS_FORM = "postgresql://user@host/dbname"
 
 
 def is_team_location(location: object) -> bool:
     """Whether `location` (a --library value, $BRIEFING_LIBRARY) names a team library."""
     return isinstance(location, str) and location.strip().lower().startswith(_SCHEMES)
+
+
+def well_formed(url: str) -> bool:
+    """Whether a team location has the URL form libpq reads (scheme, then two slashes)."""
+    return url.strip().lower().startswith(tuple(scheme + "//" for scheme in _SCHEMES))
 
 
 def team_url(explicit: str | os.PathLike[str] | None = None) -> str | None:

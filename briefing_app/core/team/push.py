@@ -14,10 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from psycopg import errors
+
 from briefing_app.core.extract import EXTRACTOR_VERSION
 from briefing_app.core.extract.records import Extraction
 from briefing_app.core.records import Article
 from briefing_app.core.store import CORRECTABLE_FIELDS, Library, StoredArticle
+from briefing_app.core.team.errors import TeamLibraryError
 from briefing_app.core.team.store import TeamStore
 
 BATCH = 200
@@ -29,15 +32,26 @@ class PushReport:
     already: int = 0  # the team library held the same text
     briefings: int = 0
     resumed_after: int = 0  # local id the push resumed after (0: from the start)
+    sent_before: int = 0  # articles an earlier push of this library had sent
 
     def summary(self) -> str:
+        briefings = _count(self.briefings, "briefing")
+        if self.sent_before and not (self.articles or self.already):
+            return (
+                f"nothing new: an earlier push sent all {_count(self.sent_before, 'article')},"
+                f" {briefings} added"
+            )
         text = (
-            f"{self.articles} articles added, {self.already} already in the team library,"
-            f" {self.briefings} briefings added"
+            f"{_count(self.articles, 'article')} added, {self.already} already in the team"
+            f" library, {briefings} added"
         )
-        if self.resumed_after:
-            text += " (resumed where an earlier push stopped)"
+        if self.sent_before:
+            text += f" (after the {self.sent_before} an earlier, interrupted push sent)"
         return text
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def push_library(
@@ -51,6 +65,11 @@ def push_library(
     store = TeamStore(url, create=False)
     try:
         return push(local, store, progress=progress), store.location
+    except errors.InsufficientPrivilege as exc:
+        raise TeamLibraryError(
+            f"{store.user()} may not push to the team library at {store.location}: pushing"
+            " imports articles, which only its importers may do; its administrator grants that."
+        ) from exc
     finally:
         store.close()
 
@@ -89,6 +108,7 @@ def _push(
     for stored in library.iter_articles():
         if stored.id <= done:
             sent += 1
+            report.sent_before += 1
             continue
         batch.append(stored)
         if len(batch) >= BATCH:

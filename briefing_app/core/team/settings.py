@@ -57,8 +57,8 @@ def connect(url: str, *, autocommit: bool = False) -> psycopg.Connection:
             if wrong
             else f"needs a password for {credentials.user_of(url)}"
         )
-        + ": give it when opening the library, keep it with `briefing team password`,"
-        " or put it in ~/.pgpass or $PGPASSWORD."
+        + ": put it in ~/.pgpass or $PGPASSWORD, or keep it in the system keyring with"
+        " `briefing team password`."
     ) from refusal
 
 
@@ -98,4 +98,19 @@ def _unreachable(url: str, exc: Exception) -> str:
     text = " ".join(str(exc).split()) or type(exc).__name__
     reason = text.rsplit("FATAL:", 1)[-1] if "FATAL:" in text else text.rsplit(" failed: ", 1)[-1]
     reason = reason.split(" Is the server")[0].strip()
-    return f"The team library at {shown_url(url)} cannot be reached ({reason})."
+    where = shown_url(url)
+    if "FATAL:" in text and "does not exist" in reason:
+        # The server answered: what is missing is the database or the person.
+        if reason.startswith("database"):
+            return (
+                f"The server at {where} has no such team library ({reason}); check the name"
+                " after the last slash, or ask its administrator."
+            )
+        if reason.startswith("role"):
+            return (
+                f"The server at {where} does not know this user ({reason}); its administrator"
+                " adds people."
+            )
+    if reason.startswith("connection is bad:") or "invalid" in reason and "value" in reason:
+        return f"'{where}' is not a usable library address ({reason})."
+    return f"The team library at {where} cannot be reached ({reason})."
