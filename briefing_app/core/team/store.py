@@ -51,6 +51,22 @@ _ARTICLE_FROM = (
 )
 
 
+def by_origin_sql(path: str, origin: str | None) -> tuple[str, tuple[str, ...]]:
+    """The statement that finds the first article read from (path, origin). `origin = %s` or
+    `origin IS NULL`, never IS NOT DISTINCT FROM, which no index serves: with it, each article
+    of a bulk file read every article stored from that file before it (40 of the 76 s an import
+    of Reuters took)."""
+    if origin is None:
+        return (
+            "SELECT id FROM articles WHERE path = %s AND origin IS NULL ORDER BY id LIMIT 1",
+            (path,),
+        )
+    return (
+        "SELECT id FROM articles WHERE path = %s AND origin = %s ORDER BY id LIMIT 1",
+        (path, origin),
+    )
+
+
 class TeamStore:
     """An open team library. Safe from several threads: each gets its own connection."""
 
@@ -188,17 +204,7 @@ class TeamStore:
     def find_by_origin(self, path: str | None, origin: str | None) -> int | None:
         if path is None:
             return None
-        # `origin = %s` or `origin IS NULL`, never IS NOT DISTINCT FROM, which no index serves:
-        # with it, each article of a bulk file read every article stored from that file before.
-        if origin is None:
-            return self._one(
-                "SELECT id FROM articles WHERE path = %s AND origin IS NULL ORDER BY id LIMIT 1",
-                (path,),
-            )
-        return self._one(
-            "SELECT id FROM articles WHERE path = %s AND origin = %s ORDER BY id LIMIT 1",
-            (path, origin),
-        )
+        return self._one(*by_origin_sql(path, origin))
 
     def held_articles(self, content_hashes: Sequence[str]) -> dict[str, HeldArticle]:
         """The articles already held with any of these texts (content hashes), by hash."""
