@@ -1,5 +1,5 @@
 """Searching a team library: one page of hits with `ts_headline` snippets, facets counted by SQL
-over the hits' facet names (or read from the library-wide counts when every article is a hit),
+over the hits' facet names (or from the library-wide counts when most articles are hits),
 fuzzy words and "did you mean" from the lexicon through `pg_trgm`.
 
 Answers in the same records as the local search (`SearchResult`, `HitSummary`, `Hit`), so the
@@ -252,7 +252,7 @@ class TeamSearch:
         the counts the server keeps for the whole library: the work follows the smaller side."""
         total = self.store.count()
         if len(ids) * 2 > total:
-            others = []
+            others: list[int] = []
             if len(ids) < total:
                 others = [
                     r[0]
