@@ -13,6 +13,7 @@ import pytest
 from briefing_app.core.opening import open_workspace
 from briefing_app.core.team import schema
 from briefing_app.core.team import store as store_module
+from briefing_app.core.team.settings import TeamLibraryError
 from briefing_app.core.team.store import TeamStore
 from briefing_app.core.workspace import Workspace
 
@@ -166,3 +167,23 @@ def test_an_article_is_found_by_its_file_and_record_through_the_index(team_url: 
             sql, params = store_module.by_origin_sql("/bulk.jsonl", origin)
             plan = "\n".join(r[0] for r in conn.execute("EXPLAIN " + sql, params))
             assert "Index Cond" in plan and "Filter" not in plan, plan
+
+
+def test_a_reader_is_told_who_upgrades_and_keeps_reading_once_upgraded(pg_cluster, team_url):
+    database = team_url.split("@/")[1].split("?")[0]
+    with psycopg.connect(team_url) as conn:
+        schema.install(conn, target=1)
+        # The roles `team init` made for a schema-1 library, with that version's rights.
+        for kind in ("readers", "editors", "importers"):
+            conn.execute(f"CREATE ROLE {database}_{kind} NOLOGIN")
+        conn.execute(f"GRANT USAGE ON SCHEMA public TO {database}_readers")
+        conn.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {database}_readers")
+        conn.execute(f"CREATE ROLE {database}_rita LOGIN IN ROLE {database}_readers")
+    reader = pg_cluster.url(database, f"{database}_rita")
+    with pytest.raises(TeamLibraryError, match="its administrator brings it up to date"):
+        TeamStore(reader, create=False)
+    with open_workspace(team_url, seed_if_empty=False) as admin:  # the owner opens: upgraded
+        admin.import_text("title: Wheat\n\nGerman wheat exports rose, Berlin said.")
+    with open_workspace(reader, seed_if_empty=False) as ws:
+        summary = ws.summarize("")
+        assert summary.total == 1 and ("Germany", 1) in summary.facets["countries"]
