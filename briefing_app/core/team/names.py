@@ -3,9 +3,13 @@
 Each article carries its names (the people, places, countries and organisations extraction found,
 and its shown source and year) as rows of `article_names` pointing at `facet_names`; the server
 keeps each name's library-wide count in step (schema.py, version 2). A batch of 500 articles
-writes its names in two statements at its end, not one row at a time: fewer round trips, and
-every count the batch changes is locked in one statement, in name order, so two importers cannot
-deadlock on the counts they share.
+writes its names in a few statements at its end, not one row at a time: fewer round trips.
+
+Every transaction that changes names takes one lock first (`lock_counts`) and holds it until it
+commits: the counts of common names (a wire's source, this year) are shared by every batch, and
+an edit that moves an article from one source to another changes two counts in two statements;
+without the lock an editor and an importer could each hold one count the other waits for. Two
+importers wait for each other there anyway, on those shared counts.
 """
 
 from __future__ import annotations
@@ -33,8 +37,14 @@ class PendingNames:
         return bool(self.fresh or self.extracted or self.shown)
 
 
+def lock_counts(tx: psycopg.Connection) -> None:
+    """Wait for, and hold until the transaction ends, the right to change facet names."""
+    tx.execute("SELECT pg_advisory_xact_lock(hashtext('briefing-reader facet counts'))")
+
+
 def write_names(tx: psycopg.Connection, pending: PendingNames) -> None:
     """Replace the names of the articles `pending` lists (in the caller's transaction)."""
+    lock_counts(tx)
     fresh = set(pending.fresh)
     replaced = sorted(i for i in pending.extracted if i not in fresh)
     shown = sorted(pending.shown)

@@ -33,7 +33,12 @@ from briefing_app.core.store.records import (
 )
 from briefing_app.core.team import schema
 from briefing_app.core.team.location import shown_url
-from briefing_app.core.team.names import EXTRACTED_FACETS, PendingNames, write_names
+from briefing_app.core.team.names import (
+    EXTRACTED_FACETS,
+    PendingNames,
+    lock_counts,
+    write_names,
+)
 from briefing_app.core.team.settings import TeamLibraryError, connect
 
 Tx = psycopg.Connection
@@ -352,7 +357,10 @@ class TeamStore:
         return [r[0] for r in rows]
 
     def delete_article(self, article_id: int) -> None:
-        self._conn.execute("DELETE FROM articles WHERE id = %s", (article_id,))
+        with self.transaction():
+            # Its names go with it (ON DELETE CASCADE), and their counts with them.
+            lock_counts(self._conn)
+            self._conn.execute("DELETE FROM articles WHERE id = %s", (article_id,))
 
     def _edits(self, article_ids: list[int]) -> dict[int, dict[str, str | None]]:
         edits: dict[int, dict[str, str | None]] = {}
