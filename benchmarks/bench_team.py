@@ -15,6 +15,7 @@ with a 1-copy local library when time is short.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -82,6 +83,8 @@ def main() -> int:
         print(f"needs {CORPUS}", file=sys.stderr)
         return 1
     local_copies = args.local_copies or args.copies
+    # Other programs on the machine slow both engines: the load is printed to go with the figures.
+    print("load average (1, 5, 15 min) at the start: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     cluster = None
     with tempfile.TemporaryDirectory(prefix="bench-team-") as tmp:
         folder = Path(tmp)
@@ -126,6 +129,7 @@ def main() -> int:
             f" ms; count with facets p50 {percentile(counts, 0.5):.1f} ms,"
             f" p95 {percentile(counts, 0.95):.1f} ms"
         )
+    print("load average (1, 5, 15 min) at the end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     return 0
 
 

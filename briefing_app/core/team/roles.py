@@ -22,7 +22,7 @@ ROLE_KINDS = ("readers", "editors", "importers")
 
 _READ_TABLES = (
     "meta article_edits entities article_facets figures figure_corrections reading_state"
-    " files briefings watched_folders lexicon articles"
+    " files briefings watched_folders lexicon articles facet_names article_names facet_counts"
 ).split()
 # What each role may change, beyond what the role it includes may.
 _WRITES = {
@@ -36,7 +36,11 @@ _WRITES = {
         "articles": "UPDATE",
         "entities": "INSERT, DELETE",
         "figures": "INSERT, DELETE",
-        "article_facets": "INSERT, DELETE",
+        # an article's facet names follow its extraction and its shown source and year; the
+        # server counts them as they change (schema.py, version 2)
+        "article_names": "INSERT, DELETE",
+        "facet_names": "INSERT",
+        "facet_counts": "INSERT, UPDATE",
     },
     "importers": {
         "articles": "INSERT, UPDATE",

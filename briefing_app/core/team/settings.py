@@ -76,7 +76,12 @@ def check_password(url: str, password: str) -> None:
 
 
 def _connect(url: str, password: str | None, autocommit: bool) -> psycopg.Connection:
-    options = f"-c statement_timeout={STATEMENT_TIMEOUT_MS} -c lock_timeout={LOCK_TIMEOUT_MS}"
+    # No JIT compilation: it is for long analytic queries, and the planner's estimates for a
+    # search over many hits (counting facets over 90,000 articles) made it spend 100-150 ms
+    # compiling to save less. A session setting, so no server needs to be configured for us.
+    options = (
+        f"-c statement_timeout={STATEMENT_TIMEOUT_MS} -c lock_timeout={LOCK_TIMEOUT_MS} -c jit=off"
+    )
     extra: dict[str, Any] = {"password": password} if password is not None else {}
     try:
         return psycopg.connect(

@@ -33,13 +33,18 @@ from briefing_app.core.store.records import (
 )
 from briefing_app.core.team import schema
 from briefing_app.core.team.location import shown_url
+from briefing_app.core.team.names import (
+    EXTRACTED_FACETS,
+    PendingNames,
+    lock_counts,
+    write_names,
+)
 from briefing_app.core.team.settings import TeamLibraryError, connect
 
 Tx = psycopg.Connection
 
 # Words kept for fuzzy terms and suggestions: letters only, as people type them.
 _LEXICON_WORD = "^[a-z]{3,40}$"
-_FACET_KEYS = ("people", "places", "countries", "orgs")
 
 _ARTICLE_COLUMNS = (
     "a.id, a.title, a.body, a.date, a.source, a.url, a.dateline, a.author, a.path, a.origin,"
@@ -49,6 +54,22 @@ _ARTICLE_COLUMNS = (
 _ARTICLE_FROM = (
     "articles a LEFT JOIN reading_state r ON r.article_id = a.id AND r.user_name = current_user"
 )
+
+
+def by_origin_sql(path: str, origin: str | None) -> tuple[str, tuple[str, ...]]:
+    """The statement that finds the first article read from (path, origin). `origin = %s` or
+    `origin IS NULL`, never IS NOT DISTINCT FROM, which no index serves: with it, each article
+    of a bulk file read every article stored from that file before it (40 of the 76 s an import
+    of Reuters took)."""
+    if origin is None:
+        return (
+            "SELECT id FROM articles WHERE path = %s AND origin IS NULL ORDER BY id LIMIT 1",
+            (path,),
+        )
+    return (
+        "SELECT id FROM articles WHERE path = %s AND origin = %s ORDER BY id LIMIT 1",
+        (path, origin),
+    )
 
 
 class TeamStore:
@@ -75,6 +96,20 @@ class TeamStore:
             raise TeamLibraryError(
                 f"This team library was set up by a newer Briefing Reader (schema {version})."
             )
+        elif version < schema.SCHEMA_VERSION:
+            self._upgrade(conn)
+
+    def _upgrade(self, conn: psycopg.Connection) -> None:
+        """Bring a library made by an earlier version up to this one's tables; only a role
+        that may change the tables can, anyone else is told who can."""
+        try:
+            with conn.transaction():
+                schema.install(conn)
+        except psycopg.errors.InsufficientPrivilege as exc:
+            raise TeamLibraryError(
+                f"The team library at {self.location} was set up by an earlier Briefing Reader:"
+                " its administrator brings it up to date with `briefing team init`."
+            ) from exc
 
     # -- connections -----------------------------------------------------------------------------
 
@@ -95,22 +130,44 @@ class TeamStore:
         """All of a change or none of it, for this thread; a nested block joins the outer one,
         which commits (as the local store's unit of work).
 
-        The words of the articles a transaction adds go into the lexicon once, as it commits:
-        one upsert per batch rather than per article (ten times fewer row versions)."""
-        if getattr(self._local, "fresh", None) is not None:
+        The facet names and the words of the articles a transaction adds or changes are
+        written once, as it commits (names.py): one statement per batch rather than per article
+        (ten times fewer row versions for the lexicon), names before words, always in that
+        order, so two importers take their locks in the same order."""
+        if getattr(self._local, "pending", None) is not None:
             yield
             return
         conn = self._conn
-        self._local.fresh = []
+        pending = self._local.pending = PendingNames()
         try:
             # Pipeline mode: statements whose results nobody reads (an article's entities and
             # figures) go out without waiting for the server; a fetch waits for what it needs.
             with conn.pipeline(), conn.transaction():
                 yield
-                if self._local.fresh:
-                    self._add_to_lexicon(conn, self._local.fresh)
+                if pending:
+                    write_names(conn, pending)
+                if pending.fresh:
+                    self._add_to_lexicon(conn, pending.fresh)
         finally:
-            self._local.fresh = None
+            self._local.pending = None
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads that see one state of the library: a search's hits, their count and facets
+        agree even while an importer commits (a read-only repeatable-read transaction)."""
+        if getattr(self._local, "pending", None) is not None:
+            yield  # inside a change: its own transaction already sees one state
+            return
+        conn = self._conn
+        with conn.transaction():
+            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            yield
+
+    @property
+    def _pending(self) -> PendingNames:
+        pending = getattr(self._local, "pending", None)
+        assert pending is not None, "names change only inside transaction()"
+        return pending
 
     def close(self) -> None:
         with self._lock:
@@ -152,11 +209,7 @@ class TeamStore:
     def find_by_origin(self, path: str | None, origin: str | None) -> int | None:
         if path is None:
             return None
-        return self._one(
-            "SELECT id FROM articles WHERE path = %s AND origin IS NOT DISTINCT FROM %s"
-            " ORDER BY id LIMIT 1",
-            (path, origin),
-        )
+        return self._one(*by_origin_sql(path, origin))
 
     def held_articles(self, content_hashes: Sequence[str]) -> dict[str, HeldArticle]:
         """The articles already held with any of these texts (content hashes), by hash."""
@@ -240,7 +293,7 @@ class TeamStore:
             ).fetchone()
             if row is not None:
                 self._insert_extraction(tx, row[0], extraction)
-                self._local.fresh.append(row[0])
+                self._pending.fresh.append(row[0])
                 return UpsertResult(row[0], "imported")
             held = self.held_articles([content_hash]).get(content_hash)
             if held is None:
@@ -251,14 +304,15 @@ class TeamStore:
 
     def store_extraction(self, article_id: int, extraction: Extraction, version: int) -> None:
         """Replace an article's extraction with `extraction`, found by engine `version`."""
-        tx = self._conn
-        tx.execute("DELETE FROM entities WHERE article_id = %s", (article_id,))
-        tx.execute("DELETE FROM figures WHERE article_id = %s", (article_id,))
-        tx.execute("DELETE FROM article_facets WHERE article_id = %s", (article_id,))
-        self._insert_extraction(tx, article_id, extraction)
-        tx.execute(
-            "UPDATE articles SET extractor_version = %s WHERE id = %s", (version, article_id)
-        )
+        with self.transaction():
+            tx = self._conn
+            tx.execute("DELETE FROM entities WHERE article_id = %s", (article_id,))
+            tx.execute("DELETE FROM figures WHERE article_id = %s", (article_id,))
+            # Its facet names are replaced as the transaction commits (names.py).
+            self._insert_extraction(tx, article_id, extraction)
+            tx.execute(
+                "UPDATE articles SET extractor_version = %s WHERE id = %s", (version, article_id)
+            )
 
     def _insert_extraction(self, tx: Tx, article_id: int, extraction: Extraction) -> None:
         with tx.cursor() as cur:
@@ -279,15 +333,10 @@ class TeamStore:
                         for seq, f in enumerate(extraction.figures)
                     ],
                 )
-            facets = facet_values(extraction)
-            rows = {
-                (article_id, key, value) for key in _FACET_KEYS for value in facets.get(key, [])
-            }
-            if rows:
-                cur.executemany(
-                    "INSERT INTO article_facets (article_id, facet, value) VALUES (%s, %s, %s)",
-                    sorted(rows),
-                )
+        facets = facet_values(extraction)
+        self._pending.extracted[article_id] = sorted(
+            {(key, value) for key in EXTRACTED_FACETS for value in facets.get(key, [])}
+        )
 
     def _add_to_lexicon(self, tx: Tx, article_ids: list[int]) -> None:
         # Sorted, so two importers adding the same words lock them in the same order and
@@ -308,7 +357,10 @@ class TeamStore:
         return [r[0] for r in rows]
 
     def delete_article(self, article_id: int) -> None:
-        self._conn.execute("DELETE FROM articles WHERE id = %s", (article_id,))
+        with self.transaction():
+            # Its names go with it (ON DELETE CASCADE), and their counts with them.
+            lock_counts(self._conn)
+            self._conn.execute("DELETE FROM articles WHERE id = %s", (article_id,))
 
     def _edits(self, article_ids: list[int]) -> dict[int, dict[str, str | None]]:
         edits: dict[int, dict[str, str | None]] = {}
@@ -389,6 +441,8 @@ class TeamStore:
             " WHERE a.id = x.id AND x.id = ANY(%s)",
             (article_ids,),
         )
+        # The shown source and year are facet names: they follow as the transaction commits.
+        self._pending.shown.update(article_ids)
 
     def edit_article(self, article_id: int, changes: dict[str, str | None]) -> None:
         """Store the desk's values for title, date or source; later edits win."""
@@ -517,16 +571,17 @@ class TeamStore:
     # present, is never overwritten, so pushing again changes nothing
 
     def adopt_edits(self, article_id: int, edits: dict[str, str | None]) -> None:
-        tx = self._conn
-        for name, value in edits.items():
-            if name in EDITABLE_FIELDS:
-                tx.execute(
-                    "INSERT INTO article_edits (article_id, field, value) VALUES (%s, %s, %s)"
-                    " ON CONFLICT (article_id, field) DO NOTHING",
-                    (article_id, name, value),
-                )
-        if edits:
-            self._refresh_shown(tx, [article_id])
+        with self.transaction():
+            tx = self._conn
+            for name, value in edits.items():
+                if name in EDITABLE_FIELDS:
+                    tx.execute(
+                        "INSERT INTO article_edits (article_id, field, value)"
+                        " VALUES (%s, %s, %s) ON CONFLICT (article_id, field) DO NOTHING",
+                        (article_id, name, value),
+                    )
+            if edits:
+                self._refresh_shown(tx, [article_id])
 
     def adopt_correction(
         self, article_id: int, key: str, changes: dict[str, object], rejected: bool
