@@ -95,6 +95,9 @@ def main() -> int:
             cluster = start(durable=True)
             cluster.admin_sql("CREATE DATABASE bench")
             url = cluster.url("bench")
+        from briefing_app.core.opening import init_team_library
+
+        init_team_library(url)  # as an administrator would first (safe on a library set up)
         try:
             team_source = _corpus(args.copies, folder)
             local_source = _corpus(local_copies, folder)

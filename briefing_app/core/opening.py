@@ -72,7 +72,9 @@ def open_workspace(
     # Imported only here: a local library never loads the PostgreSQL driver.
     from briefing_app.core.team.workspace import TeamWorkspace
 
-    team = TeamWorkspace.open_url(url)
+    # Never create the tables here: a mistyped database name would get them (as a superuser
+    # would write them into `postgres`); `briefing team init` sets a library up.
+    team = TeamWorkspace.open_url(url, create=False)
     if repair and team.maintenance_needed():
         team.run_maintenance(progress=progress)
     return team

@@ -43,9 +43,16 @@ def pg_cluster() -> Iterator[Cluster]:
 
 
 @pytest.fixture
-def team_url(pg_cluster: Cluster) -> str:
-    """A fresh, empty database on the throwaway cluster, as the administrator."""
+def empty_database_url(pg_cluster: Cluster) -> str:
+    """A fresh database on the throwaway cluster, never set up, as the administrator."""
     return pg_cluster.url(new_database(pg_cluster))
+
+
+@pytest.fixture
+def team_url(empty_database_url: str) -> str:
+    """A fresh, empty team library (`team init` has run), as the administrator."""
+    init_team_library(empty_database_url)
+    return empty_database_url
 
 
 @pytest.fixture(params=["local", "team"])
@@ -56,6 +63,7 @@ def engine_workspace(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator
     else:
         cluster = request.getfixturevalue("pg_cluster")
         location = cluster.url(new_database(cluster))
+        init_team_library(location)
     workspace = open_workspace(location, seed_if_empty=False)
     try:
         yield workspace

@@ -125,7 +125,8 @@ def test_the_kept_counts_follow_a_new_version_a_reextraction_and_a_delete(team_u
         assert dict(ws.summarize("").facets["people"])["Olaf Scholz"] == 3
 
 
-def test_a_library_made_by_schema_1_opens_upgraded(team_url: str):
+def test_a_library_made_by_schema_1_opens_upgraded(empty_database_url: str):
+    team_url = empty_database_url  # set up below as the version before set it up
     with psycopg.connect(team_url) as conn:
         schema.install(conn, target=1)
         for n, (source, country) in enumerate([("Old Wire", "Germany"), ("Old Wire", "France")]):
@@ -169,7 +170,10 @@ def test_an_article_is_found_by_its_file_and_record_through_the_index(team_url: 
             assert "Index Cond" in plan and "Filter" not in plan, plan
 
 
-def test_a_reader_is_told_who_upgrades_and_keeps_reading_once_upgraded(pg_cluster, team_url):
+def test_a_reader_is_told_who_upgrades_and_keeps_reading_once_upgraded(
+    pg_cluster, empty_database_url
+):
+    team_url = empty_database_url  # set up below as the version before set it up
     database = team_url.split("@/")[1].split("?")[0]
     with psycopg.connect(team_url) as conn:
         schema.install(conn, target=1)

@@ -400,3 +400,18 @@ def test_a_missing_database_or_person_is_named_not_called_unreachable(pg_cluster
     assert "does not know this user" in str(caught.value)
     with pytest.raises(LibraryError, match="is not a usable library address"):
         open_workspace(pg_cluster.url("postgres").replace("@/", "@:abc/"))
+
+
+def test_a_database_never_set_up_is_not_filled_but_said(empty_database_url, capsys):  # noqa: ANN001
+    with pytest.raises(LibraryError, match="holds no team library: its administrator sets one up"):
+        open_workspace(empty_database_url)
+    assert cli_main(["--library", empty_database_url, "import", str(SEEDS)]) == 1
+    assert "briefing team init URL" in capsys.readouterr().err
+    with psycopg.connect(empty_database_url) as conn:
+        tables = conn.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
+        ).fetchone()
+    assert tables == (0,), "opening wrote tables into a database nobody set up"
+    assert cli_main(["team", "init", empty_database_url]) == 0
+    with open_workspace(empty_database_url) as ws:
+        assert ws.stats()["articles"] == 0

@@ -87,8 +87,8 @@ class TeamStore:
         if version is None:
             if not create:
                 raise TeamLibraryError(
-                    f"{self.location} holds no team library yet: an administrator sets it up"
-                    " with `briefing team init`."
+                    f"The database at {self.location} holds no team library: its administrator"
+                    " sets one up with `briefing team init URL`, or check the database's name."
                 )
             with conn.transaction():
                 schema.install(conn)
