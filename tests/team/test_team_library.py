@@ -415,3 +415,28 @@ def test_a_database_never_set_up_is_not_filled_but_said(empty_database_url, caps
     assert cli_main(["team", "init", empty_database_url]) == 0
     with open_workspace(empty_database_url) as ws:
         assert ws.stats()["articles"] == 0
+
+
+def test_a_text_another_importer_stored_meanwhile_counts_unchanged_not_updated(team_url):  # noqa: ANN001
+    """Two importers of one file: the second looked before the first stored the text, so it
+    stores it "new"; the first's row at the same file and record is the same text."""
+    from briefing_app.core import articles as importers
+    from briefing_app.core.extract.records import Extraction
+    from briefing_app.core.records import Article
+
+    article = Article(
+        body="German troops arrived in Lithuania.", title="T", path="/f.jsonl", origin="1"
+    )
+    digest = importers.content_hash(article)
+    first, second = TeamStore(team_url, create=False), TeamStore(team_url, create=False)
+    try:
+        assert first.store_new(article, digest, Extraction(), 6).status == "imported"
+        assert second.store_new(article, digest, Extraction(), 6).status == "unchanged"
+        changed = Article(
+            body="German troops left Lithuania.", title="T", path="/f.jsonl", origin="1"
+        )
+        result = second.store_new(changed, importers.content_hash(changed), Extraction(), 6)
+        assert result.status == "updated"  # a new version of the record is still one
+    finally:
+        first.close()
+        second.close()
