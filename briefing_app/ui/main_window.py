@@ -276,8 +276,10 @@ class MainWindow(QMainWindow):
         s, search = self.session, self.search
         search.articleSelected.connect(lambda i: self.article.open(i, search.terms_for(i)))
         search.articleOpened.connect(self._open_and_read)
+        search.articleReselected.connect(self.article.reread)
         search.status.connect(self.count_label.setText)
         search.searchFinished.connect(lambda r: self.chart.set_result_ids(r.all_ids))
+        search.searchFailed.connect(lambda _message: self.chart.set_result_ids([]))
         self.article.shown.connect(self.reader.show_article)
         self.article.shown.connect(lambda view, _terms: self.highlights.set_article(view))
         self.highlights.spanActivated.connect(self.reader.view.flash)

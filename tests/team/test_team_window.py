@@ -163,6 +163,47 @@ def test_search_read_and_star_in_the_window_on_a_team_library(qtbot, window, tea
         )
 
 
+def _troop_details(window: MainWindow) -> list[str]:
+    """The second line of each troop figure in "In this article", as the pane shows it."""
+    model = window.highlights.model
+    [row] = [r for r, g in enumerate(model.groups) if g.key == "troops"]
+    group = model.index(row, 0)
+    return [
+        model.index(r, 0, group).data(Qt.ItemDataRole.DisplayRole).split("\n")[1]
+        for r in range(model.rowCount(group))
+    ]
+
+
+def _click_result(qtbot, window: MainWindow, row: int) -> None:  # noqa: ANN001
+    rect = window.search.list.visualRect(window.search.model.index(row))
+    qtbot.mouseClick(window.search.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_another_persons_correction_reaches_the_open_article_when_it_is_chosen_again(
+    qtbot,  # noqa: ANN001
+    window,  # noqa: ANN001
+    team_url,  # noqa: ANN001
+):
+    _open_troop_article(qtbot, window)
+    view = window.article.view
+    assert view is not None
+    article_id = view.article.id
+    first = next(f for f in view.figures if f.figure.kind == "troops")
+    assert not any("4,321" in d for d in _troop_details(window))
+    # Someone else, in a process of their own, corrects the figure.
+    with open_workspace(team_url) as colleague:
+        colleague.correct_figure(article_id, first.key, count=4321)
+    _click_result(qtbot, window, 0)  # the article already open, clicked again
+    assert "4,321 · " in _troop_details(window)[0]
+    with open_workspace(team_url) as colleague:
+        colleague.correct_figure(article_id, first.key, count=5432)
+    # A new search that finds it again keeps it open, and shows it as the library has it now.
+    with qtbot.waitSignal(window.search.searchFinished, timeout=10000):
+        qtbot.keyClicks(window.search.box, " OR soldiers")
+    assert window.article.view is not None and window.article.view.article.id == article_id
+    assert "5,432 · " in _troop_details(window)[0]
+
+
 def test_the_status_bar_says_which_team_library_and_who(window, team_url):  # noqa: ANN001
     database = team_url.split("@/")[1].split("?")[0]
     label = window.library_label

@@ -149,13 +149,24 @@ def test_latest_only_never_starts_a_request_that_was_superseded_while_queued(qtb
     assert started == ["busy", "new"]
 
 
-def test_bad_query_says_what_is_wrong_and_keeps_results(qtbot, window):
-    before = titles(window)
+def test_bad_query_says_what_is_wrong_and_no_results_stay_from_the_last_one(qtbot, window):
+    search(qtbot, window, "Stoltenberg")
+    assert titles(window) and window.search.count_label.text() == "1 article"
     with qtbot.waitSignal(window.search.searchFailed, timeout=5000):
         window.search.set_query('"unclosed')
     assert window.search.error_label.isVisibleTo(window.search)
-    assert window.search.error_label.text()
-    assert titles(window) == before
+    assert "quotation mark" in window.search.error_label.text()
+    # The list, the count and the facets agree with the error: this query found nothing.
+    assert titles(window) == []
+    assert window.search.count_label.text() == "0 articles"
+    assert window.search.stack.currentWidget() is window.search.empty_page
+    assert "could not be run" in window.search.empty.text()
+    assert window.search.facets.rowCount() == 0
+    assert window.search.box.text() == '"unclosed'  # kept, to be fixed
+    assert window.chart.result_ids == []  # the chart draws this (empty) result too
+    # Fixing it searches again as usual.
+    search(qtbot, window, "Stoltenberg")
+    assert len(titles(window)) == 1 and not window.search.error_label.isVisibleTo(window.search)
 
 
 def test_facet_click_adds_a_chip_and_filters(qtbot, window):
