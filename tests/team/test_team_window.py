@@ -512,10 +512,44 @@ def test_an_editor_may_edit_and_correct_but_not_import(qtbot, keeper, desk):  # 
         )
 
 
+def _corrected_first_troop_figure(qtbot, window: MainWindow, admin_url: str) -> str:  # noqa: ANN001
+    """The text of the open article's first troop figure after an editor corrected it."""
+    _open_troop_article(qtbot, window)
+    view = window.article.view
+    assert view is not None
+    first = next(f for f in view.figures if f.figure.kind == "troops")
+    with open_workspace(admin_url) as admin:
+        admin.correct_figure(view.article.id, first.key, count=4321)
+    _click_result(qtbot, window, 0)
+    model = window.highlights.model
+    [row] = [r for r, g in enumerate(model.groups) if g.key == "troops"]
+    return model.index(0, 0, model.index(row, 0)).data(Qt.ItemDataRole.DisplayRole)
+
+
+@pytest.mark.parametrize(("member", "may_correct"), [("readers", False), ("editors", True)])
+def test_no_prompt_invites_what_the_role_may_not_do(qtbot, keeper, desk, member, may_correct):  # noqa: ANN001
+    window = _shown(qtbot, keeper, desk[member])
+    empty_reader = window.reader.placeholder.text()
+    assert "No article open" in empty_reader and "search the library" in empty_reader
+    assert "Import" not in empty_reader and "dropping files" not in empty_reader
+    assert ("correct a troop figure" in window.highlights.placeholder.text()) is may_correct
+    # The server indexes a team library: nothing to re-index, and the menu entry says so.
+    assert not window.reindex_action.isEnabled()
+    assert window.reindex_action.toolTip().startswith("The server keeps this team library's index")
+    # A corrected figure says "corrected" to everyone; the pencil inviting a correction is shown
+    # only to whom may correct.
+    shown = _corrected_first_troop_figure(qtbot, window, desk["admin"])
+    assert "4,321 · " in shown and "corrected" in shown
+    assert ("✎" in shown) is may_correct
+
+
 def test_on_a_local_library_nothing_is_greyed_out(qtbot, keeper, tmp_path):  # noqa: ANN001
     window = _shown(qtbot, keeper, str(tmp_path / "local"))
     assert window.import_files_action.isEnabled() and window.paste_action.isEnabled()
     assert not window.import_files_action.toolTip().startswith("Your role")
+    assert window.reindex_action.isEnabled()
+    assert "File → Import" in window.reader.placeholder.text()
+    assert "correct a troop figure" in window.highlights.placeholder.text()
     _open_troop_article(qtbot, window)
     assert window.article.edit.isEnabled()
     assert isinstance(window.session.workspace, Workspace)
