@@ -55,7 +55,7 @@ class ResultRow:
 
     @property
     def meta(self) -> str:
-        return " · ".join(p for p in (self.date or "no date", self.source) if p)
+        return " · ".join(p for p in (self.date or "undated", self.source) if p)
 
 
 def result_rows(result: SearchResult, articles: dict[int, StoredArticle]) -> list[ResultRow]:

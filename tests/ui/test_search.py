@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QTextBrowser
 
 from briefing_app.core.query import MAX_EXPANSION
 from briefing_app.ui.chips import Chip
-from briefing_app.ui.models import Role
+from briefing_app.ui.models import ResultRow, Role
 from briefing_app.ui.search_panel import no_result_tips
 from briefing_app.ui.workers import LatestOnly
 from tests.ui.conftest import SEED_000_TITLE, search, titles
@@ -224,3 +224,8 @@ def test_help_popup_explains_the_syntax(window):
     # It names the panel by its name and says how far * and ~ reach.
     assert "Narrow by" in text and "Filters panel" not in text
     assert f"at most the {MAX_EXPANSION} indexed words" in text
+
+
+def test_a_result_without_a_date_says_undated_as_the_terminal_and_chart_do():
+    assert ResultRow(1, "Talks", None, "Test Wire", "").meta == "undated · Test Wire"
+    assert ResultRow(1, "Talks", "2016-06-14", None, "").meta == "2016-06-14"
