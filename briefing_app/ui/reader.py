@@ -124,7 +124,10 @@ class ReaderView(QTextBrowser):
         # Paragraphs are set apart by about half a line of the current text size.
         gap = round(PARAGRAPH_GAP_PX * self.font_size / DEFAULT_FONT_SIZE)
         colors = highlights(self.palette())
-        self.setHtml(article_html(self.view, self.marks, self.hidden, colors, gap))
+        can_edit = self.passage_refusal is None  # the role's right to edit, as for passages
+        self.setHtml(
+            article_html(self.view, self.marks, self.hidden, colors, gap, can_edit=can_edit)
+        )
         self._map_body()
 
     def _map_body(self) -> None:
