@@ -32,6 +32,18 @@ def test_the_command_line_never_adds_the_built_in_articles(tmp_path):
     assert "sample" not in done.stderr
 
 
+def test_an_empty_library_has_no_dates_and_says_so_with_a_dash(tmp_path):
+    (tmp_path / "empty").mkdir()
+    done = briefing(tmp_path / "lib", "import", str(tmp_path / "empty"))
+    assert done.returncode == 0, done.stderr
+    lines = briefing(tmp_path / "lib", "stats").stdout.splitlines()
+    assert [line.split()[-1] for line in lines if "date" in line.split()[:2]] == ["—", "—"]
+    assert "None" not in "\n".join(lines)
+    # Scripts still get JSON's null.
+    stats = json.loads(briefing(tmp_path / "lib", "stats", "--json").stdout)
+    assert stats["first_date"] is None
+
+
 def test_search_json_has_marked_snippets(library):
     done = briefing(library, "search", "troops AND Lithuania", "--json")
     payload = json.loads(done.stdout)
@@ -41,7 +53,7 @@ def test_search_json_has_marked_snippets(library):
 
 def test_search_text_and_malformed_query(library):
     done = briefing(library, "search", "Stoltenberg")
-    assert done.returncode == 0 and "1 article match" in done.stdout
+    assert done.returncode == 0 and "1 article matches (" in done.stdout
     bad = briefing(library, "search", '(troops AND "Estonia')
     assert bad.returncode == 2
     assert "Traceback" not in bad.stderr and bad.stderr.strip()
@@ -61,6 +73,9 @@ def test_import_summary_and_reimport_does_nothing(library, tmp_path):
     assert "1 imported" in first.stdout and "binary" in first.stdout
     again = briefing(library, "import", str(tmp_path))
     assert "0 imported, 0 updated" in again.stdout
+    (tmp_path / "copy.txt").write_text("title: Exercise\n\nPolish troops joined the drill.\n")
+    copied = briefing(library, "import", str(tmp_path / "copy.txt"))
+    assert "1 duplicate of an article already in the library was not added" in copied.stdout
 
 
 def test_import_from_standard_input(library):

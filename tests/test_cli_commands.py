@@ -133,7 +133,7 @@ def test_a_stored_briefing_is_found_by_its_name_or_its_title(library, lambrecht,
     )
     assert run(library, "briefing", "add", "Briefing", "--article", str(lambrecht)).returncode == 0
     listed = run(library, "briefing", "list").stdout
-    assert "Briefing — Baltic reinforcement  (1 items)" in listed
+    assert "Briefing — Baltic reinforcement  (1 item)" in listed
     for wanted in ("Briefing", "Baltic reinforcement", "baltic REINFORCEMENT"):
         out = tmp_path / "b.md"
         done = run(library, "export", "--briefing", wanted, "--out", str(out))

@@ -11,6 +11,7 @@ import sys
 
 from briefing_app.cli.briefing_items import run_add
 from briefing_app.cli.exit_codes import EXIT_OK, fail
+from briefing_app.cli.wording import counted
 from briefing_app.core import briefing as briefings
 from briefing_app.core.briefing.export import to_markdown
 from briefing_app.core.workspace import Workspace
@@ -73,5 +74,5 @@ def _list(workspace: Workspace, *, as_json: bool) -> int:
             print(f"{name}  ({exc})")
             continue
         count = len(brief.items) if brief else 0
-        print(f"{briefings.label(name, brief)}  ({count} items)")
+        print(f"{briefings.label(name, brief)}  ({counted(count, 'item')})")
     return EXIT_OK

@@ -12,6 +12,7 @@ import argparse
 import sys
 
 from briefing_app.cli.exit_codes import EXIT_OK, EXIT_USAGE, fail
+from briefing_app.cli.wording import counted
 from briefing_app.core.briefing import ChartConfig, chart_table
 from briefing_app.core.briefing.chart_file import write_chart
 from briefing_app.core.briefing.export import ExportError
@@ -60,7 +61,7 @@ def run(workspace: Workspace, args: argparse.Namespace) -> int:
     drawn = table.countries()
     print(
         f"Wrote {args.out}: {len(drawn)} {'country' if len(drawn) == 1 else 'countries'}, "
-        f"{len(table.rows)} figures, as {drawing.kind}"
+        f"{counted(len(table.rows), 'figure')}, as {drawing.kind}"
         + (f"; {table.left_out_text()} (see --kinds)" if table.left_out else "")
     )
     return EXIT_OK

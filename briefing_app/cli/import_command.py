@@ -40,7 +40,12 @@ def run(workspace: Workspace, args: argparse.Namespace) -> int:
         f"{len(skipped)} skipped in {seconds:.1f} s"
     )
     if duplicates:
-        print(f"  {duplicates} duplicates of articles already in the library were not added again")
+        copies = (
+            "1 duplicate of an article already in the library was"
+            if duplicates == 1
+            else f"{duplicates} duplicates of articles already in the library were"
+        )
+        print(f"  {copies} not added again")
     for skip in skipped[:SKIPS_LISTED]:
         print(f"  skipped {skip.path}: {skip.reason}")
     if len(skipped) > SKIPS_LISTED:

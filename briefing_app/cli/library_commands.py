@@ -9,6 +9,7 @@ import time
 
 from briefing_app.cli.exit_codes import EXIT_OK
 from briefing_app.cli.progress import TerminalProgress
+from briefing_app.cli.wording import counted
 from briefing_app.core.workspace import Workspace
 
 
@@ -19,7 +20,9 @@ def run_stats(workspace: Workspace, args: argparse.Namespace) -> int:
         return EXIT_OK
     width = max(len(k) for k in stats)
     for key, value in stats.items():
-        print(f"{key.replace('_', ' '):<{width}}  {value}")
+        # An empty library has no first or last date: a dash, as the window's Library Info says.
+        shown = "—" if value in (None, "") else value
+        print(f"{key.replace('_', ' '):<{width}}  {shown}")
     return EXIT_OK
 
 
@@ -28,5 +31,5 @@ def run_reindex(workspace: Workspace, args: argparse.Namespace) -> int:
     started = time.monotonic()
     count = workspace.reindex(progress=bar)
     bar.finish()
-    print(f"Indexed {count} articles in {time.monotonic() - started:.1f} s")
+    print(f"Indexed {counted(count, 'article')} in {time.monotonic() - started:.1f} s")
     return EXIT_OK

@@ -34,7 +34,8 @@ def run(workspace: Workspace, args: argparse.Namespace) -> int:
         print(json.dumps(_as_json(result, facets), ensure_ascii=False, indent=1))
         return EXIT_OK
     print(
-        f"{counted(total, 'article')} match ({result.elapsed * 1000:.0f} ms)"
+        f"{counted(total, 'article')} {'matches' if total == 1 else 'match'}"
+        f" ({result.elapsed * 1000:.0f} ms)"
         f"{_page_note(result, total)}"
     )
     if result.suggestion:

@@ -125,12 +125,20 @@ class Workspace:
         """A sentence saying what needs doing before search is complete, or None."""
         stale = len(self.library.stale_extraction_ids(EXTRACTOR_VERSION))
         if stale:
-            return f"{stale} articles need extracting again with the current engine"
+            return (
+                "1 article needs extracting again with the current engine"
+                if stale == 1
+                else f"{stale} articles need extracting again with the current engine"
+            )
         if self._index_repair_needed:
             return "the search index needs rebuilding"
         pending = self.library.count_unindexed()
         if pending:
-            return f"{pending} articles are not yet in the search index"
+            return (
+                "1 article is not yet in the search index"
+                if pending == 1
+                else f"{pending} articles are not yet in the search index"
+            )
         return None
 
     def run_maintenance(

@@ -80,6 +80,17 @@ class ArticleActions(QObject):
             self.sync_actions()
             self.shown.emit(view, self.terms)
 
+    def reread(self, article_id: int) -> None:
+        """Read the open article again when it is chosen again: another person (on a team
+        library) or another process may have corrected its figures or edited it meanwhile.
+        The panes are redrawn only when something did change."""
+        if self.view is not None and article_id == self.view.article.id:
+            view = self.session.workspace.article(article_id)
+            if view != self.view:
+                self.view = view
+                self.sync_actions()
+                self.shown.emit(view, self.terms)
+
     def _flags_changed(self, article_id: int) -> None:
         if self.view is not None and article_id == self.view.article.id:
             stored = self.session.workspace.articles([article_id]).get(article_id)

@@ -26,13 +26,18 @@ if TYPE_CHECKING:
     from briefing_app.ui.session import Session
 
 
-NO_ARTICLE_TEXT = (
-    "<p>No article open.</p>"
-    "<p>Open one from the results and this pane lists the people, places, organisations and"
-    " nationalities it names, and its figures: troops, money, equipment and dates.</p>"
-    "<p>Click an entry to find it in the text; right-click to filter the library by it or to"
-    " correct a troop figure.</p>"
-)
+def no_article_text(*, can_edit: bool) -> str:
+    """What the pane says with no article open; correcting is offered only to whom may."""
+    right_click = "filter the library by it or to correct a troop figure"
+    return (
+        "<p>No article open.</p>"
+        "<p>Open one from the results and this pane lists the people, places, organisations and"
+        " nationalities it names, and its figures: troops, money, equipment and dates.</p>"
+        "<p>Click an entry to find it in the text; right-click to"
+        f" {right_click if can_edit else 'filter the library by it'}.</p>"
+    )
+
+
 NOTHING_FOUND_TEXT = (
     "<p>This article names no people, places or organisations the extractor knows,"
     " and gives no figures.</p>"
@@ -70,7 +75,9 @@ class HighlightsPane(QWidget):
         super().__init__(parent)
         self.session = session
         self.hooks = hooks
-        self.model = HighlightsModel(self)
+        # A reader (no right to edit) is not shown the pencil that invites a correction.
+        self.model = HighlightsModel(self, pencil=session.rights.edit)
+        self.no_article_text = no_article_text(can_edit=session.rights.edit)
         self.tree = QTreeView(self)
         self.tree.setModel(self.model)
         self.tree.setItemDelegate(TwoLineDelegate(self.tree))
@@ -90,7 +97,7 @@ class HighlightsPane(QWidget):
         self._cycle: dict[tuple[str, str], int] = {}
         self.setMinimumWidth(240)
         # Until an article is open (or when it names nothing), say what the pane is for.
-        self.placeholder = QLabel(NO_ARTICLE_TEXT, self)
+        self.placeholder = QLabel(self.no_article_text, self)
         self.placeholder.setObjectName("muted")
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -112,7 +119,7 @@ class HighlightsPane(QWidget):
         self.model.set_article(view)
         if not same:
             self._cycle.clear()
-        self.placeholder.setText(NOTHING_FOUND_TEXT if view is not None else NO_ARTICLE_TEXT)
+        self.placeholder.setText(NOTHING_FOUND_TEXT if view is not None else self.no_article_text)
         self.tree.setVisible(bool(self.model.groups))
         self.placeholder.setVisible(not self.model.groups)
         for row, group in enumerate(self.model.groups):

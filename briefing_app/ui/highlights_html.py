@@ -168,15 +168,16 @@ def article_html(
     hidden: set[str],
     colors: Highlights,
     gap: int = PARAGRAPH_GAP_PX,
+    *,
+    can_edit: bool = True,
 ) -> str:
-    """The article's title, details and body; `gap` is the space between paragraphs in px."""
+    """The article's title, details and body; `gap` is the space between paragraphs in px.
+    Without a date it says "undated" (as the results, chart and terminal do), and to whom may
+    edit, how to give one."""
     a = view.article
     esc = html.escape
-    meta = " · ".join(
-        esc(p)
-        for p in (a.date or "No date — set one with Edit details", a.source, a.dateline, a.author)
-        if p
-    )
+    undated = "Undated — set a date with Edit details" if can_edit else "Undated"
+    meta = " · ".join(esc(p) for p in (a.date or undated, a.source, a.dateline, a.author) if p)
     lines = [
         f'<h2 style="margin-top:4px; margin-bottom:6px">{esc(a.title)}</h2>',
         f'<p style="color:{colors.muted}; margin:0">{meta}</p>',

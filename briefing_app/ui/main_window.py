@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         self._save_timer.setInterval(SAVE_SETTINGS_MS)
         self._save_timer.timeout.connect(self.save_settings)
 
-        self.reader = ReaderPanel(self)
+        self.reader = ReaderPanel(self, can_import=self.rights.import_refusal is None)
         self.search = SearchPanel(self.session, self.briefing, self)
         self.highlights = HighlightsPane(self.session, self.briefing, self)
         self.chart = ChartPanel(self.session, self.briefing, self)
@@ -208,6 +208,7 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         self.reindex_action = self._action(file_menu, "&Re-index Library", self.reindex)
+        self._set_reindex_action(enabled=True)
         self._action(file_menu, "Library &Info…", self.show_library_info, "Ctrl+I")
         self._action(
             file_menu, "&Preferences…", self.show_preferences, QKeySequence.StandardKey.Preferences
@@ -276,8 +277,10 @@ class MainWindow(QMainWindow):
         s, search = self.session, self.search
         search.articleSelected.connect(lambda i: self.article.open(i, search.terms_for(i)))
         search.articleOpened.connect(self._open_and_read)
+        search.articleReselected.connect(self.article.reread)
         search.status.connect(self.count_label.setText)
         search.searchFinished.connect(lambda r: self.chart.set_result_ids(r.all_ids))
+        search.searchFailed.connect(lambda _message: self.chart.set_result_ids([]))
         self.article.shown.connect(self.reader.show_article)
         self.article.shown.connect(lambda view, _terms: self.highlights.set_article(view))
         self.highlights.spanActivated.connect(self.reader.view.flash)
@@ -365,7 +368,7 @@ class MainWindow(QMainWindow):
         self.progress.show()
         self.cancel_button.show()
         self._set_import_actions(enabled=False)
-        self.reindex_action.setEnabled(False)
+        self._set_reindex_action(enabled=False)
         job.progress.connect(self._job_progress)
         job.finished.connect(lambda _r, j=job: self._job_done(j))
         job.failed.connect(lambda message, j=job: self._job_done(j, message))
@@ -390,7 +393,7 @@ class MainWindow(QMainWindow):
             self.progress.hide()
             self.cancel_button.hide()
             self._set_import_actions(enabled=True)
-            self.reindex_action.setEnabled(True)
+            self._set_reindex_action(enabled=True)
 
     def _set_import_actions(self, *, enabled: bool) -> None:
         """Import is offered when no job runs and the connected role may import."""
@@ -398,6 +401,12 @@ class MainWindow(QMainWindow):
         for action in (self.import_files_action, self.import_folder_action, self.paste_action):
             action.setEnabled(enabled and refusal is None)
             refuse(action, refusal)
+
+    def _set_reindex_action(self, *, enabled: bool) -> None:
+        """Re-indexing is offered when no job runs and the library has an index of its own."""
+        refusal = self.rights.reindex_refusal
+        self.reindex_action.setEnabled(enabled and refusal is None)
+        refuse(self.reindex_action, refusal)
 
     def cancel_jobs(self) -> None:
         for job in self.jobs:

@@ -55,7 +55,7 @@ class ResultRow:
 
     @property
     def meta(self) -> str:
-        return " · ".join(p for p in (self.date or "no date", self.source) if p)
+        return " · ".join(p for p in (self.date or "undated", self.source) if p)
 
 
 def result_rows(result: SearchResult, articles: dict[int, StoredArticle]) -> list[ResultRow]:
@@ -395,6 +395,12 @@ def highlight_items(view: ArticleView) -> list[Group]:
 
 
 class HighlightsModel(_GroupedModel):
+    def __init__(self, parent: Any = None, *, pencil: bool = True) -> None:
+        super().__init__(parent)
+        # The ✎ beside a corrected figure invites correcting it again: shown to whom may edit
+        # (the second line still says "corrected" to everyone).
+        self.pencil = pencil
+
     def set_article(self, view: ArticleView | None) -> None:
         self.set_groups(highlight_items(view) if view else [])
 
@@ -404,7 +410,7 @@ class HighlightsModel(_GroupedModel):
                 # Figures: the headline, and what was parsed on a second line.
                 if column == 1:
                     return ""
-                mark = " ✎" if item.corrected else ""
+                mark = " ✎" if item.corrected and self.pencil else ""
                 return f"{item.label}{mark}\n{item.detail}" if item.detail else item.label + mark
             return item.label if column == 0 else item.detail
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -124,7 +124,10 @@ class ReaderView(QTextBrowser):
         # Paragraphs are set apart by about half a line of the current text size.
         gap = round(PARAGRAPH_GAP_PX * self.font_size / DEFAULT_FONT_SIZE)
         colors = highlights(self.palette())
-        self.setHtml(article_html(self.view, self.marks, self.hidden, colors, gap))
+        can_edit = self.passage_refusal is None  # the role's right to edit, as for passages
+        self.setHtml(
+            article_html(self.view, self.marks, self.hidden, colors, gap, can_edit=can_edit)
+        )
         self._map_body()
 
     def _map_body(self) -> None:
@@ -320,20 +323,26 @@ class Legend(QWidget):
         self.changed.emit(self.hidden())
 
 
+def empty_reader_text(*, can_import: bool) -> str:
+    """What the reader says with no article open; importing is offered only to whom may."""
+    pick = "Pick one from the results on the left — type to search the library"
+    if not can_import:
+        return f"<p style='font-size:14pt'>No article open</p><p>{pick}.</p>"
+    return (
+        f"<p style='font-size:14pt'>No article open</p><p>{pick},<br>"
+        "or import articles with <b>File → Import</b> (Ctrl+O) or by dropping files here.</p>"
+    )
+
+
 class ReaderPanel(QWidget):
     """The reader with its legend and an empty state; actions are offered to the window's menus."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, can_import: bool = True) -> None:
         super().__init__(parent)
         self.view = ReaderView(self)
         self.legend = Legend(self)
         self.legend.changed.connect(self.view.set_hidden)
-        self.placeholder = QLabel(
-            "<p style='font-size:14pt'>No article open</p>"
-            "<p>Pick one from the results on the left — type to search the library,<br>"
-            "or import articles with <b>File → Import</b> (Ctrl+O) or by dropping files here.</p>",
-            self,
-        )
+        self.placeholder = QLabel(empty_reader_text(can_import=can_import), self)
         self.placeholder.setObjectName("muted")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)

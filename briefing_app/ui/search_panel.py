@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -110,6 +110,9 @@ class ResultsView(QListView):
 
 class SearchPanel(QWidget):
     articleSelected = Signal(int)  # current result changed: show it
+    # The article already shown was chosen again (clicked, or found again by a new search): read
+    # it again, since another person or process may have corrected or edited it meanwhile.
+    articleReselected = Signal(int)
     articleOpened = Signal(int)  # Enter / double-click: show it and move to the reader
     resultsShown = Signal(object)  # SearchResult of a new search's first page, not yet counted
     searchFinished = Signal(object)  # the same SearchResult once counted: total, facets, all_ids
@@ -204,6 +207,9 @@ class SearchPanel(QWidget):
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._menu)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
+        self.list.clicked.connect(self._clicked)
+        self.list.viewport().installEventFilter(self)
+        self._pressed_on_current = False
         self.list.opened.connect(self._open)
         self.list.doubleClicked.connect(self._open)
         self.empty = QLabel(self)
@@ -404,6 +410,7 @@ class SearchPanel(QWidget):
             self.list.selectionModel().blockSignals(True)
             self.list.setCurrentIndex(self.model.index(row))
             self.list.selectionModel().blockSignals(False)
+            self.articleReselected.emit(previous)
         self.resultsShown.emit(result)
         if self._debounce.isActive():
             # The user has typed again: this page is already on its way out, and counting it
@@ -434,8 +441,19 @@ class SearchPanel(QWidget):
         self.searchFinished.emit(result)
 
     def _failed(self, exc: Exception) -> None:
-        self.model.set_loading(False)
         message = str(exc) if isinstance(exc, QueryError) else f"Search failed: {exc}"
+        # The previous query's results would read as this one's: the list, the count and the
+        # facets show that this query found nothing, the box keeps what was typed to be fixed.
+        self.result = None
+        self.model.set_rows([], 0, 1)
+        self.facets.set_facets({})
+        self.suggestion_label.hide()
+        self.count_label.setText("0 articles")
+        self.empty.setText(
+            "<p>No results: the search above could not be run.</p>"
+            "<p><a href='help:'>Search syntax…</a></p>"
+        )
+        self.stack.setCurrentWidget(self.empty_page)
         self.error_label.setText(message)
         self.error_label.show()
         self.searchFailed.emit(message)
@@ -507,6 +525,12 @@ class SearchPanel(QWidget):
         if current.isValid():
             self.articleSelected.emit(current.data(Role.ArticleId))
 
+    def _clicked(self, index: QModelIndex) -> None:
+        # A click that changed the current result has already shown it (currentChanged).
+        if index.isValid() and self._pressed_on_current:
+            self.articleReselected.emit(index.data(Role.ArticleId))
+        self._pressed_on_current = False
+
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():
             self.articleOpened.emit(index.data(Role.ArticleId))
@@ -543,6 +567,10 @@ class SearchPanel(QWidget):
         return menu
 
     def eventFilter(self, obj: Any, event: Any) -> bool:
+        if obj is self.list.viewport() and event.type() == QEvent.Type.MouseButtonPress:
+            # Seen before the list moves its current row: whether the click chose it again.
+            index = self.list.indexAt(event.position().toPoint())
+            self._pressed_on_current = index.isValid() and index == self.list.currentIndex()
         # Up/Down in the search box move through the results, as in a mail client.
         if (
             obj is self.box

@@ -51,6 +51,16 @@ class Rights:
         """Why editing articles, correcting figures and changing briefings is greyed out."""
         return None if self.edit else self._refusal("edit articles, figures or briefings")
 
+    @property
+    def reindex_refusal(self) -> str | None:
+        """Why File → Re-index Library is greyed out: a team library's server indexes each
+        article as it is stored, so there is no index here to rebuild."""
+        if not self.team:
+            return None
+        return (
+            "The server keeps this team library's index up to date; there is nothing to re-index."
+        )
+
 
 def rights_of(workspace: Workspace) -> Rights:
     """The rights in `workspace`: everything on a local library, the server's say on a team one."""

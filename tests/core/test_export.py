@@ -173,6 +173,50 @@ def test_pdf_items_cite_their_sources_and_chart_is_vector(pdf_pages, document):
         assert str(year) in text
 
 
+def _index_rows(pages: list[str], document) -> dict[str, list[int]]:  # noqa: ANN001
+    """Each index entry's Pages column, read back from the PDF's text."""
+    index_text = next(p for p in pages if "People, places and organisations" in p)
+    rows = {}
+    for entry in document.index:
+        items = ", ".join(str(n) for n in entry.items)
+        found = re.search(
+            rf"{re.escape(entry.name)} {entry.label} {re.escape(items)} (\d+(?:, \d+)*)",
+            index_text,
+        )
+        assert found, f"{entry.name} is not in the index"
+        rows[entry.name] = [int(n) for n in found.group(1).split(", ")]
+    return rows
+
+
+def test_pdf_index_gives_the_pages_where_each_name_is_printed(pdf_pages, document):
+    _reader, pages = pdf_pages
+    rows = _index_rows(pages, document)
+    items = {item.number: item for item in document.items}
+    for entry in document.index:
+        folded = entry.name.casefold()
+        forms = {entry.name} | {
+            e.text
+            for n in entry.items
+            for e in items[n].entities
+            if e.canonical.casefold() == folded
+        }
+        for page in rows[entry.name]:
+            assert any(has(pages[page - 1], form) for form in forms), (
+                f"the index puts {entry.name} on page {page}, where it is not printed"
+            )
+    # The whole article (item 4) runs onto a second page: names printed only there say so.
+    article = next(i for i in document.items if i.item.kind == "article")
+    spans = {
+        page
+        for entry in document.index
+        if entry.items == [article.number]
+        for page in rows[entry.name]
+    }
+    assert len(spans) == 2, "the article item should run over two pages"
+    later = max(spans)
+    assert any(rows[e.name] == [later] for e in document.index if e.items == [article.number])
+
+
 def test_pdf_letter_size(document, tmp_path, pdf_pages):
     path = export_document(document, tmp_path / "letter.pdf", page_size="Letter")
     box = PdfReader(path).pages[0].mediabox

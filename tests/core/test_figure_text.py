@@ -91,4 +91,4 @@ def test_terminal_briefing_and_window_use_the_same_words(swidwin, capsys):
 
         ws.correct_figure(article_id, stored.key, count=1200)
         [stored] = [f for f in ws.article(article_id).figures if f.figure.kind == "troops"]
-        assert figure_summary(stored)[1] == "About 1,200 · presence · 2017 · corrected"
+        assert figure_summary(stored)[1] == "1,200 · presence · 2017 · corrected"

@@ -11,6 +11,7 @@ import pytest
 
 from briefing_app.core.extract import EXTRACTOR_VERSION
 from briefing_app.core.extract.records import Extraction
+from briefing_app.core.ingest import ImportReport
 from briefing_app.core.workspace import Workspace
 
 SEED_DATED = "002_d272d1f2ebf88e73.txt"
@@ -292,3 +293,10 @@ def test_cancel_during_a_large_import_stops_before_storing_what_was_only_read(
     # The file was not finished, so importing again completes it.
     again = ws.import_paths([bulk])
     assert again.imported == 35 and not again.cancelled
+
+
+def test_the_import_summary_counts_one_as_one():
+    one = ImportReport(imported=1, duplicates=1, unchanged_files=1).summary()
+    assert "1 duplicate," in one and "(1 unchanged file not read again)" in one
+    many = ImportReport(duplicates=2, unchanged_files=3).summary()
+    assert "2 duplicates," in many and "(3 unchanged files not read again)" in many

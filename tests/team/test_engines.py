@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from briefing_app.core import briefing as bf
+from briefing_app.core.briefing.export import export_briefing
+from briefing_app.core.figure_text import troop_count
 from briefing_app.core.workspace import MAX_EXPANSION, QueryError, Workspace
 
 ARTICLE_A = """title: Danish battalion heads for Latvia
@@ -281,6 +284,37 @@ def test_a_corrected_figure_is_read_back_and_cleared(ws: Workspace):
     ws.clear_correction(hit.id, key)
     again = next(f for f in ws.article(hit.id).figures if f.key == key)  # type: ignore[union-attr]
     assert not again.corrected
+
+
+def _battalion(ws: Workspace):  # noqa: ANN202
+    [hit] = ws.search("battalion").hits
+    view = ws.article(hit.id)
+    assert view is not None
+    return hit.id, next(f for f in view.figures if f.figure.kind == "troops")
+
+
+def test_a_corrected_count_is_the_persons_number_without_the_articles_qualifier(
+    ws: Workspace, tmp_path: Path
+):
+    article_id, stored = _battalion(ws)
+    assert troop_count(stored.figure) == "about 800"
+    ws.correct_figure(article_id, stored.key, year=2025)  # the count stays the article's
+    assert troop_count(_battalion(ws)[1].figure) == "about 800"
+
+    ws.correct_figure(article_id, stored.key, count=1000)
+    corrected = _battalion(ws)[1]
+    assert troop_count(corrected.figure) == "1,000"
+    assert corrected.original.qualifier == "about"  # what the article said is kept beside it
+    brief = bf.Briefing(title="B", items=[bf.BriefingItem.figure(article_id, stored.key)])
+    markdown = export_briefing(ws, brief, tmp_path / "b.md").read_text(encoding="utf-8")
+    html = export_briefing(ws, brief, tmp_path / "b.html").read_text(encoding="utf-8")
+    for text in (markdown, html):
+        assert "1,000" in text and "about 1,000" not in text.lower()
+
+    ws.correct_figure(article_id, stored.key, low=900, high=1200)  # a range of the person's own
+    assert troop_count(_battalion(ws)[1].figure) == "900–1,200"
+    ws.clear_correction(article_id, stored.key)
+    assert troop_count(_battalion(ws)[1].figure) == "about 800"
 
 
 def test_reading_state_and_stars(ws: Workspace):

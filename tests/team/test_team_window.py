@@ -165,6 +165,47 @@ def test_search_read_and_star_in_the_window_on_a_team_library(qtbot, window, tea
         )
 
 
+def _troop_details(window: MainWindow) -> list[str]:
+    """The second line of each troop figure in "In this article", as the pane shows it."""
+    model = window.highlights.model
+    [row] = [r for r, g in enumerate(model.groups) if g.key == "troops"]
+    group = model.index(row, 0)
+    return [
+        model.index(r, 0, group).data(Qt.ItemDataRole.DisplayRole).split("\n")[1]
+        for r in range(model.rowCount(group))
+    ]
+
+
+def _click_result(qtbot, window: MainWindow, row: int) -> None:  # noqa: ANN001
+    rect = window.search.list.visualRect(window.search.model.index(row))
+    qtbot.mouseClick(window.search.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_another_persons_correction_reaches_the_open_article_when_it_is_chosen_again(
+    qtbot,  # noqa: ANN001
+    window,  # noqa: ANN001
+    team_url,  # noqa: ANN001
+):
+    _open_troop_article(qtbot, window)
+    view = window.article.view
+    assert view is not None
+    article_id = view.article.id
+    first = next(f for f in view.figures if f.figure.kind == "troops")
+    assert not any("4,321" in d for d in _troop_details(window))
+    # Someone else, in a process of their own, corrects the figure.
+    with open_workspace(team_url) as colleague:
+        colleague.correct_figure(article_id, first.key, count=4321)
+    _click_result(qtbot, window, 0)  # the article already open, clicked again
+    assert "4,321 · " in _troop_details(window)[0]
+    with open_workspace(team_url) as colleague:
+        colleague.correct_figure(article_id, first.key, count=5432)
+    # A new search that finds it again keeps it open, and shows it as the library has it now.
+    with qtbot.waitSignal(window.search.searchFinished, timeout=10000):
+        qtbot.keyClicks(window.search.box, " OR soldiers")
+    assert window.article.view is not None and window.article.view.article.id == article_id
+    assert "5,432 · " in _troop_details(window)[0]
+
+
 def test_the_status_bar_says_which_team_library_and_who(window, team_url):  # noqa: ANN001
     database = team_url.split("@/")[1].split("?")[0]
     label = window.library_label
@@ -473,10 +514,44 @@ def test_an_editor_may_edit_and_correct_but_not_import(qtbot, keeper, desk):  # 
         )
 
 
+def _corrected_first_troop_figure(qtbot, window: MainWindow, admin_url: str) -> str:  # noqa: ANN001
+    """The text of the open article's first troop figure after an editor corrected it."""
+    _open_troop_article(qtbot, window)
+    view = window.article.view
+    assert view is not None
+    first = next(f for f in view.figures if f.figure.kind == "troops")
+    with open_workspace(admin_url) as admin:
+        admin.correct_figure(view.article.id, first.key, count=4321)
+    _click_result(qtbot, window, 0)
+    model = window.highlights.model
+    [row] = [r for r, g in enumerate(model.groups) if g.key == "troops"]
+    return model.index(0, 0, model.index(row, 0)).data(Qt.ItemDataRole.DisplayRole)
+
+
+@pytest.mark.parametrize(("member", "may_correct"), [("readers", False), ("editors", True)])
+def test_no_prompt_invites_what_the_role_may_not_do(qtbot, keeper, desk, member, may_correct):  # noqa: ANN001
+    window = _shown(qtbot, keeper, desk[member])
+    empty_reader = window.reader.placeholder.text()
+    assert "No article open" in empty_reader and "search the library" in empty_reader
+    assert "Import" not in empty_reader and "dropping files" not in empty_reader
+    assert ("correct a troop figure" in window.highlights.placeholder.text()) is may_correct
+    # The server indexes a team library: nothing to re-index, and the menu entry says so.
+    assert not window.reindex_action.isEnabled()
+    assert window.reindex_action.toolTip().startswith("The server keeps this team library's index")
+    # A corrected figure says "corrected" to everyone; the pencil inviting a correction is shown
+    # only to whom may correct.
+    shown = _corrected_first_troop_figure(qtbot, window, desk["admin"])
+    assert "4,321 · " in shown and "corrected" in shown
+    assert ("✎" in shown) is may_correct
+
+
 def test_on_a_local_library_nothing_is_greyed_out(qtbot, keeper, tmp_path):  # noqa: ANN001
     window = _shown(qtbot, keeper, str(tmp_path / "local"))
     assert window.import_files_action.isEnabled() and window.paste_action.isEnabled()
     assert not window.import_files_action.toolTip().startswith("Your role")
+    assert window.reindex_action.isEnabled()
+    assert "File → Import" in window.reader.placeholder.text()
+    assert "correct a troop figure" in window.highlights.placeholder.text()
     _open_troop_article(qtbot, window)
     assert window.article.edit.isEnabled()
     assert isinstance(window.session.workspace, Workspace)

@@ -262,3 +262,12 @@ def test_hard_wrapped_wire_copy_shows_as_paragraphs_with_marks_in_place(qtbot, w
     cursor.setPosition(reader.doc_position(start + 20), cursor.MoveMode.KeepAnchor)
     reader.setTextCursor(cursor)
     assert reader.selected_passage() == (body[start : start + 20], start, start + 20)
+
+
+def test_an_undated_article_says_undated_and_how_to_date_it_to_whom_may_edit():
+    view = _view("Talks resumed.")
+    assert view.article.date is None
+    editor = article_html(view, [], set(), LIGHT)
+    assert "Undated — set a date with Edit details" in editor and "No date" not in editor
+    reader = article_html(view, [], set(), LIGHT, can_edit=False)
+    assert "Undated" in reader and "Edit details" not in reader

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QTextBrowser
 
 from briefing_app.core.query import MAX_EXPANSION
 from briefing_app.ui.chips import Chip
-from briefing_app.ui.models import Role
+from briefing_app.ui.models import ResultRow, Role
 from briefing_app.ui.search_panel import no_result_tips
 from briefing_app.ui.workers import LatestOnly
 from tests.ui.conftest import SEED_000_TITLE, search, titles
@@ -149,13 +149,24 @@ def test_latest_only_never_starts_a_request_that_was_superseded_while_queued(qtb
     assert started == ["busy", "new"]
 
 
-def test_bad_query_says_what_is_wrong_and_keeps_results(qtbot, window):
-    before = titles(window)
+def test_bad_query_says_what_is_wrong_and_no_results_stay_from_the_last_one(qtbot, window):
+    search(qtbot, window, "Stoltenberg")
+    assert titles(window) and window.search.count_label.text() == "1 article"
     with qtbot.waitSignal(window.search.searchFailed, timeout=5000):
         window.search.set_query('"unclosed')
     assert window.search.error_label.isVisibleTo(window.search)
-    assert window.search.error_label.text()
-    assert titles(window) == before
+    assert "quotation mark" in window.search.error_label.text()
+    # The list, the count and the facets agree with the error: this query found nothing.
+    assert titles(window) == []
+    assert window.search.count_label.text() == "0 articles"
+    assert window.search.stack.currentWidget() is window.search.empty_page
+    assert "could not be run" in window.search.empty.text()
+    assert window.search.facets.rowCount() == 0
+    assert window.search.box.text() == '"unclosed'  # kept, to be fixed
+    assert window.chart.result_ids == []  # the chart draws this (empty) result too
+    # Fixing it searches again as usual.
+    search(qtbot, window, "Stoltenberg")
+    assert len(titles(window)) == 1 and not window.search.error_label.isVisibleTo(window.search)
 
 
 def test_facet_click_adds_a_chip_and_filters(qtbot, window):
@@ -213,3 +224,8 @@ def test_help_popup_explains_the_syntax(window):
     # It names the panel by its name and says how far * and ~ reach.
     assert "Narrow by" in text and "Filters panel" not in text
     assert f"at most the {MAX_EXPANSION} indexed words" in text
+
+
+def test_a_result_without_a_date_says_undated_as_the_terminal_and_chart_do():
+    assert ResultRow(1, "Talks", None, "Test Wire", "").meta == "undated · Test Wire"
+    assert ResultRow(1, "Talks", "2016-06-14", None, "").meta == "2016-06-14"

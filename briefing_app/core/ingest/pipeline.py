@@ -57,12 +57,13 @@ class ImportReport:
             f"{self.imported} imported",
             f"{self.updated} updated",
             f"{self.unchanged} unchanged",
-            f"{self.duplicates} duplicates",
+            f"{self.duplicates} duplicate{'' if self.duplicates == 1 else 's'}",
             f"{len(self.skipped)} skipped",
         ]
         text = ", ".join(parts)
         if self.unchanged_files:
-            text += f" ({self.unchanged_files} unchanged files not read again)"
+            files = "file" if self.unchanged_files == 1 else "files"
+            text += f" ({self.unchanged_files} unchanged {files} not read again)"
         if self.cancelled:
             text += " — cancelled; what was imported before the cancel is kept"
         return text

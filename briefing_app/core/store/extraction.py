@@ -159,7 +159,18 @@ def apply_corrections(
             for name, value in json.loads(correction["changes"]).items():
                 if name in CORRECTABLE_FIELDS:
                     setattr(figure, name, value)
+            drop_qualifier_of_a_new_count(figure, original)
             stored.corrected = True
             stored.rejected = bool(correction["rejected"])
         stored_figures.append(stored)
     return stored_figures
+
+
+def drop_qualifier_of_a_new_count(figure: Figure, original: Figure) -> None:
+    """A count the person corrected is their number, exactly as they gave it (one or a range):
+    the original's "about", "between" or "several thousand" described the article's number, and
+    kept beside the new one it would read "between 1,000". A correction that leaves the count as
+    it was (the year, say) keeps the article's wording."""
+    if (figure.low, figure.high) != (original.low, original.high):
+        figure.qualifier = None
+        figure.vague = None

@@ -5,10 +5,14 @@ for. It needs no display (`painter` starts an offscreen application if none runs
 laid out as a paged QTextDocument on the QPdfWriter, so it stays real, selectable text; each page
 is then painted with the marking in its header and footer and its number. The chart is a text
 object painted by `painter` from `briefing.chart` primitives, so it is vector, not a bitmap.
-Page numbers for the contents and the index come from laying the document out twice.
+Page numbers for the contents and the index come from laying the document out twice; the
+index gives the pages where each name is printed, which for an item running onto a second page
+need not be the page the item starts on.
 """
 
 from __future__ import annotations
+
+import re
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -39,7 +43,7 @@ from briefing_app.core.briefing.render.painter import (
     paint_chart,
     plain_font,
 )
-from briefing_app.core.briefing.render.pdf_markup import PLACEHOLDER, PdfMarkup
+from briefing_app.core.briefing.render.pdf_markup import PLACEHOLDER, MentionPages, PdfMarkup
 from briefing_app.core.briefing.render.wording import SECTIONS
 
 RESOLUTION = 600
@@ -128,14 +132,15 @@ class _PdfRenderer:
 
     def render(self) -> bytes:
         pages: dict[str, int] = {}
+        mentions: MentionPages = {}
         doc = None
         for attempt in range(3):
             self._step(attempt, 4, "Laying out the briefing")
-            doc = self._layout(pages)
-            found = self._anchor_pages(doc)
-            if found == pages:
+            doc = self._layout(pages, mentions)
+            found, found_mentions = self._anchor_pages(doc), self._mention_pages(doc)
+            if (found, found_mentions) == (pages, mentions):
                 break
-            pages = found
+            pages, mentions = found, found_mentions
         assert doc is not None
         self._paint(doc)
         self.buffer.close()
@@ -143,7 +148,7 @@ class _PdfRenderer:
 
     # -- layout -----------------------------------------------------------------------------------
 
-    def _layout(self, pages: dict[str, int]) -> QTextDocument:
+    def _layout(self, pages: dict[str, int], mentions: MentionPages) -> QTextDocument:
         doc = QTextDocument()
         doc.documentLayout().setPaintDevice(self.writer)
         doc.documentLayout().registerHandler(CHART_OBJECT, self.chart_object)
@@ -152,7 +157,7 @@ class _PdfRenderer:
         font = QFont(self.serif)
         font.setPointSizeF(10.5)
         doc.setDefaultFont(font)
-        doc.setHtml(PdfMarkup(self.document, self.serif, self.sans, pages).build())
+        doc.setHtml(PdfMarkup(self.document, self.serif, self.sans, pages, mentions).build())
         _without_ligatures(doc)
         self._insert_charts(doc)
         self._keep_headings_with_next(doc)
@@ -172,6 +177,15 @@ class _PdfRenderer:
         # A block pushed to a new page may sit a hair above the boundary in floating point.
         rect = doc.documentLayout().blockBoundingRect(block)
         return int((rect.top() + 0.5 * MM) // self.body.height())
+
+    def _page_at(self, doc: QTextDocument, position: int) -> int:
+        """The page (0-based) of the line holding the character at `position`."""
+        block = doc.findBlock(position)
+        top = doc.documentLayout().blockBoundingRect(block).top()
+        line = block.layout().lineForTextPosition(position - block.position())
+        if line.isValid():
+            top += line.y()
+        return int((top + 0.5 * MM) // self.body.height())
 
     def _keep_headings_with_next(self, doc: QTextDocument) -> None:
         """Move a heading that ends a page to the next one: Qt has no keep-with-next."""
@@ -227,6 +241,46 @@ class _PdfRenderer:
                 items += 1
                 found[f"item-{items}"] = self._page_of(doc, block) + 1
             block = block.next()
+        return found
+
+    def _mention_pages(self, doc: QTextDocument) -> MentionPages:
+        """For each index entry, the pages (1-based) where its names are printed within the
+        items that name it; an item where no written form is found (text Qt reflowed) counts
+        with the page it starts on."""
+        starts: list[int] = []  # each item's first position, in item order
+        ends: list[int] = []
+        block = doc.begin()
+        while block.isValid():
+            level = block.blockFormat().headingLevel()
+            if level in (1, 3) and len(ends) < len(starts):
+                ends.append(block.position())  # the next item or section ends the item
+            if level == 3:
+                starts.append(block.position())
+            block = block.next()
+        ends += [doc.characterCount()] * (len(starts) - len(ends))
+        items = {item.number: item for item in self.document.items}
+        # The raw text counts positions as the document does (a table's frame marks included);
+        # searching it item by item is linear, where QTextDocument.find runs on to the end.
+        raw = doc.toRawText()
+        found: MentionPages = {}
+        for entry in self.document.index:
+            pages: set[int] = set()
+            for number in entry.items:
+                item = items.get(number)
+                if item is None or not 1 <= number <= len(starts):
+                    continue
+                start, end = starts[number - 1], ends[number - 1]
+                folded = entry.name.casefold()
+                forms = {entry.name} | {
+                    e.text for e in item.entities if e.canonical.casefold() == folded
+                }
+                here: set[int] = set()
+                for form in forms:
+                    whole_word = re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
+                    for match in whole_word.finditer(raw, start, end):
+                        here.add(self._page_at(doc, match.start()) + 1)
+                pages |= here or {self._page_of(doc, doc.findBlock(start)) + 1}
+            found[(entry.name, entry.label)] = tuple(sorted(pages))
         return found
 
     # -- painting ---------------------------------------------------------------------------------

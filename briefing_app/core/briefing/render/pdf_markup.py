@@ -31,16 +31,27 @@ PLACEHOLDER = "\u2063chart{}\u2063"
 FOLLOW_ON = {"notes", "sources"}
 
 
+# The pages where an index entry's names are printed, by (name, label): found on the laid-out
+# document by `pdf`, since an item that runs onto a next page names some on that page only.
+MentionPages = dict[tuple[str, str], tuple[int, ...]]
+
+
 class PdfMarkup:
     """The briefing in the HTML subset QTextDocument understands, sized for paper."""
 
     def __init__(
-        self, document: BriefingDocument, serif: str, sans: str, pages: dict[str, int]
+        self,
+        document: BriefingDocument,
+        serif: str,
+        sans: str,
+        pages: dict[str, int],
+        mentions: MentionPages | None = None,
     ) -> None:
         self.d = document
         self.serif = serif
         self.sans = sans
         self.pages = pages
+        self.mentions = mentions or {}
 
     def page(self, anchor: str) -> str:
         return str(self.pages.get(anchor, "")) or "0"
@@ -314,7 +325,9 @@ class PdfMarkup:
             f'<th align="left" width="18%" style="{head}">Items</th><th align="left" width="18%" style="{head}">Pages</th></tr>',
         ]
         for entry in self.d.index:
-            pages = sorted({int(self.page(f"item-{n}")) for n in entry.items})
+            pages = self.mentions.get((entry.name, entry.label)) or sorted(
+                {int(self.page(f"item-{n}")) for n in entry.items}
+            )
             cell = "font-size:9pt; border-bottom:0.5px solid #c8c8c8"
             rows.append(
                 f'<tr><td style="{cell}">{e(entry.name)}</td><td style="{cell}; color:#555555">{entry.label}</td>'
@@ -341,4 +354,4 @@ class PdfMarkup:
         return "\n".join(rows)
 
 
-__all__ = ["PLACEHOLDER", "PdfMarkup"]
+__all__ = ["PLACEHOLDER", "MentionPages", "PdfMarkup"]
