@@ -345,3 +345,13 @@ def test_watched_folders_and_figures_table(ws: Workspace, folder: Path):
     table = ws.figures_table(query="battalion")
     assert table is not None
     assert any(r.figure.low == 800 for r in ws.figure_reports())
+
+
+def test_an_empty_library_answers_every_search_with_nothing(engine_workspace):  # noqa: ANN001
+    """A library nothing was ever indexed into (an empty folder imported) is searched like any
+    other: Whoosh has no columns in an index never written to, and must not be asked for them."""
+    ws = engine_workspace
+    for query in ("", "troops", "year:2022", "country:germany"):
+        assert ws.search(query).total == 0, query
+        summary = ws.summarize(query)
+        assert summary.total == 0 and summary.all_ids == []

@@ -41,6 +41,8 @@ def whole_column(reader: IndexReader, name: str, translate: bool = True) -> list
     # Per segment, not through MultiReader.column_reader: that one drops the segments that
     # lack the column (no document there had a value) and then maps docnums to the wrong one.
     every: list = []
+    if reader.doc_count_all() == 0:
+        return every  # an index never written to has no columns to read (Whoosh raises)
     for leaf, _ in reader.leaf_readers():
         every.extend(leaf.column_reader(name, translate=translate))
     return every
@@ -49,6 +51,8 @@ def whole_column(reader: IndexReader, name: str, translate: bool = True) -> list
 def column_values(
     reader: IndexReader, name: str, docnums: list[int], translate: bool = True
 ) -> list:
+    if not docnums:
+        return []
     if len(docnums) > reader.doc_count_all() // 8:
         # Many hits: reading whole columns in one pass beats random access.
         every = whole_column(reader, name, translate)
