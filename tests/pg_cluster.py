@@ -1,5 +1,5 @@
 """A throwaway PostgreSQL cluster in a temporary folder, on a Unix socket only: for the
-team-library tests (tests/team/conftest.py) and benchmarks/bench_team.py.
+team-library tests (tests/conftest.py) and benchmarks/bench_team.py.
 
 initdb refuses to run as root, so as root the server runs as the `postgres` user that the
 server package creates.

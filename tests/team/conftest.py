@@ -1,58 +1,23 @@
-"""A throwaway PostgreSQL cluster for the team-library tests, and a Workspace on either engine.
+"""Team-library fixtures: a Workspace on either engine, and passwords.
 
-Each test gets a database of its own on one cluster per session. Skipped, with the reason, only
-when the server's programs are not installed (`bash tools/setup.sh test` installs them).
+The throwaway PostgreSQL cluster and its fresh databases (pg_cluster, empty_database_url,
+team_url) are in tests/conftest.py, shared with the trust tests.
 """
 
 from __future__ import annotations
 
-import itertools
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
 import pytest
 from password_sources import SECRET, MemoryKeyring
-from pg_cluster import Cluster, ClusterUnavailable, start
 
 from briefing_app.core.opening import init_team_library, open_workspace
 from briefing_app.core.team import credentials
 from briefing_app.core.workspace import Workspace
 
-_counter = itertools.count()
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-
-
-def new_database(cluster: Cluster) -> str:
-    name = f"t{os.getpid()}_{next(_counter)}"
-    cluster.admin_sql(f"CREATE DATABASE {name}")
-    return name
-
-
-@pytest.fixture(scope="session")
-def pg_cluster() -> Iterator[Cluster]:
-    try:
-        cluster = start()
-    except ClusterUnavailable as exc:
-        pytest.skip(str(exc))
-    try:
-        yield cluster
-    finally:
-        cluster.stop()
-
-
-@pytest.fixture
-def empty_database_url(pg_cluster: Cluster) -> str:
-    """A fresh database on the throwaway cluster, never set up, as the administrator."""
-    return pg_cluster.url(new_database(pg_cluster))
-
-
-@pytest.fixture
-def team_url(empty_database_url: str) -> str:
-    """A fresh, empty team library (`team init` has run), as the administrator."""
-    init_team_library(empty_database_url)
-    return empty_database_url
 
 
 @pytest.fixture(params=["local", "team"])
@@ -61,9 +26,7 @@ def engine_workspace(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator
     if request.param == "local":
         location = str(tmp_path / "library")
     else:
-        cluster = request.getfixturevalue("pg_cluster")
-        location = cluster.url(new_database(cluster))
-        init_team_library(location)
+        location = request.getfixturevalue("team_url")
     workspace = open_workspace(location, seed_if_empty=False)
     try:
         yield workspace

@@ -1,4 +1,5 @@
-"""Trust tests (issue 7): report how many fuzz cases and kill points ran, at the end of the session."""
+"""Trust tests (issue 7): the library under test on either engine; report how many fuzz cases and
+kill points ran, at the end of the session."""
 
 from __future__ import annotations
 
@@ -6,10 +7,21 @@ import json
 import sys
 from pathlib import Path
 
+import pytest
+
 # The trust tests share helpers in trust_support.py beside this file (tests/ is not a package).
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from trust_support import COUNTS  # noqa: E402
+from trust_support import COUNTS, ENGINES, LibraryUnderTest  # noqa: E402
+
+
+@pytest.fixture(params=ENGINES)
+def library(request: pytest.FixtureRequest, tmp_path: Path) -> LibraryUnderTest:
+    """Where a test's library is, on each engine: a new folder for the local library, a fresh
+    team library (set up, empty) on the session's throwaway PostgreSQL cluster."""
+    if request.param == "local":
+        return LibraryUnderTest("local", str(tmp_path / "lib"))
+    return LibraryUnderTest("team", request.getfixturevalue("team_url"))
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # noqa: ARG001

@@ -5,7 +5,11 @@ A child process edits continuously and prints each change only after its transac
 committed; we kill it at random moments and reopen. Every change it reported must be there
 (take away the transaction's COMMIT-before-return, or write the edit to the index only, and
 the reported change is missing), a title and source edited together are both there or both
-not (split edit_article's single transaction and they can disagree), and SQLite is intact.
+not (split edit_article's single transaction and they can disagree), and the library is intact
+(SQLite's own check; on a team library, no change half done across its tables).
+
+On both engines: the local library in a folder, and a team library on a PostgreSQL server,
+which the child reaches by the URL it is given.
 """
 
 from __future__ import annotations
@@ -15,28 +19,32 @@ import json
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import textwrap
 import time
 
 import pytest
-from trust_support import REPO, count
+from trust_support import REPO, LibraryUnderTest, count
 
-from briefing_app.core.store import DB_NAME
+from briefing_app.core.opening import open_workspace
 from briefing_app.core.workspace import Workspace
+
+SEEDS = REPO / "seeds"
 
 _EDITOR = textwrap.dedent(
     """
     import json, sys
-    from briefing_app.core.workspace import Workspace
+    from briefing_app.core.opening import open_workspace
 
-    ws = Workspace.open(sys.argv[1])
+    ws = open_workspace(sys.argv[1])  # a folder, or a team library's URL
     ids = sorted(ws.search("", page_size=100).all_ids)
-    figure = next(f for f in ws.article(ids[0]).figures if f.figure.kind == "troops")
+    # The first article with a troop figure (each engine numbers the seeds its own way).
+    first, figure = next(
+        (i, f) for i in ids for f in ws.article(i).figures if f.figure.kind == "troops"
+    )
     start = int(sys.argv[2])
-    print(json.dumps({"ready": True, "figure": figure.key, "ids": ids}), flush=True)
+    print(json.dumps({"ready": True, "article": first, "figure": figure.key}), flush=True)
     i = start
     while True:
         kind = i % 3
@@ -45,12 +53,12 @@ _EDITOR = textwrap.dedent(
             ws.edit_article(aid, title=f"T{i}", source=f"S{i}")
             print(json.dumps({"i": i, "kind": "edit", "id": aid}), flush=True)
         elif kind == 1:
-            ws.correct_figure(ids[0], figure.key, count=i, contributor="Estonia")
+            ws.correct_figure(first, figure.key, count=i, contributor="Estonia")
             print(json.dumps({"i": i, "kind": "figure"}), flush=True)
         else:
             # A large document, so a kill often lands inside the write.
             ws.library.save_briefing(
-                f"B{i % 2}", {"i": i, "notes": "x" * 50_000, "items": [{"article": ids[0]}]}
+                f"B{i % 2}", {"i": i, "notes": "x" * 50_000, "items": [{"article": first}]}
             )
             print(json.dumps({"i": i, "kind": "briefing", "name": f"B{i % 2}"}), flush=True)
         i += 1
@@ -66,16 +74,18 @@ def _value(text: str | None) -> int:
 
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
-def test_edits_survive_sigkill_at_random_moments(tmp_path):
-    folder = tmp_path / "lib"
-    Workspace.open(folder).close()  # the seeds
+def test_edits_survive_sigkill_at_random_moments(library: LibraryUnderTest):
+    # The seeds: a new local library gets them on opening, a team library by importing them.
+    with open_workspace(library.location) as ws:
+        if library.engine == "team":
+            ws.import_paths([SEEDS])
     rng = random.Random(20261123)  # fixed: the same kill moments on every run
     reported: dict[str, int] = {}  # what the child said it committed, latest per key
     issued = 0
     for _ in range(KILLS):
         start = issued + 1000  # every run's values are new, so a stale value cannot pass
         proc = subprocess.Popen(
-            [sys.executable, "-c", _EDITOR, str(folder), str(start)],
+            [sys.executable, "-c", _EDITOR, library.location, str(start)],
             cwd=REPO,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -87,8 +97,8 @@ def test_edits_survive_sigkill_at_random_moments(tmp_path):
         os.kill(proc.pid, signal.SIGKILL)
         out, _ = proc.communicate(timeout=30)
         lines = [json.loads(line) for line in out.splitlines() if line.strip()]
-        count("kill points: editor SIGKILLed")
-        count("user data: changes reported committed", len(lines))
+        count(f"kill points: editor SIGKILLed ({library.engine})")
+        count(f"user data: changes reported committed ({library.engine})", len(lines))
         for entry in lines:
             key = {
                 "edit": f"edit:{entry.get('id')}",
@@ -98,10 +108,8 @@ def test_edits_survive_sigkill_at_random_moments(tmp_path):
             reported[key] = entry["i"]
         issued = max([start, *[e["i"] for e in lines]]) + 1
 
-        raw = sqlite3.connect(folder / DB_NAME)
-        assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        raw.close()
-        with Workspace.open(folder) as ws:
+        library.checked_hashes()  # the engine's own checks, below the program
+        with open_workspace(library.location) as ws:
             assert ws.library.integrity_ok()
             assert ws.search("").total == ws.library.count()
             for key, i in reported.items():
@@ -113,7 +121,7 @@ def test_edits_survive_sigkill_at_random_moments(tmp_path):
                     assert _value(article.title) == _value(article.source), article
                 elif key == "figure":
                     figure = next(
-                        f for f in ws.article(hello["ids"][0]).figures if f.key == hello["figure"]
+                        f for f in ws.article(hello["article"]).figures if f.key == hello["figure"]
                     )
                     assert figure.corrected and figure.figure.low >= i, (figure.figure.low, i)
                     assert figure.figure.low == figure.figure.high
@@ -121,7 +129,7 @@ def test_edits_survive_sigkill_at_random_moments(tmp_path):
                     document = ws.library.load_briefing(key.split(":", 1)[1])
                     assert document is not None and document["i"] >= i
                     assert len(document["notes"]) == 50_000  # never half a document
-            count("user data: changes verified after kill", len(reported))
+            count(f"user data: changes verified after kill ({library.engine})", len(reported))
     assert len(reported) == 3 + 1 + 2  # three edited articles, one figure, two briefings
 
 
