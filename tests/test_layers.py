@@ -40,6 +40,7 @@ FACADE = (
     "briefing_app.core.articles",
     "briefing_app.core.pasted",
     "briefing_app.core.extract",
+    "briefing_app.core.wording",
 )
 FACES = ("ui", "cli")
 # The PDF painter is the only Qt in the core: the PDF's layout and the painting it shares with

@@ -11,9 +11,9 @@ import sys
 
 from briefing_app.cli.briefing_items import run_add
 from briefing_app.cli.exit_codes import EXIT_OK, fail
-from briefing_app.cli.wording import counted
 from briefing_app.core import briefing as briefings
 from briefing_app.core.briefing.export import to_markdown
+from briefing_app.core.wording import counted
 from briefing_app.core.workspace import Workspace
 
 

@@ -12,10 +12,10 @@ import sys
 
 from briefing_app.cli.exit_codes import EXIT_OK, fail
 from briefing_app.cli.figure_numbers import figure_by_number
-from briefing_app.cli.wording import counted
 from briefing_app.core import briefing as briefings
 from briefing_app.core.briefing import Briefing, BriefingItem
 from briefing_app.core.figure_text import troop_text
+from briefing_app.core.wording import counted
 from briefing_app.core.workspace import Workspace
 
 

@@ -12,11 +12,11 @@ import argparse
 import sys
 
 from briefing_app.cli.exit_codes import EXIT_OK, EXIT_USAGE, fail
-from briefing_app.cli.wording import counted
 from briefing_app.core.briefing import ChartConfig, chart_table
 from briefing_app.core.briefing.chart_file import write_chart
 from briefing_app.core.briefing.export import ExportError
 from briefing_app.core.figures import parse_kinds
+from briefing_app.core.wording import counted
 from briefing_app.core.workspace import QueryError, Workspace
 
 

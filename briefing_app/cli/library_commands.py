@@ -9,7 +9,7 @@ import time
 
 from briefing_app.cli.exit_codes import EXIT_OK
 from briefing_app.cli.progress import TerminalProgress
-from briefing_app.cli.wording import counted
+from briefing_app.core.wording import counted
 from briefing_app.core.workspace import Workspace
 
 

@@ -11,7 +11,7 @@ import textwrap
 
 from briefing_app.cli.exit_codes import EXIT_OK, EXIT_USAGE, fail
 from briefing_app.cli.parser import SORT_ALIASES, SORT_WORDS
-from briefing_app.cli.wording import counted
+from briefing_app.core.wording import counted
 from briefing_app.core.workspace import QueryError, SearchResult, Workspace
 
 

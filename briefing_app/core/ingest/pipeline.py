@@ -32,6 +32,7 @@ from briefing_app.core.ingest.pool import (
 from briefing_app.core.progress import CancelFn, Progress, ProgressFn
 from briefing_app.core.records import Article, Skipped
 from briefing_app.core.store import HeldArticle, UpsertResult
+from briefing_app.core.wording import counted
 
 # Articles are committed to the store and then indexed in batches: large enough to keep the
 # index's per-commit cost small, small enough that a cancel or a kill loses little work.
@@ -57,13 +58,12 @@ class ImportReport:
             f"{self.imported} imported",
             f"{self.updated} updated",
             f"{self.unchanged} unchanged",
-            f"{self.duplicates} duplicate{'' if self.duplicates == 1 else 's'}",
+            counted(self.duplicates, "duplicate"),
             f"{len(self.skipped)} skipped",
         ]
         text = ", ".join(parts)
         if self.unchanged_files:
-            files = "file" if self.unchanged_files == 1 else "files"
-            text += f" ({self.unchanged_files} unchanged {files} not read again)"
+            text += f" ({counted(self.unchanged_files, 'unchanged file')} not read again)"
         if self.cancelled:
             text += " — cancelled; what was imported before the cancel is kept"
         return text

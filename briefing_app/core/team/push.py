@@ -22,6 +22,7 @@ from briefing_app.core.records import Article
 from briefing_app.core.store import CORRECTABLE_FIELDS, Library, StoredArticle
 from briefing_app.core.team.errors import TeamLibraryError
 from briefing_app.core.team.store import TeamStore
+from briefing_app.core.wording import counted
 
 BATCH = 200
 
@@ -35,23 +36,19 @@ class PushReport:
     sent_before: int = 0  # articles an earlier push of this library had sent
 
     def summary(self) -> str:
-        briefings = _count(self.briefings, "briefing")
+        briefings = counted(self.briefings, "briefing")
         if self.sent_before and not (self.articles or self.already):
             return (
-                f"nothing new: an earlier push sent all {_count(self.sent_before, 'article')},"
+                f"nothing new: an earlier push sent all {counted(self.sent_before, 'article')},"
                 f" {briefings} added"
             )
         text = (
-            f"{_count(self.articles, 'article')} added, {self.already} already in the team"
+            f"{counted(self.articles, 'article')} added, {self.already} already in the team"
             f" library, {briefings} added"
         )
         if self.sent_before:
             text += f" (after the {self.sent_before} an earlier, interrupted push sent)"
         return text
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def push_library(

@@ -1,4 +1,5 @@
-"""Counts as the terminal says them: "1 article", "23 articles"."""
+"""Counts as people read them, in the terminal and in the core's reports: "1 article",
+"23 articles"."""
 
 from __future__ import annotations
 
