@@ -59,18 +59,17 @@ def open_workspace(
     it the server's password comes from $PGPASSWORD, ~/.pgpass or the system keyring, and
     TeamPasswordNeeded says when none did."""
     url = team_url(location)
-    if url is not None:
-        _check_form(url)
-    if url is not None and password is not None:
-        from briefing_app.core.team import credentials
-
-        credentials.use_for_session(url, password)
     if url is None:
         return Workspace.open(
             location, seed_if_empty=seed_if_empty, repair=repair, progress=progress
         )
+    _check_form(url)
     # Imported only here: a local library never loads the PostgreSQL driver.
+    from briefing_app.core.team import credentials
     from briefing_app.core.team.workspace import TeamWorkspace
+
+    if password is not None:
+        credentials.use_for_session(url, password)
 
     # Never create the tables here: a mistyped database name would get them (as a superuser
     # would write them into `postgres`); `briefing team init` sets a library up.

@@ -34,9 +34,7 @@ def connect(url: str, *, autocommit: bool = False) -> psycopg.Connection:
     try:
         return _connect(url, password, autocommit)
     except psycopg.OperationalError as exc:
-        if not credentials.is_password_refusal(exc):
-            raise TeamLibraryError(_unreachable(url, exc)) from exc
-        refusal = exc
+        refusal = _refusal(url, exc)
     if password is not None:  # the session's password no longer works: look again
         credentials.forget_for_session(url)
     stored = credentials.keyring_password(url)
@@ -44,8 +42,7 @@ def connect(url: str, *, autocommit: bool = False) -> psycopg.Connection:
         try:
             conn = _connect(url, stored, autocommit)
         except psycopg.OperationalError as exc:
-            if not credentials.is_password_refusal(exc):
-                raise TeamLibraryError(_unreachable(url, exc)) from exc
+            _refusal(url, exc)
         else:
             credentials.use_for_session(url, stored)
             return conn
@@ -67,12 +64,18 @@ def check_password(url: str, password: str) -> None:
     try:
         _connect(url, password, True).close()
     except psycopg.OperationalError as exc:
-        if credentials.is_password_refusal(exc):
-            raise TeamPasswordNeeded(
-                f"The team library at {shown_url(url)} refused the password for"
-                f" {credentials.user_of(url)}."
-            ) from exc
-        raise TeamLibraryError(_unreachable(url, exc)) from exc
+        raise TeamPasswordNeeded(
+            f"The team library at {shown_url(url)} refused the password for"
+            f" {credentials.user_of(url)}."
+        ) from _refusal(url, exc)
+
+
+def _refusal(url: str, exc: psycopg.OperationalError) -> psycopg.OperationalError:
+    """`exc` when the server turned the connection away for want of the right password;
+    anything else (out of reach, no such database) is TeamLibraryError in one sentence."""
+    if credentials.is_password_refusal(exc):
+        return exc
+    raise TeamLibraryError(_unreachable(url, exc)) from exc
 
 
 def _connect(url: str, password: str | None, autocommit: bool) -> psycopg.Connection:
